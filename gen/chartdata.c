@@ -1,0 +1,617 @@
+/*
+ * chartdata.c: the numbers behind ```chart and ```table blocks, taken
+ * from the edition's metrics (so hidden counts stay hidden) or, for
+ * histograms and series over years, counted from the selection with
+ * the same threshold.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codes.h"
+#include "fmt.h"
+#include "register.h"
+#include "stats.h"
+#include "tables.h"
+#include "util.h"
+
+const char *
+stats_column_title(const char *data)
+{
+	static const struct {
+		const char *data, *title;
+	} t[] = {
+		{ "soort", "Soort" }, { "partijen", "Partijen" },
+		{ "signaal", "Signaal" }, { "themas", "Thema" },
+		{ "hoofdthema", "Hoofdthema" }, { "aanleiding", "Aanleiding" },
+		{ "uitkomst", "Uitkomst" }, { "escalatie", "Escalatie" },
+		{ "duur", "Doorlooptijd (dagen)" },
+		{ "gesprekken", "Aantal gesprekken" }, { "aantal", "Jaar" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < GEN_NELEM(t); i++)
+		if (strcmp(t[i].data, data) == 0)
+			return t[i].title;
+	return "Categorie";
+}
+
+void
+tblock_free(struct tblock *t)
+{
+	size_t	 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nrows; i++) {
+		free(t->rows[i].label);
+		free(t->rows[i].count);
+		free(t->rows[i].pct);
+	}
+	free(t->rows);
+	free(t->total.label);
+	free(t->total.count);
+	free(t->total.pct);
+	free(t->title);
+	free(t->head);
+	free(t->note);
+	memset(t, 0, sizeof(*t));
+}
+
+/* A resolved data source: a code column with its metric prefix. */
+struct src {
+	const struct cbcol	*col;	/* codebook column, or NULL */
+	char			*prefix;/* metric prefix ("themas", "vragen.x") */
+	int			 multi;	/* several codes per row possible */
+	int			 single;/* register single-valued column index */
+	size_t			 total;	/* n of the breakdown */
+};
+
+static int
+resolve(const struct stats *st, const char *data, struct src *s, char **err)
+{
+	size_t	 i, j;
+	const char *dot;
+
+	memset(s, 0, sizeof(*s));
+	s->single = -1;
+	for (i = 0; i < RC_NSINGLE; i++)
+		if (strcmp(data, reg_single_names[i]) == 0) {
+			s->col = codebook_col(st->cb, i == RC_HOOFDTHEMA ?
+			    "themas" : data);
+			s->single = (int)i;
+			s->total = st->ntraj;
+		}
+	for (i = 0; i < RM_NMULTI; i++)
+		if (strcmp(data, reg_multi_names[i]) == 0) {
+			s->col = codebook_col(st->cb, data);
+			s->multi = 1;
+			s->total = st->ntraj;
+		}
+	if (s->col != NULL) {
+		if (st->reg == NULL) {
+			*err = xasprintf("data '%s' needs trajectory data; "
+			    "this edition has no 'data:'", data);
+			return -1;
+		}
+		s->prefix = xstrdup(data);
+		return 0;
+	}
+	if ((dot = strchr(data, '.')) != NULL) {
+		for (i = 0; i < st->ntabs; i++) {
+			if (strncmp(st->tabs[i]->name, data,
+			    (size_t)(dot - data)) != 0 ||
+			    st->tabs[i]->name[dot - data] != '\0')
+				continue;
+			for (j = 0; j < st->tabs[i]->ncols; j++)
+				if (strcmp(st->tabs[i]->cols[j].name,
+				    dot + 1) == 0) {
+					s->col = st->tabs[i]->cols[j].cb;
+					s->multi = !st->tabs[i]->cols[j].single;
+					s->total = st->tabs[i]->nrows;
+					s->prefix = xstrdup(data);
+					return 0;
+				}
+			*err = xasprintf("table '%s' has no coded column '%s'",
+			    st->tabs[i]->name, dot + 1);
+			return -1;
+		}
+	}
+	*err = xasprintf("unknown data '%s': use a code column (soort, "
+	    "partijen, signaal, themas, hoofdthema, aanleiding, uitkomst, "
+	    "escalatie), duur, gesprekken or <table>.<column>", data);
+	return -1;
+}
+
+static const struct metric *
+code_metric(const struct stats *st, const struct src *s, size_t code,
+    const char *what)
+{
+	const struct metric	*m;
+	char			*name;
+
+	name = xasprintf("%s.%s.%s", s->prefix, s->col->codes[code].code,
+	    what);
+	m = stats_get(st, name);
+	free(name);
+	return m;
+}
+
+/* Sort state: codes by count, ties by volgorde then label. */
+struct ord {
+	const struct cbcol	*col;
+	const double		*count;
+};
+
+static const struct ord *ord_ctx;	/* qsort has no argument */
+
+static int
+cmp_code(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+	const struct code *cx = &ord_ctx->col->codes[x],
+	    *cy = &ord_ctx->col->codes[y];
+	int	 c;
+
+	if (ord_ctx->count[x] != ord_ctx->count[y])
+		return ord_ctx->count[x] > ord_ctx->count[y] ? -1 : 1;
+	if (cx->volgorde != cy->volgorde)
+		return cx->volgorde < cy->volgorde ? -1 : 1;
+	if ((c = strcmp(cx->label, cy->label)) != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The codes of a column to show, in order; the caller frees the
+ * array.  Zero counts are left out unless order is the codebook's.
+ */
+static size_t
+codes_shown(const struct stats *st, const struct src *s, int codebook_order,
+    size_t **out)
+{
+	size_t		*v, n = 0, i;
+	double		*count;
+	struct ord	 o;
+	const struct metric *m;
+
+	count = xcalloc(s->col->n ? s->col->n : 1, sizeof(*count));
+	v = xcalloc(s->col->n ? s->col->n : 1, sizeof(*v));
+	for (i = 0; i < s->col->n; i++) {
+		m = code_metric(st, s, i, "aantal");
+		count[i] = m != NULL ? m->v : 0;
+		/* A hidden count must not leak through its rank. */
+		if (m != NULL && m->hide != MH_NONE)
+			count[i] = 0.5;
+		if (codebook_order || count[i] > 0)
+			v[n++] = i;
+	}
+	if (!codebook_order) {
+		o.col = s->col;
+		o.count = count;
+		ord_ctx = &o;
+		qsort(v, n, sizeof(*v), cmp_code);
+		ord_ctx = NULL;
+	}
+	free(count);
+	*out = v;
+	return n;
+}
+
+static void
+code_color(const struct cbcol *col, size_t i, char out[8])
+{
+	if (col->codes[i].kleur[0] != '\0')
+		memcpy(out, col->codes[i].kleur, 8);
+	else
+		snprintf(out, 8, "%s", chart_palette(i));
+}
+
+static void
+set_cell(struct chart_cell *c, double v, int hidden, const char *shown)
+{
+	c->value = hidden ? 0 : v;
+	c->hidden = hidden;
+	c->shown = xstrdup(shown);
+}
+
+/* A count computed here (bins, years) with primary hiding. */
+static void
+count_cell(const struct stats *st, struct chart_cell *c, size_t count,
+    size_t total, int pct)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	int		 hidden = count > 0 && count < (size_t)st->k;
+
+	if (hidden)
+		buf_printf(&b, pct ? "\xe2\x80\x93" : "<%d", st->k);
+	else if (pct)
+		fmt_pct(&b, total ? 100.0 * (double)count / (double)total : 0);
+	else
+		fmt_int(&b, (long long)count);
+	c->value = hidden ? 0 : pct ? (total ? 100.0 * (double)count /
+	    (double)total : 0) : (double)count;
+	c->hidden = hidden;
+	c->shown = buf_detach(&b);
+}
+
+/*
+ * Within one year of a single-valued column the counts add up to the
+ * year's total: as for a breakdown over all years (spec 4.6), one
+ * hidden count alone could be worked out, so the smallest other
+ * non-zero count of that year is hidden too.
+ */
+static void
+year_secondary(const struct stats *st, struct chart *c, size_t year,
+    const size_t *counts, size_t ytotal)
+{
+	struct chart_cell	*cell;
+	size_t			 s, sum = 0, best = SIZE_MAX;
+	int			 nprim = 0;
+
+	for (s = 0; s < c->nser; s++) {
+		sum += counts[s * c->ncat + year];
+		if (c->cell[s * c->ncat + year].hidden)
+			nprim++;
+		else if (counts[s * c->ncat + year] > 0 && (best == SIZE_MAX ||
+		    counts[s * c->ncat + year] < counts[best * c->ncat + year]))
+			best = s;
+	}
+	if (nprim != 1 || best == SIZE_MAX || sum != ytotal)
+		return;
+	cell = &c->cell[best * c->ncat + year];
+	free(cell->shown);
+	cell->shown = c->pct ? xstrdup("\xe2\x80\x93") :
+	    xasprintf("\xe2\x89\xa5%d", st->k);
+	cell->hidden = 1;
+	cell->value = 0;
+}
+
+static void
+describe_chart(struct chart *c)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i, s;
+
+	for (s = 0; s < c->nser; s++) {
+		if (c->nser > 1)
+			buf_printf(&b, "%s%s: ", s ? "; " : "", c->ser[s].label);
+		for (i = 0; i < c->ncat; i++)
+			buf_printf(&b, "%s%s %s", i ? ", " : "",
+			    c->cat[i].label, c->cell[s * c->ncat + i].shown);
+	}
+	if (b.len == 0)
+		buf_puts(&b, "Geen gegevens.");
+	else
+		buf_putc(&b, '.');
+	c->desc = buf_detach(&b);
+}
+
+/* Values of duur or gesprekken over finished trajectories. */
+static size_t
+values(const struct stats *st, int duur, int **out)
+{
+	size_t	 i, m = 0;
+	int	*v;
+	const struct traj *t;
+
+	v = xcalloc(st->ntraj ? st->ntraj : 1, sizeof(*v));
+	for (i = 0; i < st->ntraj; i++) {
+		t = &st->reg->t[st->sel[i]];
+		if (t->outcome == OUT_LOPEND)
+			continue;
+		v[m++] = duur ? t->eind - t->start : t->gesprekken;
+	}
+	*out = v;
+	return m;
+}
+
+/* Histogram bins: fills labels and counts; returns the number of bins. */
+static size_t
+bins(const int *v, size_t m, int width, char ***labels, size_t **counts)
+{
+	int	 lo, hi, i;
+	size_t	 nb, j, b;
+
+	if (m == 0) {
+		*labels = NULL;
+		*counts = NULL;
+		return 0;
+	}
+	lo = hi = v[0];
+	for (j = 1; j < m; j++) {
+		if (v[j] < lo)
+			lo = v[j];
+		if (v[j] > hi)
+			hi = v[j];
+	}
+	lo = (lo / width) * width;
+	nb = (size_t)((hi - lo) / width) + 1;
+	if (nb > 1000)
+		nb = 1000;
+	*labels = xcalloc(nb, sizeof(char *));
+	*counts = xcalloc(nb, sizeof(size_t));
+	for (j = 0; j < m; j++) {
+		b = (size_t)((v[j] - lo) / width);
+		(*counts)[b < nb ? b : nb - 1]++;
+	}
+	for (b = 0; b < nb; b++) {
+		i = lo + (int)b * width;
+		(*labels)[b] = width == 1 ? xasprintf("%d", i) :
+		    b + 1 == nb && nb == 1000 ? xasprintf("%d+", i) :
+		    xasprintf("%d\xe2\x80\x93%d", i, i + width - 1);
+	}
+	return nb;
+}
+
+static int
+year_of(int32_t days)
+{
+	int	 y, m, d;
+
+	fmt_civil(days, &y, &m, &d);
+	return y;
+}
+
+int
+stats_chart(const struct stats *st, const struct blockspec *bs,
+    struct chart *c, char **err)
+{
+	struct src		 s;
+	const struct metric	*m;
+	size_t			*codes = NULL, nc, i, j, *counts = NULL, nv, q;
+	char			**labels = NULL;
+	size_t			*ytotal;
+	int			*v = NULL, width, y0, y1, y, hist, mi;
+	const struct traj	*t;
+
+	memset(c, 0, sizeof(*c));
+	c->type = bs->type;
+	c->pct = bs->pct;
+	c->title = xstrdup(bs->title ? bs->title : "");
+	c->axis = xstrdup(bs->pct ? "%" : "aantal");
+	hist = strcmp(bs->data, "duur") == 0 ||
+	    strcmp(bs->data, "gesprekken") == 0;
+
+	if (hist) {
+		if (st->reg == NULL) {
+			*err = xasprintf("data '%s' needs trajectory data",
+			    bs->data);
+			goto fail;
+		}
+		if (bs->type != CHART_HISTOGRAM && bs->type != CHART_BAR) {
+			*err = xasprintf("data '%s' is a number, not a code: "
+			    "use type: histogram", bs->data);
+			goto fail;
+		}
+		width = bs->bin > 0 ? (int)bs->bin :
+		    strcmp(bs->data, "duur") == 0 ? 30 : 1;
+		nv = values(st, strcmp(bs->data, "duur") == 0, &v);
+		c->ncat = bins(v, nv, width, &labels, &counts);
+		c->cataxis = xstrdup(strcmp(bs->data, "duur") == 0 ?
+		    "doorlooptijd in dagen" : "aantal gesprekken");
+		c->nser = 1;
+		c->ser = xcalloc(1, sizeof(*c->ser));
+		c->ser[0].label = xstrdup("Trajecten");
+		snprintf(c->ser[0].color, 8, "%s", chart_palette(0));
+		c->cat = xcalloc(c->ncat ? c->ncat : 1, sizeof(*c->cat));
+		c->cell = xcalloc(c->ncat ? c->ncat : 1, sizeof(*c->cell));
+		for (i = 0; i < c->ncat; i++) {
+			c->cat[i].label = labels[i];
+			snprintf(c->cat[i].color, 8, "%s", chart_palette(0));
+			count_cell(st, &c->cell[i], counts[i], nv, bs->pct);
+		}
+		free(labels);
+		free(counts);
+		free(v);
+		describe_chart(c);
+		return 0;
+	}
+	if (bs->type == CHART_HISTOGRAM) {
+		*err = xasprintf("a histogram needs numbers: data: duur or "
+		    "data: gesprekken");
+		goto fail;
+	}
+	if (bs->by_year && strcmp(bs->data, "aantal") == 0) {
+		memset(&s, 0, sizeof(s));
+	} else if (resolve(st, bs->data, &s, err) != 0)
+		goto fail;
+	if (bs->by_year || bs->type == CHART_LINE ||
+	    bs->type == CHART_STACKED) {
+		if (!bs->by_year) {
+			*err = xasprintf("a %s chart shows a series over the "
+			    "years: add 'by: jaar'", bs->type == CHART_LINE ?
+			    "line" : "stacked");
+			free(s.prefix);
+			goto fail;
+		}
+		if (st->reg == NULL || (s.col != NULL && s.prefix != NULL &&
+		    strchr(s.prefix, '.') != NULL)) {
+			*err = xasprintf("by: jaar needs trajectory data");
+			free(s.prefix);
+			goto fail;
+		}
+		y0 = 9999, y1 = 0;
+		for (i = 0; i < st->ntraj; i++) {
+			y = year_of(st->reg->t[st->sel[i]].start);
+			y0 = y < y0 ? y : y0;
+			y1 = y > y1 ? y : y1;
+		}
+		if (st->ntraj == 0)
+			y0 = y1 = 0;
+		c->ncat = st->ntraj ? (size_t)(y1 - y0 + 1) : 0;
+		c->cat = xcalloc(c->ncat ? c->ncat : 1, sizeof(*c->cat));
+		for (i = 0; i < c->ncat; i++) {
+			c->cat[i].label = xasprintf("%d", y0 + (int)i);
+			snprintf(c->cat[i].color, 8, "%s", chart_palette(0));
+		}
+		c->cataxis = xstrdup("startjaar");
+		if (s.col == NULL) {
+			nc = 1;
+			codes = NULL;
+		} else
+			nc = codes_shown(st, &s, bs->order_codebook, &codes);
+		c->nser = nc;
+		c->ser = xcalloc(nc ? nc : 1, sizeof(*c->ser));
+		c->cell = xcalloc((nc ? nc : 1) * (c->ncat ? c->ncat : 1),
+		    sizeof(*c->cell));
+		counts = xcalloc((nc ? nc : 1) * (c->ncat ? c->ncat : 1),
+		    sizeof(*counts));
+		ytotal = xcalloc(c->ncat ? c->ncat : 1, sizeof(*ytotal));
+		mi = s.prefix != NULL && strcmp(s.prefix, "aanleiding") == 0 ?
+		    RM_AANLEIDING : RM_THEMAS;
+		for (i = 0; i < st->ntraj; i++) {
+			t = &st->reg->t[st->sel[i]];
+			y = year_of(t->start) - y0;
+			ytotal[y]++;
+			if (s.col == NULL) {
+				counts[y]++;
+				continue;
+			}
+			for (j = 0; j < nc; j++) {
+				int has = 0;
+
+				if (s.single >= 0)
+					has = t->code[s.single] ==
+					    (int)codes[j];
+				else
+					for (q = 0; q < t->mn[mi]; q++)
+						if (st->reg->pool[t->moff[mi] +
+						    q] == codes[j])
+							has = 1;
+				if (has)
+					counts[j * c->ncat + (size_t)y]++;
+			}
+		}
+		for (j = 0; j < nc; j++) {
+			if (s.col == NULL) {
+				c->ser[j].label = xstrdup("Trajecten");
+				snprintf(c->ser[j].color, 8, "%s",
+				    chart_palette(0));
+			} else {
+				c->ser[j].label =
+				    xstrdup(s.col->codes[codes[j]].label);
+				code_color(s.col, codes[j], c->ser[j].color);
+			}
+			for (i = 0; i < c->ncat; i++)
+				count_cell(st, &c->cell[j * c->ncat + i],
+				    counts[j * c->ncat + i], ytotal[i],
+				    bs->pct);
+		}
+		if (s.single >= 0)
+			for (i = 0; i < c->ncat; i++)
+				year_secondary(st, c, i, counts, ytotal[i]);
+		free(ytotal);
+		free(counts);
+		free(codes);
+		free(s.prefix);
+		describe_chart(c);
+		return 0;
+	}
+
+	/* bar, hbar, donut over the codes of one column. */
+	nc = codes_shown(st, &s, bs->order_codebook, &codes);
+	c->ncat = nc;
+	c->nser = 1;
+	c->cat = xcalloc(nc ? nc : 1, sizeof(*c->cat));
+	c->ser = xcalloc(1, sizeof(*c->ser));
+	c->ser[0].label = xstrdup(bs->pct ? "Percentage" : "Aantal");
+	snprintf(c->ser[0].color, 8, "%s", chart_palette(0));
+	c->cell = xcalloc(nc ? nc : 1, sizeof(*c->cell));
+	for (i = 0; i < nc; i++) {
+		c->cat[i].label = xstrdup(s.col->codes[codes[i]].label);
+		/* Bars share one colour unless the codebook gives theirs. */
+		if (bs->type == CHART_DONUT || s.col->codes[codes[i]].kleur[0])
+			code_color(s.col, codes[i], c->cat[i].color);
+		else
+			snprintf(c->cat[i].color, 8, "%s", chart_palette(0));
+		m = code_metric(st, &s, codes[i], bs->pct ? "pct" : "aantal");
+		set_cell(&c->cell[i], m ? m->v : 0,
+		    m ? m->hide != MH_NONE : 1, m ? m->shown : "\xe2\x80\x93");
+	}
+	free(codes);
+	free(s.prefix);
+	describe_chart(c);
+	return 0;
+fail:
+	chart_free(c);
+	return -1;
+}
+
+int
+stats_table(const struct stats *st, const struct blockspec *bs,
+    struct tblock *tb, char **err)
+{
+	struct src		 s;
+	const struct metric	*m;
+	struct buf		 b = { NULL, 0, 0 };
+	size_t			*codes, nc, i, *counts, nv;
+	char			**labels;
+	int			*v, width;
+
+	memset(tb, 0, sizeof(*tb));
+	tb->title = xstrdup(bs->title ? bs->title : "");
+	tb->col_count = bs->col_count;
+	tb->col_pct = bs->col_pct;
+	tb->head = xstrdup(stats_column_title(strrchr(bs->data, '.') ?
+	    strrchr(bs->data, '.') + 1 : bs->data));
+	if (strcmp(bs->data, "duur") == 0 ||
+	    strcmp(bs->data, "gesprekken") == 0) {
+		if (st->reg == NULL) {
+			*err = xasprintf("data '%s' needs trajectory data",
+			    bs->data);
+			tblock_free(tb);
+			return -1;
+		}
+		width = bs->bin > 0 ? (int)bs->bin :
+		    strcmp(bs->data, "duur") == 0 ? 30 : 1;
+		nv = values(st, strcmp(bs->data, "duur") == 0, &v);
+		tb->nrows = bins(v, nv, width, &labels, &counts);
+		tb->rows = xcalloc(tb->nrows ? tb->nrows : 1,
+		    sizeof(*tb->rows));
+		for (i = 0; i < tb->nrows; i++) {
+			struct chart_cell cc, cp;
+
+			count_cell(st, &cc, counts[i], nv, 0);
+			count_cell(st, &cp, counts[i], nv, 1);
+			tb->rows[i].label = labels[i];
+			tb->rows[i].count = cc.shown;
+			tb->rows[i].pct = cp.shown;
+		}
+		free(labels);
+		free(counts);
+		free(v);
+		tb->total.label = xstrdup("Totaal afgerond");
+		m = stats_get(st, "afgerond");
+		tb->total.count = xstrdup(m->shown);
+		tb->total.pct = xstrdup(nv ? "100%" : "\xe2\x80\x93");
+		return 0;
+	}
+	if (resolve(st, bs->data, &s, err) != 0) {
+		tblock_free(tb);
+		return -1;
+	}
+	nc = codes_shown(st, &s, bs->order_codebook, &codes);
+	tb->nrows = nc;
+	tb->rows = xcalloc(nc ? nc : 1, sizeof(*tb->rows));
+	for (i = 0; i < nc; i++) {
+		tb->rows[i].label = xstrdup(s.col->codes[codes[i]].label);
+		m = code_metric(st, &s, codes[i], "aantal");
+		tb->rows[i].count = xstrdup(m ? m->shown : "0");
+		m = code_metric(st, &s, codes[i], "pct");
+		tb->rows[i].pct = xstrdup(m ? m->shown : "\xe2\x80\x93");
+	}
+	tb->total.label = xstrdup(strchr(s.prefix, '.') ? "Totaal" :
+	    "Totaal trajecten");
+	fmt_int(&b, (long long)s.total);
+	tb->total.count = buf_detach(&b);
+	tb->total.pct = xstrdup(s.total ? "100%" : "\xe2\x80\x93");
+	if (s.multi)
+		tb->note = xstrdup("Per traject kunnen meerdere categorie\xc3\xabn "
+		    "gelden; de percentages tellen daardoor op tot meer dan "
+		    "100%.");
+	free(codes);
+	free(s.prefix);
+	return 0;
+}

@@ -1,0 +1,51 @@
+/*
+ * content.h: the content folder (spec 1): the codebook, every edition
+ * asked for, their data loaded, filtered, computed and their documents
+ * prepared.  After content_load() succeeds everything the back-ends
+ * need is in struct content, read-only.  Included by main.c, html.c,
+ * pdf.c and build.c.
+ */
+#ifndef GEN_CONTENT_H
+#define GEN_CONTENT_H
+
+#include <stddef.h>
+
+#include "chart.h"
+#include "codes.h"
+
+struct diag;
+struct edition;
+struct reg;
+
+struct content {
+	char		*root;		/* the content folder */
+	struct codebook	 cb;		/* root/codes.csv */
+	struct edition	**ed;		/* editions, newest date first */
+	size_t		 ned;
+	struct reg	**regs;		/* registers loaded, one per file */
+	char		**regpaths;	/* their normalised paths */
+	size_t		 nregs;
+	int		 whole;		/* the whole folder was loaded */
+	struct chart	 trend[2];	/* archive: trajectories and success
+					   rate per national edition */
+	size_t		 ntrend;	/* charts in trend (0 if < 2 editions) */
+};
+
+/*
+ * Loads the content named by the command line: one content folder, or
+ * edition folders (with a common parent holding codes.csv).  Every
+ * problem is reported; returns 0 only if there was none.
+ */
+int	 content_load(struct content *, char *const *args, int nargs,
+	    struct diag *);
+void	 content_free(struct content *);
+
+/*
+ * Resolves a path written in an edition's front matter against the
+ * edition folder, refusing any that leaves the content folder.
+ * Returns the path to open (caller frees) or NULL.
+ */
+char	*content_path(const struct content *, const struct edition *,
+	    const char *rel);
+
+#endif

@@ -1,0 +1,369 @@
+/*
+ * csvread.c: CSV records through libcsv, with line numbers, encoding
+ * and delimiter detection.  libcsv knows nothing of lines, so the
+ * bytes are fed one line at a time: a record that ends while line L is
+ * fed ends on line L, and its raw bytes run from the first line fed
+ * after the previous record.  Field columns are only worked out when
+ * a diagnostic needs one (csvr_field_pos).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "csvread.h"
+#include "diag.h"
+#include "util.h"
+
+/* Parser state shared with the libcsv callbacks. */
+struct rd {
+	struct diag	*diag;		/* where problems go */
+	const char	*shown;		/* file name in diagnostics */
+	csvr_fn		 fn;		/* the caller's record callback */
+	void		*arg;		/* its argument */
+	const char	*data;		/* the (UTF-8) bytes */
+	char		 delim;		/* detected delimiter */
+	int		 cp1252;	/* data was converted from Windows-1252 */
+	struct buf	 text;		/* field bytes of the current record */
+	size_t		*off;		/* field offsets into text */
+	size_t		*lens;		/* field lengths */
+	const char	**ptrs;		/* field pointers handed out */
+	size_t		 nf;		/* fields so far in the record */
+	size_t		 capf;		/* allocated field slots */
+	size_t		 index;		/* records delivered */
+	size_t		 rec_start;	/* offset of the record's first line */
+	int		 rec_line;	/* its line number */
+	int		 in_rec;	/* a record has begun and not ended */
+	size_t		 line_end;	/* offset just past the line being fed */
+	int		 stopped;	/* the callback asked to stop */
+	int		 failed;	/* an error was reported */
+};
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static void
+on_field(void *p, size_t n, void *arg)
+{
+	struct rd	*rd = arg;
+	const char	*s = p;
+
+	if (rd->stopped)
+		return;
+	if (s == NULL)
+		n = 0;
+	while (n > 0 && is_space((unsigned char)s[0]))
+		s++, n--;
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		n--;
+	if (rd->nf == rd->capf) {
+		rd->capf = rd->capf ? rd->capf * 2 : 16;
+		rd->off = xreallocarray(rd->off, rd->capf, sizeof(*rd->off));
+		rd->lens = xreallocarray(rd->lens, rd->capf, sizeof(*rd->lens));
+		rd->ptrs = xreallocarray(rd->ptrs, rd->capf, sizeof(*rd->ptrs));
+	}
+	rd->off[rd->nf] = rd->text.len;
+	rd->lens[rd->nf] = n;
+	buf_add(&rd->text, n ? s : "", n);
+	buf_putc(&rd->text, '\0');
+	rd->nf++;
+}
+
+static void
+on_row(int term, void *arg)
+{
+	struct rd	*rd = arg;
+	struct csvr_rec	 rec;
+	size_t		 i, nonempty;
+
+	(void)term;
+	if (rd->stopped) {
+		rd->nf = 0;
+		buf_reset(&rd->text);
+		return;
+	}
+	for (nonempty = i = 0; i < rd->nf; i++) {
+		rd->ptrs[i] = rd->text.s + rd->off[i];
+		if (rd->lens[i] > 0)
+			nonempty++;
+	}
+	if (nonempty > 0) {
+		for (i = 0; i < rd->nf; i++) {
+			if (memchr(rd->ptrs[i], '\0', rd->lens[i]) != NULL) {
+				int l, c;
+
+				rec.raw = rd->data + rd->rec_start;
+				rec.rawlen = rd->line_end - rd->rec_start;
+				rec.delim = rd->delim;
+				rec.cp1252 = rd->cp1252;
+				rec.line = rd->rec_line;
+				csvr_field_pos(&rec, i, &l, &c);
+				diag_error(rd->diag, rd->shown, l, c,
+				    "NUL byte in field");
+				rd->failed = 1;
+				goto out;
+			}
+		}
+		rec.nf = rd->nf;
+		rec.f = rd->ptrs;
+		rec.len = rd->lens;
+		rec.line = rd->rec_line;
+		rec.index = rd->index++;
+		rec.raw = rd->data + rd->rec_start;
+		rec.rawlen = rd->line_end - rd->rec_start;
+		rec.delim = rd->delim;
+		rec.cp1252 = rd->cp1252;
+		if (rd->fn(rd->arg, &rec) != 0)
+			rd->stopped = 1;
+	}
+out:
+	rd->nf = 0;
+	rd->in_rec = 0;
+	buf_reset(&rd->text);
+}
+
+/* Picks ';' or ',' by counting both outside quotes on the first line. */
+static char
+detect_delim(const char *s, size_t n)
+{
+	size_t	 i, commas = 0, semis = 0;
+	int	 q = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			q = !q;
+		else if (!q && s[i] == '\n')
+			break;
+		else if (!q && s[i] == ',')
+			commas++;
+		else if (!q && s[i] == ';')
+			semis++;
+	}
+	return semis > commas ? ';' : ',';
+}
+
+/* Windows-1252 bytes 0x80..0x9f as Unicode. */
+static const unsigned short cp1252[32] = {
+	0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+	0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178
+};
+
+static char *
+from_cp1252(const char *s, size_t n, size_t *outlen)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+	unsigned	 c;
+
+	buf_grow(&b, n + n / 4);
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x80) {
+			buf_putc(&b, (int)c);
+			continue;
+		}
+		if (c < 0xa0)
+			c = cp1252[c - 0x80];
+		if (c < 0x800) {
+			buf_putc(&b, (int)(0xc0 | (c >> 6)));
+			buf_putc(&b, (int)(0x80 | (c & 0x3f)));
+		} else {
+			buf_putc(&b, (int)(0xe0 | (c >> 12)));
+			buf_putc(&b, (int)(0x80 | ((c >> 6) & 0x3f)));
+			buf_putc(&b, (int)(0x80 | (c & 0x3f)));
+		}
+	}
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
+static void
+line_col(const char *s, size_t off, int *line, int *col)
+{
+	size_t	 i, start = 0;
+	int	 l = 1;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n')
+			l++, start = i + 1;
+	*line = l;
+	*col = (int)(off - start) + 1;
+}
+
+void
+csvr_field_pos(const struct csvr_rec *r, size_t want, int *line, int *col)
+{
+	size_t	 i, field = 0, start = 0, lstart = 0;
+	int	 q = 0, l = r->line;
+
+	for (i = 0; i < r->rawlen && field < want; i++) {
+		if (r->raw[i] == '"')
+			q = !q;
+		else if (r->raw[i] == '\n') {
+			l++;
+			lstart = i + 1;
+		} else if (!q && r->raw[i] == r->delim) {
+			field++;
+			start = i + 1;
+		}
+	}
+	if (field < want)
+		start = r->rawlen;
+	while (start < r->rawlen && (r->raw[start] == ' ' || r->raw[start] == '\t'))
+		start++;
+	*line = l;
+	if (r->cp1252)
+		*col = (int)util_utf8_len(r->raw + lstart, start - lstart) + 1;
+	else
+		*col = (int)(start - lstart) + 1;
+}
+
+char *
+csvr_lower(char *s)
+{
+	char	*p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return s;
+}
+
+static int
+blank_line(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!is_space((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+parse(struct rd *rd, const char *s, size_t n)
+{
+	struct csv_parser	 p;
+	size_t			 pos = 0, end, got;
+	const char		*nl;
+	int			 line = 1, l, c;
+	unsigned char		 opts = CSV_STRICT | CSV_STRICT_FINI;
+
+	if (csv_init(&p, opts) != 0)
+		return -1;
+	csv_set_delim(&p, (unsigned char)rd->delim);
+	while (pos < n && !rd->stopped) {
+		nl = memchr(s + pos, '\n', n - pos);
+		end = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		rd->line_end = end;
+		if (!rd->in_rec) {
+			if (blank_line(s + pos, end - pos)) {
+				pos = end;
+				line++;
+				continue;
+			}
+			rd->in_rec = 1;
+			rd->rec_start = pos;
+			rd->rec_line = line;
+		}
+		got = csv_parse(&p, s + pos, end - pos, on_field, on_row, rd);
+		if (got < end - pos) {
+			l = line;
+			c = (int)got + 1;
+			diag_error(rd->diag, rd->shown, l, c,
+			    "malformed quoting: a quote inside an unquoted "
+			    "field, or text after a closing quote");
+			rd->failed = 1;
+			/* Start afresh on the next line. */
+			csv_free(&p);
+			if (csv_init(&p, opts) != 0)
+				return -1;
+			csv_set_delim(&p, (unsigned char)rd->delim);
+			rd->nf = 0;
+			rd->in_rec = 0;
+			buf_reset(&rd->text);
+		}
+		pos = end;
+		line++;
+	}
+	if (!rd->stopped && csv_fini(&p, on_field, on_row, rd) != 0) {
+		struct csvr_rec	 rec;
+
+		/* The open field is the one after those already ended. */
+		memset(&rec, 0, sizeof(rec));
+		rec.raw = s + rd->rec_start;
+		rec.rawlen = n - rd->rec_start;
+		rec.delim = rd->delim;
+		rec.cp1252 = rd->cp1252;
+		rec.line = rd->rec_line;
+		csvr_field_pos(&rec, rd->nf, &l, &c);
+		diag_error(rd->diag, rd->shown, l, c,
+		    "unterminated quoted field (a '\"' is never closed)");
+		rd->failed = 1;
+	}
+	csv_free(&p);
+	return 0;
+}
+
+int
+csvr_read_mem(const char *data, size_t len, const char *shown,
+    struct diag *diag, csvr_fn fn, void *arg)
+{
+	struct rd	 rd;
+	char		*conv = NULL;
+	size_t		 bad;
+	int		 l, c, rc;
+
+	memset(&rd, 0, sizeof(rd));
+	rd.diag = diag;
+	rd.shown = shown;
+	rd.fn = fn;
+	rd.arg = arg;
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	if (!util_utf8_valid(data, len, &bad)) {
+		line_col(data, bad, &l, &c);
+		diag_warn(diag, shown, l, c, "not valid UTF-8; "
+		    "reading the file as Windows-1252");
+		conv = from_cp1252(data, len, &len);
+		data = conv;
+		rd.cp1252 = 1;
+	}
+	rd.data = data;
+	rd.delim = detect_delim(data, len);
+	rc = parse(&rd, data, len);
+	free(conv);
+	buf_free(&rd.text);
+	free(rd.off);
+	free(rd.lens);
+	free(rd.ptrs);
+	if (rc != 0 || rd.failed || rd.stopped)
+		return -1;
+	return 0;
+}
+
+int
+csvr_read(const char *path, const char *shown, struct diag *diag,
+    csvr_fn fn, void *arg)
+{
+	char	*data;
+	size_t	 len;
+	int	 rc;
+
+	if ((data = util_read_file(path, &len)) == NULL) {
+		diag_error(diag, shown, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		return -1;
+	}
+	rc = csvr_read_mem(data, len, shown, diag, fn, arg);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,109 @@
+/*
+ * diag.c: compiler-style diagnostics and "did you mean" suggestions.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+void
+diag_init(struct diag *d, FILE *out)
+{
+	d->out = out;
+	d->nerr = d->nwarn = 0;
+}
+
+void
+diag_vmsg(struct diag *d, enum diag_level lvl, const char *path,
+    int line, int col, const char *fmt, va_list ap)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	if (lvl == DIAG_ERROR)
+		d->nerr++;
+	else
+		d->nwarn++;
+	if (d->out == NULL)
+		return;
+	buf_puts(&b, path != NULL ? path : "gen");
+	if (line > 0) {
+		buf_printf(&b, ":%d", line);
+		if (col > 0)
+			buf_printf(&b, ":%d", col);
+	}
+	buf_puts(&b, lvl == DIAG_ERROR ? ": error: " : ": warning: ");
+	buf_vprintf(&b, fmt, ap);
+	buf_putc(&b, '\n');
+	fputs(b.s, d->out);
+	buf_free(&b);
+}
+
+void
+diag_msg(struct diag *d, enum diag_level lvl, const char *path,
+    int line, int col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vmsg(d, lvl, path, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* Levenshtein distance in bytes, with an early cap; -1 if over cap. */
+static int
+distance(const char *a, const char *b, int cap)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j;
+	int	*row, prev, cur, best, d;
+
+	if ((la > lb ? la - lb : lb - la) > (size_t)cap || la > 256 || lb > 256)
+		return -1;
+	row = xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			cur = row[j];
+			d = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < d)
+				d = row[j] + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d;
+			prev = cur;
+			if (d < best)
+				best = d;
+		}
+		if (best > cap) {
+			free(row);
+			return -1;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d > cap ? -1 : d;
+}
+
+const char *
+diag_nearest(const char *word, const char *const *cands, size_t n)
+{
+	const char	*best = NULL;
+	size_t		 i, len = strlen(word);
+	int		 cap, d, bestd;
+
+	cap = len < 4 ? 1 : len < 9 ? 2 : 3;
+	bestd = cap + 1;
+	for (i = 0; i < n; i++) {
+		if ((d = distance(word, cands[i], cap)) < 0 || d >= bestd)
+			continue;
+		if (d == 0)
+			continue;
+		bestd = d;
+		best = cands[i];
+	}
+	return best;
+}

@@ -1,0 +1,45 @@
+/*
+ * diag.h: every diagnostic goes through here, GCC style
+ * ("path:line:column: error: message"), counted so that main.c can
+ * turn the worst level seen into the exit status.  Included by every
+ * module that reads input.
+ */
+#ifndef GEN_DIAG_H
+#define GEN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util.h"
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR
+};
+
+struct diag {
+	FILE	*out;		/* where messages go (stderr), or NULL to only count */
+	int	 nerr;		/* errors reported */
+	int	 nwarn;		/* warnings reported */
+};
+
+void	 diag_init(struct diag *, FILE *);
+/* line or col 0 leaves that part out ("path: error: ..."). */
+void	 diag_msg(struct diag *, enum diag_level, const char *path,
+	    int line, int col, const char *fmt, ...) GEN_PRINTF(6, 7);
+void	 diag_vmsg(struct diag *, enum diag_level, const char *path,
+	    int line, int col, const char *fmt, va_list);
+
+#define diag_error(d, p, l, c, ...) \
+	diag_msg((d), DIAG_ERROR, (p), (l), (c), __VA_ARGS__)
+#define diag_warn(d, p, l, c, ...) \
+	diag_msg((d), DIAG_WARNING, (p), (l), (c), __VA_ARGS__)
+
+/*
+ * The candidate closest to word by edit distance, if it is close
+ * enough to be a likely typo; NULL otherwise.  Borrowed pointer.
+ */
+const char *diag_nearest(const char *word, const char *const *cands,
+	    size_t ncands);
+
+#endif

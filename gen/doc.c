@@ -1,0 +1,790 @@
+/*
+ * doc.c: from Markdown files to the annotated document: template
+ * values (spec 3.1), chart and table blocks (3.2, 3.3), callouts
+ * (3.4), heading ids and numbers, footnote numbering across files.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <yaml.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "edition.h"
+#include "fmt.h"
+#include "stats.h"
+#include "util.h"
+
+static const char *const callout_kinds[] = {
+	"samenvatting", "kader", "voorbeeld", "let-op", "vraag"
+};
+static const char *const callout_names[] = {
+	"Samenvatting", "Kader", "Voorbeeld", "Let op", "Vraag"
+};
+static const char *const chart_types[] = {
+	"bar", "hbar", "stacked", "histogram", "donut", "line"
+};
+static const char *const chart_keys[] = {
+	"type", "data", "value", "title", "by", "bin", "order"
+};
+static const char *const table_keys[] = {
+	"data", "columns", "title", "order", "bin"
+};
+
+const char *
+doc_callout_name(const char *kind)
+{
+	size_t	 i;
+
+	for (i = 0; i < GEN_NELEM(callout_kinds); i++)
+		if (strcmp(kind, callout_kinds[i]) == 0)
+			return callout_names[i];
+	return NULL;
+}
+
+const struct docx *
+doc_ext(cmark_node *n)
+{
+	return cmark_node_get_user_data(n);
+}
+
+static void
+text_into(cmark_node *n, struct buf *b)
+{
+	cmark_node	*c;
+	cmark_node_type	 t = cmark_node_get_type(n);
+	const char	*lit;
+
+	if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
+	    t == CMARK_NODE_HTML_INLINE) {
+		if ((lit = cmark_node_get_literal(n)) != NULL)
+			buf_puts(b, lit);
+		return;
+	}
+	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+		buf_putc(b, ' ');
+		return;
+	}
+	if (t == CMARK_NODE_FOOTNOTE_REFERENCE)
+		return;
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		text_into(c, b);
+}
+
+char *
+doc_text(cmark_node *n)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	text_into(n, &b);
+	return buf_detach(&b);
+}
+
+static struct docx *
+new_ext(struct doc *d, cmark_node *n, enum docx_kind kind)
+{
+	struct docx	*x;
+
+	x = xcalloc(1, sizeof(*x));
+	x->kind = kind;
+	d->x = xreallocarray(d->x, d->nx + 1, sizeof(*d->x));
+	d->x[d->nx++] = x;
+	cmark_node_set_user_data(n, x);
+	return x;
+}
+
+/* Context of one part while it is prepared. */
+struct pctx {
+	struct doc		*d;
+	struct doc_part		*part;
+	const struct stats	*st;
+	struct diag		*diag;
+	const char		**names;	/* metric names for suggestions */
+	size_t			 nnames;
+	int			 nerr;
+	const char		*src;		/* the part's Markdown, or NULL */
+};
+
+static int
+line_of(const struct pctx *p, cmark_node *n)
+{
+	return p->part->line0 + cmark_node_get_start_line(n);
+}
+
+/* The first "{{" or "}}" (pair) in [s, end), or NULL. */
+static const char *
+find2(const char *s, const char *end, const char *pair)
+{
+	for (; s + 1 < end; s++)
+		if (s[0] == pair[0] && s[1] == pair[1])
+			return s;
+	return NULL;
+}
+
+/*
+ * The column in the file of the k-th "{{" of a text node.  The
+ * literal has escapes and entities resolved, so an offset into it is
+ * not a column: find the same "{{" in the source line instead, and
+ * fall back to the offset if the source does not show it.
+ */
+static int
+value_col(const struct pctx *p, cmark_node *n, int k, int fallback)
+{
+	const char	*s = p->src, *eol, *q, *o, *c;
+	int		 line = cmark_node_get_start_line(n);
+	int		 col = cmark_node_get_start_column(n), l;
+
+	if (s == NULL || line < 1 || col < 1)
+		return fallback;
+	for (l = 1; l < line; l++)
+		if ((s = strchr(s, '\n')) == NULL)
+			return fallback;
+		else
+			s++;
+	eol = s + strcspn(s, "\n");
+	if (col - 1 > eol - s)
+		return fallback;
+	for (q = s + col - 1; ; q = c + 2) {
+		if ((o = find2(q, eol, "{{")) == NULL)
+			return fallback;
+		if (k-- == 0)
+			return (int)(o - s) + 1;
+		if ((c = find2(o + 2, eol, "}}")) == NULL)
+			return fallback;
+	}
+}
+
+/* Replaces every {{ name }} in a text node. */
+static void
+values(struct pctx *p, cmark_node *n)
+{
+	const char		*lit = cmark_node_get_literal(n), *s, *open, *close;
+	const char		*a, *z, *near;
+	const struct metric	*m;
+	struct buf		 b = { NULL, 0, 0 };
+	char			*name;
+	int			 k;
+
+	if (lit == NULL || strstr(lit, "{{") == NULL)
+		return;
+	for (k = 0, s = lit; (open = strstr(s, "{{")) != NULL;
+	    s = close + 2, k++) {
+		buf_add(&b, s, (size_t)(open - s));
+		if ((close = strstr(open + 2, "}}")) == NULL) {
+			diag_error(p->diag, p->part->path, line_of(p, n),
+			    value_col(p, n, k, cmark_node_get_start_column(n) +
+			    (int)(open - lit)),
+			    "'{{' is not closed by '}}'");
+			p->nerr++;
+			buf_free(&b);
+			return;
+		}
+		for (a = open + 2; a < close && (*a == ' ' || *a == '\t'); a++)
+			continue;
+		for (z = close; z > a && (z[-1] == ' ' || z[-1] == '\t'); z--)
+			continue;
+		name = xstrndup(a, (size_t)(z - a));
+		if ((m = stats_get(p->st, name)) != NULL)
+			buf_puts(&b, m->shown);
+		else {
+			near = diag_nearest(name, p->names, p->nnames);
+			diag_error(p->diag, p->part->path, line_of(p, n),
+			    value_col(p, n, k, cmark_node_get_start_column(n) +
+			    (int)(open - lit)),
+			    "unknown value '%s'%s%s%s", name,
+			    near ? "; did you mean '" : "", near ? near : "",
+			    near ? "'?" : "");
+			p->nerr++;
+		}
+		free(name);
+	}
+	buf_puts(&b, s);
+	cmark_node_set_literal(n, b.s);
+	buf_free(&b);
+}
+
+/* Block spec parsing: the YAML body of ```chart / ```table. */
+int
+doc_parse_block(const char *yaml, int is_table, const char *path, int line,
+    struct blockspec *bs, struct diag *diag)
+{
+	yaml_parser_t		 parser;
+	yaml_document_t		 d;
+	yaml_node_t		*root, *k, *v, *e;
+	yaml_node_pair_t	*pr;
+	yaml_node_item_t	*it;
+	const char		*key, *s, *near;
+	const char *const	*keys = is_table ? table_keys : chart_keys;
+	size_t			 nkeys = is_table ? GEN_NELEM(table_keys) :
+				    GEN_NELEM(chart_keys), i;
+	int			 nerr = 0, have_type = 0, l, c;
+	long long		 bin;
+
+	memset(bs, 0, sizeof(*bs));
+	bs->is_table = is_table;
+	if (!yaml_parser_initialize(&parser))
+		return -1;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml,
+	    strlen(yaml));
+	if (!yaml_parser_load(&parser, &d)) {
+		diag_error(diag, path, line + (int)parser.problem_mark.line,
+		    (int)parser.problem_mark.column + 1, "%s block is not "
+		    "valid YAML: %s", is_table ? "table" : "chart",
+		    parser.problem ? parser.problem : "syntax error");
+		yaml_parser_delete(&parser);
+		return -1;
+	}
+	root = yaml_document_get_root_node(&d);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		diag_error(diag, path, line, 1, "a %s block holds lines "
+		    "'key: value' (data:, title:, ...)", is_table ? "table" :
+		    "chart");
+		nerr++;
+		goto out;
+	}
+	for (pr = root->data.mapping.pairs.start;
+	    pr < root->data.mapping.pairs.top; pr++) {
+		k = yaml_document_get_node(&d, pr->key);
+		v = yaml_document_get_node(&d, pr->value);
+		l = line + (int)v->start_mark.line;
+		c = (int)v->start_mark.column + 1;
+		key = k->type == YAML_SCALAR_NODE ?
+		    (const char *)k->data.scalar.value : "";
+		s = v->type == YAML_SCALAR_NODE ?
+		    (const char *)v->data.scalar.value : NULL;
+		for (i = 0; i < nkeys; i++)
+			if (strcmp(key, keys[i]) == 0)
+				break;
+		if (i == nkeys) {
+			near = diag_nearest(key, keys, nkeys);
+			diag_error(diag, path, line + (int)k->start_mark.line,
+			    (int)k->start_mark.column + 1, "unknown key '%s' "
+			    "in %s block%s%s%s", key, is_table ? "table" :
+			    "chart", near ? "; did you mean '" : "",
+			    near ? near : "", near ? "'?" : "");
+			nerr++;
+			continue;
+		}
+		if (strcmp(key, "columns") == 0) {
+			if (v->type == YAML_SCALAR_NODE)
+				s = (const char *)v->data.scalar.value;
+			if (v->type == YAML_SEQUENCE_NODE) {
+				for (it = v->data.sequence.items.start;
+				    it < v->data.sequence.items.top; it++) {
+					e = yaml_document_get_node(&d, *it);
+					s = e && e->type == YAML_SCALAR_NODE ?
+					    (const char *)e->data.scalar.value :
+					    "";
+					if (strcmp(s, "aantal") == 0)
+						bs->col_count = 1;
+					else if (strcmp(s, "pct") == 0)
+						bs->col_pct = 1;
+					else {
+						diag_error(diag, path, l, c,
+						    "columns: '%s' is not "
+						    "aantal or pct", s);
+						nerr++;
+					}
+				}
+				continue;
+			}
+			if (s != NULL && strcmp(s, "aantal") == 0)
+				bs->col_count = 1;
+			else if (s != NULL && strcmp(s, "pct") == 0)
+				bs->col_pct = 1;
+			else {
+				diag_error(diag, path, l, c, "columns must be "
+				    "a list of aantal and pct");
+				nerr++;
+			}
+			continue;
+		}
+		if (s == NULL) {
+			diag_error(diag, path, l, c, "%s must be a single "
+			    "value", key);
+			nerr++;
+			continue;
+		}
+		if (strcmp(key, "type") == 0) {
+			for (i = 0; i < GEN_NELEM(chart_types); i++)
+				if (strcmp(s, chart_types[i]) == 0)
+					break;
+			if (i == GEN_NELEM(chart_types)) {
+				near = diag_nearest(s, chart_types,
+				    GEN_NELEM(chart_types));
+				diag_error(diag, path, l, c, "unknown chart "
+				    "type '%s'%s%s%s (bar, hbar, stacked, "
+				    "histogram, donut, line)", s,
+				    near ? "; did you mean '" : "",
+				    near ? near : "", near ? "'?" : "");
+				nerr++;
+			} else {
+				bs->type = (enum chart_type)i;
+				have_type = 1;
+			}
+		} else if (strcmp(key, "data") == 0) {
+			free(bs->data);
+			bs->data = xstrdup(s);
+		} else if (strcmp(key, "title") == 0) {
+			free(bs->title);
+			bs->title = xstrdup(s);
+		} else if (strcmp(key, "value") == 0) {
+			if (strcmp(s, "pct") == 0)
+				bs->pct = 1;
+			else if (strcmp(s, "aantal") != 0) {
+				diag_error(diag, path, l, c, "value must be "
+				    "aantal or pct, not '%s'", s);
+				nerr++;
+			}
+		} else if (strcmp(key, "by") == 0) {
+			if (strcmp(s, "jaar") == 0)
+				bs->by_year = 1;
+			else {
+				diag_error(diag, path, l, c, "by: only 'jaar' "
+				    "(start year) is supported, not '%s'", s);
+				nerr++;
+			}
+		} else if (strcmp(key, "bin") == 0) {
+			if (fmt_parse_int(s, &bin) != 0 || bin < 1 ||
+			    bin > 100000) {
+				diag_error(diag, path, l, c, "bin must be a "
+				    "whole number of 1 or more");
+				nerr++;
+			} else
+				bs->bin = (double)bin;
+		} else if (strcmp(key, "order") == 0) {
+			if (strcmp(s, "codebook") == 0)
+				bs->order_codebook = 1;
+			else if (strcmp(s, "aantal") != 0) {
+				diag_error(diag, path, l, c, "order must be "
+				    "codebook or aantal");
+				nerr++;
+			}
+		}
+	}
+	if (bs->data == NULL) {
+		diag_error(diag, path, line, 1, "%s block needs 'data:'",
+		    is_table ? "table" : "chart");
+		nerr++;
+	}
+	if (!is_table && !have_type && nerr == 0) {
+		diag_error(diag, path, line, 1, "chart block needs 'type:' "
+		    "(bar, hbar, stacked, histogram, donut, line)");
+		nerr++;
+	}
+	if (is_table && !bs->col_count && !bs->col_pct) {
+		bs->col_count = 1;
+		bs->col_pct = 1;
+	}
+	if (bs->title == NULL) {
+		diag_error(diag, path, line, 1, "%s block needs 'title:'",
+		    is_table ? "table" : "chart");
+		nerr++;
+	}
+out:
+	yaml_document_delete(&d);
+	yaml_parser_delete(&parser);
+	return nerr ? -1 : 0;
+}
+
+void
+doc_free_block(struct blockspec *bs)
+{
+	free(bs->data);
+	free(bs->title);
+	memset(bs, 0, sizeof(*bs));
+}
+
+/* A ```chart or ```table block. */
+static void
+block(struct pctx *p, cmark_node *n, int is_table)
+{
+	struct blockspec bs;
+	struct docx	*x;
+	char		*err = NULL;
+	int		 line = line_of(p, n) + 1;
+
+	if (doc_parse_block(cmark_node_get_literal(n) ?
+	    cmark_node_get_literal(n) : "", is_table, p->part->path, line,
+	    &bs, p->diag) != 0) {
+		p->nerr++;
+		doc_free_block(&bs);
+		return;
+	}
+	x = new_ext(p->d, n, is_table ? DOCX_TABLE : DOCX_CHART);
+	if (is_table) {
+		if (stats_table(p->st, &bs, &x->table, &err) == 0)
+			x->table.number = ++p->d->ntab;
+	} else {
+		if (stats_chart(p->st, &bs, &x->chart, &err) == 0)
+			x->chart.number = ++p->d->nfig;
+	}
+	if (err != NULL) {
+		diag_error(p->diag, p->part->path, line, 1, "%s", err);
+		p->nerr++;
+		free(err);
+	}
+	doc_free_block(&bs);
+}
+
+/* Recognises "[!kind] Title" at the start of a block quote. */
+static void
+callout(struct pctx *p, cmark_node *q)
+{
+	cmark_node	*para = cmark_node_first_child(q), *t, *next;
+	const char	*lit, *end, *near;
+	struct buf	 title = { NULL, 0, 0 };
+	struct docx	*x;
+	char		*kind;
+	size_t		 i;
+
+	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return;
+	t = cmark_node_first_child(para);
+	if (t == NULL || cmark_node_get_type(t) != CMARK_NODE_TEXT ||
+	    (lit = cmark_node_get_literal(t)) == NULL ||
+	    strncmp(lit, "[!", 2) != 0 || (end = strchr(lit, ']')) == NULL)
+		return;
+	kind = xstrndup(lit + 2, (size_t)(end - lit - 2));
+	for (i = 0; i < GEN_NELEM(callout_kinds); i++)
+		if (strcmp(kind, callout_kinds[i]) == 0)
+			break;
+	if (i == GEN_NELEM(callout_kinds)) {
+		near = diag_nearest(kind, callout_kinds,
+		    GEN_NELEM(callout_kinds));
+		diag_warn(p->diag, p->part->path, line_of(p, t),
+		    cmark_node_get_start_column(t), "'[!%s]' is not a callout "
+		    "kind, so this stays a block quote%s%s%s", kind,
+		    near ? "; did you mean '" : "", near ? near : "",
+		    near ? "'?" : "");
+		free(kind);
+		return;
+	}
+	/* The title is the rest of the first line. */
+	buf_puts(&title, end + 1);
+	for (t = cmark_node_next(t); t != NULL; t = next) {
+		next = cmark_node_next(t);
+		if (cmark_node_get_type(t) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(t) == CMARK_NODE_LINEBREAK) {
+			cmark_node_free(t);
+			break;
+		}
+		text_into(t, &title);
+		cmark_node_free(t);
+	}
+	cmark_node_free(cmark_node_first_child(para));
+	if (cmark_node_first_child(para) == NULL)
+		cmark_node_free(para);
+	x = new_ext(p->d, q, DOCX_CALLOUT);
+	x->kind_name = kind;
+	{
+		char *s = title.s ? title.s : xstrdup("");
+		size_t a = strspn(s, " \t"), z = strlen(s);
+
+		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+			z--;
+		x->title = z > a ? xstrndup(s + a, z - a) :
+		    xstrdup(callout_names[i]);
+		free(s);
+	}
+}
+
+/* An anchor id from heading text: lower-case ASCII, '-' between words. */
+static char *
+slugify(struct doc *d, const char *text)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const unsigned char *s = (const unsigned char *)text;
+	size_t		 i, base;
+	int		 dash = 0, n;
+	char		*id;
+
+	for (; *s != '\0'; s++) {
+		int c = *s;
+
+		if (c == 0xc3 && s[1] != '\0') {
+			/* Latin-1 letters with diacritics: drop the accent. */
+			static const char map[] =
+			    "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+			unsigned v = s[1];
+
+			s++;
+			c = v >= 0xa0 && v <= 0xbf ? map[v - 0xa0] :
+			    v >= 0x80 && v <= 0x9f ? map[v - 0x80] : '-';
+			if (c == '/')
+				c = '-';
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && b.len)
+				buf_putc(&b, '-');
+			dash = 0;
+			buf_putc(&b, c);
+		} else if (c >= 'A' && c <= 'Z') {
+			if (dash && b.len)
+				buf_putc(&b, '-');
+			dash = 0;
+			buf_putc(&b, c - 'A' + 'a');
+		} else if (c < 0x80 || (c & 0xc0) != 0x80)
+			dash = 1;
+	}
+	if (b.len == 0)
+		buf_puts(&b, "sectie");
+	base = b.len;
+	for (n = 2;; n++) {
+		for (i = 0; i < d->nx; i++)
+			if (d->x[i]->id != NULL && strcmp(d->x[i]->id, b.s) == 0)
+				break;
+		if (i == d->nx)
+			break;
+		b.len = base;
+		buf_printf(&b, "-%d", n);
+	}
+	id = buf_detach(&b);
+	return id;
+}
+
+static void
+heading(struct pctx *p, cmark_node *n, int *chapno)
+{
+	struct docx	*x;
+	char		*text;
+	int		 level = cmark_node_get_heading_level(n);
+
+	text = doc_text(n);
+	x = new_ext(p->d, n, DOCX_HEADING);
+	x->id = slugify(p->d, text);
+	if (level == 1 && p->part->chapter > 0)
+		x->num = xasprintf("%d", ++*chapno);
+	if (level <= 2) {
+		p->d->toc = xreallocarray(p->d->toc, p->d->ntoc + 1,
+		    sizeof(*p->d->toc));
+		p->d->toc[p->d->ntoc].level = level;
+		p->d->toc[p->d->ntoc].id = x->id;
+		p->d->toc[p->d->ntoc].num = x->num;
+		p->d->toc[p->d->ntoc++].text = text;
+	} else
+		free(text);
+}
+
+static cmark_node *
+parse(const char *text)
+{
+	cmark_parser	*ps;
+	cmark_node	*root;
+	static const char *const exts[] = {
+		"table", "strikethrough", "autolink"
+	};
+	size_t		 i;
+
+	ps = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+	for (i = 0; i < GEN_NELEM(exts); i++)
+		cmark_parser_attach_syntax_extension(ps,
+		    cmark_find_syntax_extension(exts[i]));
+	cmark_parser_feed(ps, text, strlen(text));
+	root = cmark_parser_finish(ps);
+	cmark_parser_free(ps);
+	return root;
+}
+
+/* Nodes the cmark iterator enters without a matching exit. */
+static int
+is_leaf(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+prepare(struct pctx *p, int *chapno)
+{
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*n, **quotes = NULL;
+	size_t		 nq = 0, i;
+	const char	*info;
+	int		 nfn = 0, depth = 0, deep = 0;
+
+	cmark_consolidate_text_nodes(p->part->root);
+	it = cmark_iter_new(p->part->root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		if (!is_leaf(n) && ++depth > DOC_MAX_NEST && !deep) {
+			/* The PDF lays out nested nodes by recursion. */
+			diag_error(p->diag, p->part->path, line_of(p, n),
+			    cmark_node_get_start_column(n) > 0 ?
+			    cmark_node_get_start_column(n) : 1,
+			    "markup nested more than %d levels deep (quotes, "
+			    "lists, emphasis); flatten it", DOC_MAX_NEST);
+			deep = 1;
+		}
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			values(p, n);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			info = cmark_node_get_fence_info(n);
+			if (info == NULL)
+				break;
+			if (strncmp(info, "chart", 5) == 0 &&
+			    (info[5] == '\0' || info[5] == ' '))
+				block(p, n, 0);
+			else if (strncmp(info, "table", 5) == 0 &&
+			    (info[5] == '\0' || info[5] == ' '))
+				block(p, n, 1);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			quotes = xreallocarray(quotes, nq + 1, sizeof(*quotes));
+			quotes[nq++] = n;
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			nfn++;
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < nq; i++)
+		callout(p, quotes[i]);
+	free(quotes);
+	/* Headings after callouts, so a title never becomes a heading id. */
+	it = cmark_iter_new(p->part->root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_HEADING)
+			heading(p, n, chapno);
+	}
+	cmark_iter_free(it);
+	p->part->fn_base = p->d->nfn;
+	p->d->nfn += nfn;
+}
+
+static int
+add_part(struct doc *d, const char *path, const char *text, int line0,
+    int chapter, struct diag *diag)
+{
+	struct doc_part	*part;
+	size_t		 bad;
+
+	if (!util_utf8_valid(text, strlen(text), &bad)) {
+		const char	*q, *bol = text;
+		int		 line = line0 + 1;
+
+		/* Where the first byte that is not UTF-8 is. */
+		for (q = text; q < text + bad; q++)
+			if (*q == '\n')
+				line++, bol = q + 1;
+		diag_error(diag, path, line, (int)(text + bad - bol) + 1,
+		    "not valid UTF-8 (save the file as UTF-8)");
+		return -1;
+	}
+	d->parts = xreallocarray(d->parts, d->nparts + 1, sizeof(*d->parts));
+	part = &d->parts[d->nparts++];
+	memset(part, 0, sizeof(*part));
+	part->path = xstrdup(path);
+	part->line0 = line0;
+	part->chapter = chapter;
+	part->root = parse(text);
+	return 0;
+}
+
+int
+doc_build(struct doc *d, struct edition *e, struct diag *diag)
+{
+	struct pctx	 p;
+	size_t		 i, len;
+	char		*text, **srcs;
+	int		 nerr = 0, chapno = 0;
+
+	memset(d, 0, sizeof(*d));
+	d->unsafe = e->meta.unsafe_html;
+	cmark_gfm_core_extensions_ensure_registered();
+	/* Each part's source, kept for the columns of diagnostics. */
+	srcs = xcalloc(e->nchapters + 1, sizeof(*srcs));
+	if (add_part(d, e->index_path, e->body, e->body_line, 0, diag) != 0)
+		nerr++;
+	else
+		srcs[d->nparts - 1] = xstrdup(e->body);
+	for (i = 0; i < e->nchapters; i++) {
+		if ((text = util_read_file(e->chapters[i], &len)) == NULL) {
+			diag_error(diag, e->chapters[i], 0, 0, "cannot read: "
+			    "%s", strerror(errno));
+			nerr++;
+			continue;
+		}
+		if (memchr(text, '\0', len) != NULL) {
+			diag_error(diag, e->chapters[i], 0, 0, "NUL byte in "
+			    "a Markdown file");
+			nerr++;
+		} else if (add_part(d, e->chapters[i], text, 0, (int)i + 1,
+		    diag) != 0)
+			nerr++;
+		else {
+			srcs[d->nparts - 1] = text;
+			continue;
+		}
+		free(text);
+	}
+	memset(&p, 0, sizeof(p));
+	p.d = d;
+	p.st = e->stats;
+	p.diag = diag;
+	p.names = stats_names(e->stats, &p.nnames);
+	for (i = 0; i < d->nparts; i++) {
+		p.part = &d->parts[i];
+		p.src = srcs[i];
+		prepare(&p, &chapno);
+	}
+	free(p.names);
+	for (i = 0; i <= e->nchapters; i++)
+		free(srcs[i]);
+	free(srcs);
+	return nerr + p.nerr;
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t	 i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nparts; i++) {
+		cmark_node_free(d->parts[i].root);
+		free(d->parts[i].path);
+	}
+	free(d->parts);
+	for (i = 0; i < d->ntoc; i++)
+		free(d->toc[i].text);
+	free(d->toc);
+	for (i = 0; i < d->nx; i++) {
+		chart_free(&d->x[i]->chart);
+		tblock_free(&d->x[i]->table);
+		free(d->x[i]->kind_name);
+		free(d->x[i]->title);
+		free(d->x[i]->id);
+		free(d->x[i]->num);
+		free(d->x[i]);
+	}
+	free(d->x);
+	memset(d, 0, sizeof(*d));
+}

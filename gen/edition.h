@@ -1,0 +1,105 @@
+/*
+ * edition.h: one edition (a folder under content/ with an index.md):
+ * its front matter (spec 1), chapters, data, metrics and document.
+ * Included by content.c, doc.c, the back-ends and main.c.
+ */
+#ifndef GEN_EDITION_H
+#define GEN_EDITION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "register.h"
+
+struct codebook;
+struct diag;
+struct stats;
+struct tabdata;
+
+/* A string value from the front matter with where it was written. */
+struct fmval {
+	char	*s;		/* the value, or NULL when absent */
+	int	 line, col;	/* its position in index.md */
+};
+
+struct fmtable {
+	char		*name;	/* name under "tables:" */
+	struct fmval	 path;	/* its path, relative to the edition */
+};
+
+struct meta {
+	struct fmval	 title, subtitle, organisation, footer, data;
+	struct fmval	 brand_logo, brand_color, brand_name;
+	int32_t		 date;		/* days since 1970-01-01 */
+	int		 edition;	/* year of the edition */
+	struct fmtable	*tables;
+	size_t		 ntables;
+	struct fmval	*regio;		/* filter: regio names */
+	size_t		 nregio;
+	struct fmval	*soort;		/* filter: soort codes */
+	size_t		 nsoort;
+	int		 periode;	/* filter: periode given */
+	int32_t		 from, to;	/* its days, inclusive */
+	int		 min_cell;	/* k, or -1 for the default */
+	int		 published;	/* status: published */
+	int		 unsafe_html;	/* let raw HTML through */
+};
+
+/* A key figure of the archive page: from the metrics or the frozen copy. */
+struct keyfig {
+	char	*name;		/* metric name: aantal, succes.pct, duur.mediaan */
+	double	 v;		/* unrounded value */
+	int	 defined;	/* 0: no value */
+	int	 hidden;	/* hidden by disclosure control */
+	char	*shown;		/* published text */
+};
+
+#define EDITION_NKEYFIG	3
+
+struct edition {
+	char		*dir;		/* the edition folder as given */
+	char		*slug;		/* its name: the URL */
+	char		*index_path;	/* dir/index.md */
+	struct meta	 meta;
+	char		*body;		/* index.md after the front matter */
+	int		 body_line;	/* line of body's first line, minus 1 */
+	char		**chapters;	/* paths of the other *.md, sorted */
+	size_t		 nchapters;
+	struct reg	*reg;		/* trajectory register (borrowed) */
+	size_t		*sel;		/* selected trajectory indices */
+	size_t		 nsel;
+	struct tabdata	**tabs;		/* further tables (owned) */
+	size_t		 ntabs;
+	struct stats	*stats;		/* metrics (owned) */
+	struct doc	 doc;		/* the document */
+	int		 k;		/* effective min_cell */
+	struct keyfig	 kf[EDITION_NKEYFIG]; /* archive figures */
+	char		*frozen;	/* dir/published when status: published */
+	int		 fm_errors;	/* errors in the front matter: the document is not checked */
+};
+
+/*
+ * Reads index.md's front matter and finds the chapters.  Returns NULL
+ * if index.md cannot be read or has no front matter (reported).  Errors
+ * inside the front matter are reported and counted in fm_errors; the
+ * edition is still returned, so that its data are checked in the same
+ * run.  root is the content folder, for path checks.
+ */
+struct edition	*edition_open(const char *dir, const char *root,
+		    struct diag *);
+void		 edition_free(struct edition *);
+/* Names of the archive's key figures, in order. */
+extern const char *const edition_keyfig_names[EDITION_NKEYFIG];
+
+/*
+ * Parses front matter YAML (the text between the --- lines) into m.
+ * line0 is the line of the text's first line minus one.  Returns the
+ * number of errors reported.  Exposed for tests and fuzzing.
+ */
+int		 edition_parse_meta(const char *yaml, size_t len,
+		    const char *path, int line0, struct meta *,
+		    struct diag *);
+void		 edition_free_meta(struct meta *);
+
+#endif

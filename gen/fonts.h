@@ -1,0 +1,54 @@
+/*
+ * fonts.h: the typefaces gen ships in assets/fonts, registered with
+ * fontconfig before Pango's first use so that every machine lays text
+ * out with the same faces, and text measurement for chart layout.
+ * Included by main.c, chart_cairo.c, pdf.c and whoever measures text.
+ */
+#ifndef GEN_FONTS_H
+#define GEN_FONTS_H
+
+#include <pango/pangocairo.h>
+
+#define FONTS_SANS	"Lato"		/* body, headings, charts */
+#define FONTS_MONO	"Liberation Mono" /* code */
+
+struct fonts;
+
+/*
+ * Registers every *.ttf in fontdir with a private fontconfig set and
+ * makes a Pango font map over it (hinting of metrics off, glyph
+ * positions not rounded, so PDF, PNG and SVG measurements agree).
+ * Returns NULL and prints why if a face is missing.  Free with
+ * fonts_free(), once every context and layout made from it is gone.
+ */
+struct fonts	*fonts_new(const char *fontdir);
+void		 fonts_free(struct fonts *);
+
+/* A Pango context over the shipped faces, owned by the fonts object. */
+PangoContext	*fonts_context(const struct fonts *);
+PangoFontMap	*fonts_fontmap(const struct fonts *);
+
+/*
+ * A new context configured like fonts_context(), for drawing on one
+ * cairo_t (pango_cairo_update_context) without touching the shared
+ * one; the caller releases it with g_object_unref().
+ */
+PangoContext	*fonts_context_new(const struct fonts *);
+
+/*
+ * A font description for family (FONTS_SANS, FONTS_MONO) at an
+ * absolute size in points (layout units); the caller frees it with
+ * pango_font_description_free().
+ */
+PangoFontDescription *fonts_desc(const char *family, double size,
+		    int bold, int italic);
+
+/* Width in points of UTF-8 text in the sans face at size points. */
+double		 fonts_width(const struct fonts *, const char *utf8,
+		    double size, int bold);
+
+/* A chart_measure callback: arg is a const struct fonts *. */
+double		 fonts_measure_cb(void *arg, const char *utf8, double size,
+		    int bold);
+
+#endif

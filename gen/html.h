@@ -1,0 +1,24 @@
+/*
+ * html.h: the HTML back-end (spec 6.1): an edition as one page, and
+ * the archive page over all editions.  Reads the prepared document and
+ * metrics; computes and reads nothing itself.  Included by build.c.
+ */
+#ifndef GEN_HTML_H
+#define GEN_HTML_H
+
+struct chart_measure;
+struct content;
+struct edition;
+
+struct html_opts {
+	const struct chart_measure *measure;	/* text widths for charts */
+	int	 pdf;		/* the edition has a PDF beside it: link it */
+	const char *logo;	/* file name of the copied logo, or NULL */
+};
+
+/* The page of one edition; the caller frees it. */
+char	*html_edition(const struct edition *, const struct html_opts *);
+/* out/index.html; the caller frees it. */
+char	*html_archive(const struct content *, const struct html_opts *);
+
+#endif

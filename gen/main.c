@@ -1,0 +1,248 @@
+/*
+ * main.c: the command line (spec 5).  The only place that exits.
+ */
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "content.h"
+#include "diag.h"
+#include "edition.h"
+#include "newed.h"
+#include "stats.h"
+#include "util.h"
+
+#ifndef GEN_VERSION
+#define GEN_VERSION "0.1.0"
+#endif
+
+#define EXIT_DATA	1	/* content or data errors */
+#define EXIT_USAGE	2	/* usage errors */
+
+static const char usage_text[] =
+"usage: gen build [-o OUTDIR] [CONTENT_DIR | EDITION_DIR ...]\n"
+"       gen check [CONTENT_DIR | EDITION_DIR ...]\n"
+"       gen stats [--json] EDITION_DIR\n"
+"       gen new SLUG [--from EDITION_DIR] [--regio NAME] [-C CONTENT_DIR]\n"
+"       gen publish EDITION_DIR\n"
+"       gen --help | --version\n";
+
+static const char help_text[] =
+"gen turns Markdown chapters and CSV trajectory data into HTML reports.\n"
+"\n"
+"  build   check everything, then write every edition and the archive\n"
+"          page into OUTDIR (default: out); nothing is written on errors\n"
+"  check   check content and data, write nothing\n"
+"  stats   print every metric of one edition (--json: unrounded and\n"
+"          unhidden, for the author only)\n"
+"  new     start a new edition folder CONTENT_DIR/SLUG (default content/);\n"
+"          --from copies an edition, --regio sets the region filter\n"
+"  publish freeze an edition: its built files and their SHA-256 sums are\n"
+"          kept in EDITION_DIR/published and served unchanged from then on\n"
+"\n"
+"The default content folder is 'content'.  Exit status: 0 ok, 1 content\n"
+"or data errors, 2 usage errors.  See README.md and gen(1).\n";
+
+static int
+usage(void)
+{
+	fputs(usage_text, stderr);
+	return EXIT_USAGE;
+}
+
+/* The assets folder: $GEN_ASSETS, else ../assets beside the program. */
+static char *
+assets_dir(void)
+{
+	char	 exe[PATH_MAX], *dir, *up, *a;
+	ssize_t	 n;
+	const char *env = getenv("GEN_ASSETS");
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		dir = util_dirname(exe);
+		up = util_dirname(dir);
+		a = util_path_join(up, "assets");
+		free(dir);
+		free(up);
+		if (util_is_dir(a))
+			return a;
+		free(a);
+	}
+	return xstrdup("assets");
+}
+
+static int
+cmd_build(int argc, char **argv, int write)
+{
+	struct content	 c;
+	struct diag	 d;
+	const char	*out = "out";
+	char		*assets;
+	int		 i, rc, nargs = 0;
+	char		**args;
+
+	args = xcalloc((size_t)argc + 1, sizeof(*args));
+	for (i = 1; i < argc; i++) {
+		if (write && strcmp(argv[i], "-o") == 0) {
+			if (++i == argc) {
+				free(args);
+				return usage();
+			}
+			out = argv[i];
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "gen: unknown option %s\n", argv[i]);
+			free(args);
+			return usage();
+		} else
+			args[nargs++] = argv[i];
+	}
+	diag_init(&d, stderr);
+	rc = content_load(&c, args, nargs, &d);
+	if (rc == 0 && write) {
+		assets = assets_dir();
+		rc = build_run(&c, out, assets, &d);
+		free(assets);
+	}
+	content_free(&c);
+	free(args);
+	if (d.nerr > 0)
+		fprintf(stderr, "gen: %d error%s%s\n", d.nerr,
+		    d.nerr == 1 ? "" : "s", write ? "; nothing was written" :
+		    "");
+	return rc == 0 && d.nerr == 0 ? 0 : EXIT_DATA;
+}
+
+static int
+cmd_stats(int argc, char **argv)
+{
+	struct content	 c;
+	struct diag	 d;
+	char		*dir = NULL;
+	int		 i, json = 0, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = 1;
+		else if (argv[i][0] == '-' || dir != NULL)
+			return usage();
+		else
+			dir = argv[i];
+	}
+	if (dir == NULL)
+		return usage();
+	diag_init(&d, stderr);
+	rc = content_load(&c, &dir, 1, &d);
+	if (rc == 0 && c.ned == 1) {
+		if (json)
+			stats_json(c.ed[0]->stats, stdout);
+		else
+			stats_print(c.ed[0]->stats, stdout);
+	} else if (rc == 0) {
+		fprintf(stderr, "gen: stats takes one edition folder\n");
+		content_free(&c);
+		return EXIT_USAGE;
+	}
+	content_free(&c);
+	return rc == 0 ? 0 : EXIT_DATA;
+}
+
+static int
+cmd_new(int argc, char **argv)
+{
+	struct diag	 d;
+	const char	*slug = NULL, *from = NULL, *regio = NULL;
+	const char	*content = "content";
+	char		 today[16];
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	int		 i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
+			from = argv[++i];
+		else if (strcmp(argv[i], "--regio") == 0 && i + 1 < argc)
+			regio = argv[++i];
+		else if (strcmp(argv[i], "-C") == 0 && i + 1 < argc)
+			content = argv[++i];
+		else if (argv[i][0] == '-' || slug != NULL)
+			return usage();
+		else
+			slug = argv[i];
+	}
+	if (slug == NULL)
+		return usage();
+	/* A new draft is dated today; only content, never an output. */
+	localtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	diag_init(&d, stderr);
+	if (newed_create(content, slug, from, regio, today, &d) != 0)
+		return EXIT_DATA;
+	printf("created %s%s%s: fill in index.md and the chapters, then "
+	    "gen check\n", strchr(slug, '/') ? "" : content,
+	    strchr(slug, '/') ? "" : "/", slug);
+	return 0;
+}
+
+static int
+cmd_publish(int argc, char **argv)
+{
+	struct content	 c;
+	struct diag	 d;
+	char		*assets;
+	int		 rc;
+
+	if (argc != 2 || argv[1][0] == '-')
+		return usage();
+	diag_init(&d, stderr);
+	rc = content_load(&c, &argv[1], 1, &d);
+	if (rc == 0 && c.ned == 1) {
+		assets = assets_dir();
+		rc = build_publish(&c, c.ed[0], assets, &d);
+		free(assets);
+		if (rc == 0)
+			printf("published %s: its files and SHA-256 sums are in "
+			    "%s/published\n", c.ed[0]->slug, c.ed[0]->dir);
+	} else if (rc == 0)
+		rc = -1;
+	content_free(&c);
+	return rc == 0 ? 0 : EXIT_DATA;
+}
+
+int
+main(int argc, char **argv)
+{
+	/* Numbers are formatted by fmt.c alone; keep libc's C locale. */
+	setlocale(LC_ALL, "C");
+	if (argc < 2)
+		return usage();
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, stdout);
+		fputs("\n", stdout);
+		fputs(help_text, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("gen %s\n", GEN_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "build") == 0)
+		return cmd_build(argc - 1, argv + 1, 1);
+	if (strcmp(argv[1], "check") == 0)
+		return cmd_build(argc - 1, argv + 1, 0);
+	if (strcmp(argv[1], "stats") == 0)
+		return cmd_stats(argc - 1, argv + 1);
+	if (strcmp(argv[1], "new") == 0)
+		return cmd_new(argc - 1, argv + 1);
+	if (strcmp(argv[1], "publish") == 0)
+		return cmd_publish(argc - 1, argv + 1);
+	fprintf(stderr, "gen: unknown command '%s'\n", argv[1]);
+	return usage();
+}

@@ -1,0 +1,255 @@
+/*
+ * publish.c: manifests, verification and copies of frozen editions.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+
+#include "diag.h"
+#include "edition.h"
+#include "fmt.h"
+#include "publish.h"
+#include "util.h"
+
+static int
+sha256_file(const char *path, char hex[65])
+{
+	struct sha256_ctx	 ctx;
+	uint8_t			 d[SHA256_DIGEST_SIZE];
+	char			*data;
+	size_t			 len, i;
+
+	if ((data = util_read_file(path, &len)) == NULL)
+		return -1;
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)data);
+	sha256_digest(&ctx, sizeof(d), d);
+	free(data);
+	for (i = 0; i < sizeof(d); i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	return 0;
+}
+
+static int
+walk(const char *root, const char *rel, struct buf *out)
+{
+	char	**names, *dir, *sub, *path, hex[65];
+	int	 n, i, rc = 0;
+
+	dir = rel[0] ? util_path_join(root, rel) : xstrdup(root);
+	if ((n = util_list_dir(dir, &names)) < 0) {
+		free(dir);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		if (rel[0] == '\0' && strcmp(names[i], "SHA256SUMS") == 0)
+			continue;
+		sub = rel[0] ? util_path_join(rel, names[i]) :
+		    xstrdup(names[i]);
+		path = util_path_join(root, sub);
+		if (util_is_dir(path))
+			rc = walk(root, sub, out);
+		else if (sha256_file(path, hex) == 0)
+			buf_printf(out, "%s  %s\n", hex, sub);
+		else
+			rc = -1;
+		free(path);
+		free(sub);
+	}
+	util_free_list(names, n);
+	free(dir);
+	return rc;
+}
+
+int
+publish_manifest(const char *dir, struct buf *out)
+{
+	return walk(dir, "", out);
+}
+
+/* One manifest line: a sum and a path, both borrowed from the text. */
+struct entry {
+	const char	*sum;	/* 64 hex digits */
+	const char	*path;	/* NUL-terminated */
+};
+
+/* Splits manifest text in place; returns entries or -1 if malformed. */
+static int
+entries(char *text, struct entry **out)
+{
+	struct entry	*v = NULL;
+	char		*line, *next;
+	int		 n = 0;
+
+	for (line = text; *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) == NULL) {
+			free(v);
+			return -1;
+		}
+		*next++ = '\0';
+		if (strlen(line) < 67 || line[64] != ' ' || line[65] != ' ') {
+			free(v);
+			return -1;
+		}
+		line[64] = '\0';
+		v = xreallocarray(v, (size_t)n + 1, sizeof(*v));
+		v[n].sum = line;
+		v[n++].path = line + 66;
+	}
+	*out = v;
+	return n;
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->path,
+	    ((const struct entry *)b)->path);
+}
+
+int
+publish_verify(const char *frozen, struct diag *diag)
+{
+	struct buf	 now = { NULL, 0, 0 };
+	struct entry	*w = NULL, *h = NULL;
+	char		*sums, *want;
+	size_t		 len;
+	int		 nw, nh, i = 0, j = 0, c, nerr = 0;
+
+	sums = util_path_join(frozen, "SHA256SUMS");
+	if ((want = util_read_file(sums, &len)) == NULL) {
+		diag_error(diag, sums, 0, 0, "status is published but the "
+		    "frozen files are missing (publish a draft with "
+		    "'gen publish')");
+		free(sums);
+		return 1;
+	}
+	buf_puts(&now, "");
+	if (publish_manifest(frozen, &now) != 0) {
+		diag_error(diag, frozen, 0, 0, "cannot read the frozen files");
+		nerr++;
+		goto out;
+	}
+	if ((nw = entries(want, &w)) < 0) {
+		diag_error(diag, sums, 0, 0, "malformed: each line must be "
+		    "'<sha256>  <path>'");
+		nerr++;
+		goto out;
+	}
+	if ((nh = entries(now.s, &h)) < 0)
+		nh = 0;
+	qsort(w, (size_t)nw, sizeof(*w), cmp_entry);
+	while (i < nw || j < nh) {
+		c = i == nw ? 1 : j == nh ? -1 : strcmp(w[i].path, h[j].path);
+		if (c < 0) {
+			diag_error(diag, sums, 0, 0, "frozen file '%s' is "
+			    "missing", w[i].path);
+			i++;
+		} else if (c > 0) {
+			diag_error(diag, sums, 0, 0, "file '%s' was added to "
+			    "the frozen edition after publishing", h[j].path);
+			j++;
+		} else {
+			if (strcmp(w[i].sum, h[j].sum) != 0)
+				diag_error(diag, sums, 0, 0, "frozen file '%s' "
+				    "has changed since it was published "
+				    "(SHA-256 mismatch)", w[i].path);
+			else
+				nerr--;
+			i++, j++;
+		}
+		nerr++;
+	}
+out:
+	free(w);
+	free(h);
+	buf_free(&now);
+	free(want);
+	free(sums);
+	return nerr;
+}
+
+char *
+publish_keyfigs_text(const struct edition *e)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	size_t		 i;
+
+	buf_puts(&b, "# name\tvalue\thidden\tshown\n");
+	for (i = 0; i < EDITION_NKEYFIG; i++) {
+		if (e->kf[i].name == NULL || !e->kf[i].defined)
+			continue;
+		buf_printf(&b, "%s\t%.17g\t%d\t%s\n", e->kf[i].name,
+		    e->kf[i].v, e->kf[i].hidden, e->kf[i].shown);
+	}
+	return buf_detach(&b);
+}
+
+int
+publish_read_keyfigs(struct edition *e, struct diag *diag)
+{
+	char	*path, *text, *line, *next, *f[4];
+	size_t	 len, i;
+	int	 k, lineno = 0;
+
+	path = util_path_join(e->frozen, "keyfigs.tsv");
+	if ((text = util_read_file(path, &len)) == NULL) {
+		diag_error(diag, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	for (line = text; *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		next = next ? (*next = '\0', next + 1) : line + strlen(line);
+		lineno++;
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		for (k = 0; k < 4; k++) {
+			f[k] = line;
+			if (k < 3 && (line = strchr(line, '\t')) != NULL)
+				*line++ = '\0';
+			else if (k < 3)
+				break;
+		}
+		if (k < 4) {
+			diag_error(diag, path, lineno, 1, "malformed line");
+			continue;
+		}
+		for (i = 0; i < EDITION_NKEYFIG; i++)
+			if (strcmp(f[0], edition_keyfig_names[i]) == 0) {
+				free(e->kf[i].name);
+				free(e->kf[i].shown);
+				e->kf[i].name = xstrdup(f[0]);
+				e->kf[i].v = strtod(f[1], NULL);
+				e->kf[i].hidden = atoi(f[2]);
+				e->kf[i].shown = xstrdup(f[3]);
+				e->kf[i].defined = 1;
+			}
+	}
+	free(text);
+	free(path);
+	return 0;
+}
+
+int
+publish_copy_tree(const char *from, const char *to)
+{
+	char	**names, *a, *b;
+	int	 n, i, rc = 0;
+
+	if (util_mkdirs(to) != 0 || (n = util_list_dir(from, &names)) < 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		a = util_path_join(from, names[i]);
+		b = util_path_join(to, names[i]);
+		rc = util_is_dir(a) ? publish_copy_tree(a, b) :
+		    util_copy_file(a, b);
+		free(a);
+		free(b);
+	}
+	util_free_list(names, n);
+	return rc;
+}
