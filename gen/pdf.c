@@ -1,0 +1,2587 @@
+/*
+ * pdf.c: the PDF back-end.  Three steps, as in mandoc's term.c and
+ * term_ps.c: the annotated cmark trees become a flat list of boxes
+ * measured with Pango (paragraph lines, headings, figures, table rows,
+ * table of contents entries); pdflayout.c breaks them into pages; the
+ * pages are drawn with Cairo into a tagged PDF with named
+ * destinations, links, an outline and metadata.
+ *
+ * Tagging follows the traps measured in DEPS-NOTES: everything sits in
+ * a Document element; text is drawn only in leaf elements (an element
+ * that holds both text and child elements loses the text), so a
+ * paragraph with links or split over pages is a P of Span and Link
+ * children; decoration (frames, rules, the running footer, a repeated
+ * table header) is drawn while the innermost open element already has
+ * children, which keeps it out of the structure tree, as an artifact
+ * would be.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cmark-gfm-core-extensions.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+#include "chart.h"
+#include "chart_cairo.h"
+#include "diag.h"
+#include "doc.h"
+#include "edition.h"
+#include "fmt.h"
+#include "fonts.h"
+#include "hyph.h"
+#include "pdf.h"
+#include "pdflayout.h"
+#include "stats.h"
+#include "util.h"
+
+/* Page geometry in points (A4 portrait). */
+#define PAGE_W		595.276
+#define PAGE_H		841.890
+#define M_LEFT		79.37		/* 28 mm */
+#define M_RIGHT		79.37
+#define M_TOP		70.87		/* 25 mm */
+#define M_BOTTOM	85.04		/* 30 mm below the body */
+#define COL_W		(PAGE_W - M_LEFT - M_RIGHT)
+#define BODY_H		(PAGE_H - M_TOP - M_BOTTOM)
+#define FOOT_RULE	(PAGE_H - 62.0)	/* the running footer's rule */
+#define FOOT_TOP	(PAGE_H - 56.0)	/* top of its text line */
+
+/* Vertical rhythm and indents. */
+#define PARA_SP		7.5		/* between paragraphs */
+#define ITEM_SP		3.0		/* between items of a tight list */
+#define LIST_IND	18.0		/* list indent per level */
+#define MARK_GAP	6.0		/* list marker to text */
+#define FN_SEP		18.0		/* text to footnotes (rule inside) */
+#define FN_IND		14.0		/* footnote number column */
+#define FN_GAP		2.0		/* between footnotes */
+#define FIG_PAD		10.0		/* figure rule to chart */
+#define FIG_SP		16.0		/* around figures and tables */
+#define CELL_PX		6.0		/* table cell padding, horizontal */
+#define CELL_PY		4.0		/* and vertical */
+#define TOC_IND		26.0		/* TOC text column */
+#define TOC_NUMW	34.0		/* TOC page number column */
+#define CHAP_TOP	36.0		/* above a chapter heading */
+#define SPLIT_EXT	5.0		/* a frame split by a page break */
+
+/* Colours; the accent and its tints follow brand.color. */
+enum col {
+	C_TEXT, C_MUTED, C_ACCENT, C_TINT, C_TINT_STRONG, C_RULE, C_GREY,
+	C_WARN, C_WARN_TEXT, C_WARN_BG, C_WHITE, C_CODE_BG, C_CODE_LINE,
+	C_KADER, C_ROW, NCOL
+};
+
+static const char *const col_hex[NCOL] = {
+	"#1a1a1a", "#4f4f4f", "#154273", NULL, NULL, "#c9c9c9", "#f2f2f2",
+	"#a34400", "#8a3a00", "#fdf1e4", "#ffffff", "#f7f7f7", "#dcdcdc",
+	"#6b6b6b", "#d9d9d9"
+};
+
+struct rgb {
+	double	 r, g, b;	/* 0..1 */
+};
+
+/* Type styles. */
+enum st {
+	ST_BODY, ST_CHAPNUM, ST_H1, ST_H2, ST_H3, ST_H4, ST_CAPTION,
+	ST_CELL, ST_CELLHEAD, ST_FN, ST_CODE, ST_TOC1, ST_TOC2, ST_CTITLE,
+	ST_CTITLE_BIG, ST_LABEL, ST_NOTE, ST_ORG, ST_TITLE, ST_SUBTITLE,
+	ST_DATE, ST_FOOT, ST_PAGENO, ST_MARK
+};
+
+struct style {
+	int		 mono;		/* Liberation Mono instead of Lato */
+	double		 size;		/* font size */
+	double		 lead;		/* line pitch */
+	int		 bold, italic;
+	int		 justify;	/* justified and hyphenated running text */
+	enum col	 color;		/* where no attribute says otherwise */
+};
+
+static const struct style styles[] = {
+	[ST_BODY] =	  { 0, 10.5, 15.0, 0, 0, 1, C_TEXT },
+	[ST_CHAPNUM] =	  { 0, 34.0, 38.0, 1, 0, 0, C_ACCENT },
+	[ST_H1] =	  { 0, 22.0, 27.0, 1, 0, 0, C_ACCENT },
+	[ST_H2] =	  { 0, 14.0, 18.0, 1, 0, 0, C_ACCENT },
+	[ST_H3] =	  { 0, 11.5, 15.0, 1, 0, 0, C_TEXT },
+	[ST_H4] =	  { 0, 10.5, 15.0, 1, 1, 0, C_TEXT },
+	[ST_CAPTION] =	  { 0, 9.5, 13.0, 0, 0, 0, C_MUTED },
+	[ST_CELL] =	  { 0, 9.5, 13.0, 0, 0, 0, C_TEXT },
+	[ST_CELLHEAD] =	  { 0, 9.0, 12.5, 1, 0, 0, C_TEXT },
+	[ST_FN] =	  { 0, 8.5, 11.5, 0, 0, 0, C_TEXT },
+	[ST_CODE] =	  { 1, 8.5, 12.0, 0, 0, 0, C_TEXT },
+	[ST_TOC1] =	  { 0, 10.5, 15.0, 1, 0, 0, C_TEXT },
+	[ST_TOC2] =	  { 0, 10.0, 13.5, 0, 0, 0, C_MUTED },
+	[ST_CTITLE] =	  { 0, 11.0, 15.0, 1, 0, 0, C_TEXT },
+	[ST_CTITLE_BIG] = { 0, 12.5, 16.0, 1, 0, 0, C_ACCENT },
+	[ST_LABEL] =	  { 0, 8.0, 15.0, 1, 0, 0, C_WHITE },
+	[ST_NOTE] =	  { 0, 8.5, 12.0, 0, 1, 0, C_MUTED },
+	[ST_ORG] =	  { 0, 10.0, 14.0, 1, 0, 0, C_ACCENT },
+	[ST_TITLE] =	  { 0, 30.0, 35.0, 1, 0, 0, C_TEXT },
+	[ST_SUBTITLE] =	  { 0, 15.0, 20.0, 0, 0, 0, C_MUTED },
+	[ST_DATE] =	  { 0, 11.0, 15.0, 1, 0, 0, C_TEXT },
+	[ST_FOOT] =	  { 0, 8.0, 10.0, 0, 0, 0, C_MUTED },
+	[ST_PAGENO] =	  { 0, 8.5, 10.0, 1, 0, 0, C_TEXT },
+	[ST_MARK] =	  { 0, 36.0, 36.0, 1, 0, 0, C_TINT_STRONG },
+};
+
+/* A link over a byte range of a text. */
+struct tlink {
+	unsigned	 start, end;	/* bytes [start, end) */
+	char		*attr;		/* Cairo link attributes (owned) */
+};
+
+/* A footnote reference in a text. */
+struct tfn {
+	unsigned	 at;		/* byte offset of its number */
+	int		 num;		/* footnote number */
+	int		 line;		/* line it falls on */
+	int		 first;		/* the document's first reference to it */
+};
+
+/* Measured text: one Pango layout and what gen knows about it. */
+struct ptext {
+	PangoLayout	*pl;		/* NULL when there is no text */
+	struct tlink	*links;
+	size_t		 nlinks;
+	struct tfn	*fns;
+	size_t		 nfns;
+	double		 lead;		/* line pitch */
+	double		 base;		/* baseline below the top of a line */
+	double		 size;		/* font size */
+	int		 nlines;
+	struct rgb	 color;		/* default text colour */
+};
+
+/* An element of the structure tree. */
+struct snode {
+	const char	*tag;		/* "P", "H2", "TD", ... */
+	struct snode	*parent;	/* NULL for the Document */
+};
+
+enum rowkind { ROW_HEAD, ROW_BODY, ROW_TOTAL };
+
+struct cell {
+	struct ptext	 t;
+	struct snode	*sn;		/* TH or TD */
+	double		 x, w;		/* from the table's left edge */
+};
+
+struct row {
+	struct cell	*c;
+	size_t		 nc;
+	struct snode	*sn;		/* TR */
+	enum rowkind	 kind;
+	double		 h;
+};
+
+enum bkind {
+	B_TEXT,		/* paragraph, list item text, code: lines */
+	B_HEADING,	/* a heading, one block */
+	B_FIGURE,	/* chart with caption */
+	B_TABLE,	/* table block with caption, never split */
+	B_ROW,		/* one row of a Markdown table */
+	B_RULE,		/* thematic break */
+	B_TOC,		/* table of contents entry */
+	B_BREAK		/* page break */
+};
+
+struct box {
+	enum bkind	 kind;
+	struct snode	*sn;		/* element it draws into */
+	double		 x, w;		/* from the column's left edge */
+	struct ptext	 t;		/* text (B_TEXT, B_HEADING, B_TOC) */
+	struct ptext	 aux;		/* chapter or TOC number; caption */
+	struct snode	*auxsn;		/* the caption's element */
+	struct ptext	 mark;		/* list marker, or none */
+	struct snode	*marksn;	/* its Lbl */
+	int		 label;		/* B_TEXT: a callout label on a tab */
+	char		*dest;		/* named destination at its top */
+	int		 level;		/* B_HEADING: Markdown level; B_TOC: 1, 2 */
+	char		*title;		/* B_HEADING: outline text */
+	const struct chart *chart;	/* B_FIGURE */
+	struct chart_layout cl;		/* B_FIGURE: the chart laid out */
+	struct row	*rows;		/* B_TABLE: its rows; B_ROW: one */
+	size_t		 nrows;
+	struct ptext	 note;		/* B_TABLE: note below */
+	struct snode	*notesn;
+	double		*lh;		/* B_TEXT: line heights */
+	double		*fn;		/* footnote space by line, or [0] */
+	struct pl_box	 pl;		/* what pagination needs */
+};
+
+enum fkind { FR_CALLOUT, FR_QUOTE, FR_CODE };
+
+/* A decorated frame around consecutive boxes (callout, quote, code). */
+struct frame {
+	enum fkind	 kind;
+	const char	*callout;	/* FR_CALLOUT: kind name (borrowed) */
+	double		 x, w;		/* from the column's left edge */
+	size_t		 first, last;	/* its boxes */
+	int		 empty;		/* holds no box */
+	double		 off_top;	/* outer frames' padding in the first box */
+	double		 pb;		/* last box's pad_bottom after its own */
+	double		 pad;		/* its own padding above and below */
+};
+
+struct fnote {
+	struct ptext	 t;		/* its text */
+	struct ptext	 num;		/* its number */
+	struct snode	*note;		/* Note (parent set when drawn) */
+	struct snode	*lbl, *p;	/* its Lbl and P */
+	double		 h;		/* space at the page bottom */
+	int		 seen;		/* referenced (while building) */
+	int		 drawn;		/* drawn (while rendering) */
+};
+
+/* Context of a block while building. */
+struct bctx {
+	struct snode	*sn;		/* parent element */
+	double		 x, w;		/* column slice */
+	int		 tight;		/* in an item of a tight list */
+	int		 depth;		/* list depth */
+};
+
+/* The renderer. */
+struct pr {
+	const struct edition	*e;
+	const struct pdf_opts	*o;
+	struct diag		*diag;
+	PangoContext		*ctx;		/* own context over the shipped faces */
+	struct rgb		 col[NCOL];
+	struct chart_measure	 measure;
+	struct box		**b;		/* boxes in document order */
+	size_t			 nb;
+	struct frame		*fr;
+	size_t			 nfr;
+	int			 frame;		/* innermost open frame, -1 */
+	double			 pend_pad;	/* padding the next box takes */
+	double			 pend_before;	/* margin the next box takes */
+	int			 pend_set;	/* pend_before applies */
+	struct ptext		 pend_mark;	/* list marker for the next box */
+	struct snode		*pend_marksn;
+	struct snode		**sn;		/* every element (owned) */
+	size_t			 nsn;
+	struct snode		*doc;		/* Document */
+	struct snode		*cov[4];	/* cover: org, title, subtitle, date */
+	const struct doc_part	*part;		/* part being built */
+	struct fnote		*fn;		/* footnotes 1..nfn */
+	int			 nfn;
+	int			 in_fn;		/* building a footnote's text */
+	struct ptext		 foot;		/* running footer text */
+	struct pl_layout	 L;
+	int			*bpage;		/* page of each box's start */
+	cairo_surface_t		*surf;
+	cairo_t			*cr;
+	struct snode		**stack;	/* open elements, Document first */
+	size_t			 nstack, capstack;
+	struct snode		**chain;	/* scratch for tag_to() */
+	size_t			 capchain;
+	double			 fncur;		/* top of the next footnote */
+	int			 fnrule;	/* footnote rule drawn on this page */
+};
+
+static void	 blocks(struct pr *, cmark_node *, const struct bctx *);
+
+/* --- colours --------------------------------------------------------- */
+
+static int
+hexd(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static int
+parse_rgb(const char *s, struct rgb *c)
+{
+	int	 v[6], i;
+
+	if (s == NULL || s[0] != '#' || strlen(s) != 7)
+		return -1;
+	for (i = 0; i < 6; i++)
+		if ((v[i] = hexd((unsigned char)s[i + 1])) < 0)
+			return -1;
+	c->r = (v[0] * 16 + v[1]) / 255.0;
+	c->g = (v[2] * 16 + v[3]) / 255.0;
+	c->b = (v[4] * 16 + v[5]) / 255.0;
+	return 0;
+}
+
+/* t of c over white. */
+static struct rgb
+tint(struct rgb c, double t)
+{
+	struct rgb	 m;
+
+	m.r = 1 - t + t * c.r;
+	m.g = 1 - t + t * c.g;
+	m.b = 1 - t + t * c.b;
+	return m;
+}
+
+static void
+colors(struct pr *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < NCOL; i++)
+		if (col_hex[i] != NULL)
+			parse_rgb(col_hex[i], &r->col[i]);
+	parse_rgb(r->e->meta.brand_color.s, &r->col[C_ACCENT]);
+	r->col[C_TINT] = tint(r->col[C_ACCENT], 0.08);
+	r->col[C_TINT_STRONG] = tint(r->col[C_ACCENT], 0.38);
+}
+
+static void
+source(struct pr *r, struct rgb c)
+{
+	cairo_set_source_rgb(r->cr, c.r, c.g, c.b);
+}
+
+static void
+fill_rect(struct pr *r, enum col c, double x, double y, double w, double h)
+{
+	source(r, r->col[c]);
+	cairo_rectangle(r->cr, x, y, w, h);
+	cairo_fill(r->cr);
+}
+
+/* --- structure elements ------------------------------------------------ */
+
+static struct snode *
+sn_new(struct pr *r, const char *tag, struct snode *parent)
+{
+	struct snode	*s;
+
+	s = xcalloc(1, sizeof(*s));
+	s->tag = tag;
+	s->parent = parent;
+	r->sn = xreallocarray(r->sn, r->nsn + 1, sizeof(*r->sn));
+	r->sn[r->nsn++] = s;
+	return s;
+}
+
+static void
+tag_push(struct pr *r, struct snode *s)
+{
+	if (r->nstack == r->capstack) {
+		r->capstack = r->capstack ? 2 * r->capstack : 16;
+		r->stack = xreallocarray(r->stack, r->capstack,
+		    sizeof(*r->stack));
+	}
+	r->stack[r->nstack++] = s;
+	cairo_tag_begin(r->cr, s->tag, "");
+}
+
+static void
+tag_pop(struct pr *r)
+{
+	cairo_tag_end(r->cr, r->stack[--r->nstack]->tag);
+}
+
+/* Makes s the innermost open element: closes others, opens ancestors. */
+static void
+tag_to(struct pr *r, struct snode *s)
+{
+	struct snode	*a;
+	size_t		 n = 0, i;
+
+	for (a = s; a != NULL; a = a->parent) {
+		if (n == r->capchain) {
+			r->capchain = r->capchain ? 2 * r->capchain : 16;
+			r->chain = xreallocarray(r->chain, r->capchain,
+			    sizeof(*r->chain));
+		}
+		r->chain[n++] = a;
+	}
+	for (;;) {
+		if (r->nstack == 0) {
+			i = n;
+			break;
+		}
+		for (i = 0; i < n; i++)
+			if (r->chain[i] == r->stack[r->nstack - 1])
+				break;
+		if (i < n)
+			break;
+		tag_pop(r);
+	}
+	while (i-- > 0)
+		tag_push(r, r->chain[i]);
+}
+
+/* --- text ----------------------------------------------------------- */
+
+/* Builds the text and attributes of one layout. */
+struct ib {
+	struct pr	*r;
+	struct buf	 s;		/* UTF-8 text */
+	PangoAttrList	*al;		/* its attributes */
+	struct tlink	*links;
+	size_t		 nlinks;
+	struct tfn	*fns;
+	size_t		 nfns;
+	double		 size;		/* base font size */
+	int		 hyph;		/* hyphenate words */
+	int		 inlink;	/* inside a link: no hyphens */
+};
+
+static void
+ib_init(struct ib *b, struct pr *r, enum st st, int hyph)
+{
+	memset(b, 0, sizeof(*b));
+	b->r = r;
+	b->al = pango_attr_list_new();
+	b->size = styles[st].size;
+	b->hyph = hyph && styles[st].justify && r->o->hyph != NULL;
+}
+
+static void
+ib_attr(struct ib *b, PangoAttribute *a, size_t start)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)b->s.len;
+	pango_attr_list_insert(b->al, a);
+}
+
+static void
+ib_color(struct ib *b, struct rgb c, size_t start)
+{
+	ib_attr(b, pango_attr_foreground_new((guint16)(c.r * 65535 + 0.5),
+	    (guint16)(c.g * 65535 + 0.5), (guint16)(c.b * 65535 + 0.5)),
+	    start);
+}
+
+static void
+ib_text(struct ib *b, const char *s, size_t len)
+{
+	if (b->hyph && !b->inlink)
+		hyph_add(b->r->o->hyph, &b->s, s, len);
+	else
+		buf_add(&b->s, s, len);
+}
+
+static void
+ib_link(struct ib *b, size_t start, char *attr)
+{
+	b->links = xreallocarray(b->links, b->nlinks + 1, sizeof(*b->links));
+	b->links[b->nlinks].start = (unsigned)start;
+	b->links[b->nlinks].end = (unsigned)b->s.len;
+	b->links[b->nlinks++].attr = attr;
+}
+
+/* Appends a Cairo attribute value, quoted: ' and \ escaped. */
+static void
+quoted(struct buf *b, const char *s)
+{
+	buf_putc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '\'' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '\'');
+}
+
+/* Nonzero if id is a named destination of this PDF. */
+static int
+known_dest(const struct pr *r, const char *id)
+{
+	const struct doc	*d = &r->e->doc;
+	size_t			 i;
+	int			 n;
+	char			 c;
+
+	for (i = 0; i < d->nx; i++)
+		if (d->x[i]->kind == DOCX_HEADING && d->x[i]->id != NULL &&
+		    strcmp(d->x[i]->id, id) == 0)
+			return 1;
+	if (sscanf(id, "figuur-%d%c", &n, &c) == 1)
+		return n >= 1 && n <= d->nfig;
+	if (sscanf(id, "tabel-%d%c", &n, &c) == 1)
+		return n >= 1 && n <= d->ntab;
+	if (sscanf(id, "fn-%d%c", &n, &c) == 1)
+		return n >= 1 && n <= d->nfn;
+	return 0;
+}
+
+/*
+ * The Cairo link attributes for a Markdown URL (caller frees), or NULL
+ * when the PDF cannot link it: "#id" goes to a named destination,
+ * http(s) and mailto URIs are percent-encoded, anything else (relative
+ * paths, javascript:) stays plain text.
+ */
+static char *
+link_attr(const struct pr *r, const char *url)
+{
+	static const char *const schemes[] = { "http://", "https://",
+	    "mailto:" };
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf		 b = { NULL, 0, 0 }, u = { NULL, 0, 0 };
+	const unsigned char	*s;
+	size_t			 i;
+
+	if (url[0] == '#') {
+		if (!known_dest(r, url + 1))
+			return NULL;
+		buf_puts(&b, "dest=");
+		quoted(&b, url + 1);
+		return buf_detach(&b);
+	}
+	for (i = 0; i < GEN_NELEM(schemes); i++)
+		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+			break;
+	if (i == GEN_NELEM(schemes))
+		return NULL;
+	for (s = (const unsigned char *)url; *s != '\0'; s++) {
+		if (*s <= 0x20 || *s >= 0x7f || strchr("\"'<>\\^`{|}", *s)) {
+			buf_putc(&u, '%');
+			buf_putc(&u, hex[*s >> 4]);
+			buf_putc(&u, hex[*s & 15]);
+		} else
+			buf_putc(&u, *s);
+	}
+	buf_puts(&b, "uri=");
+	quoted(&b, u.s);
+	buf_free(&u);
+	return buf_detach(&b);
+}
+
+static void	 inlines(struct ib *, cmark_node *);
+
+static void
+inl(struct ib *b, cmark_node *n)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+	const char	*s;
+	char		*attr, num[16];
+	size_t		 start = b->s.len;
+	int		 k;
+
+	if (t == CMARK_NODE_STRIKETHROUGH) {
+		inlines(b, n);
+		ib_attr(b, pango_attr_strikethrough_new(TRUE), start);
+		return;
+	}
+	switch (t) {
+	case CMARK_NODE_TEXT:
+		if ((s = cmark_node_get_literal(n)) != NULL)
+			ib_text(b, s, strlen(s));
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		buf_putc(&b->s, ' ');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		buf_putc(&b->s, '\n');
+		break;
+	case CMARK_NODE_CODE:
+		if ((s = cmark_node_get_literal(n)) != NULL)
+			buf_puts(&b->s, s);
+		ib_attr(b, pango_attr_family_new(FONTS_MONO), start);
+		ib_attr(b, pango_attr_size_new_absolute((int)(b->size * 0.88 *
+		    PANGO_SCALE)), start);
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		if (!b->r->e->meta.unsafe_html &&
+		    (s = cmark_node_get_literal(n)) != NULL)
+			buf_puts(&b->s, s);
+		break;
+	case CMARK_NODE_EMPH:
+		inlines(b, n);
+		ib_attr(b, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
+		break;
+	case CMARK_NODE_STRONG:
+		inlines(b, n);
+		ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+		break;
+	case CMARK_NODE_LINK:
+		s = cmark_node_get_url(n);
+		attr = s != NULL ? link_attr(b->r, s) : NULL;
+		b->inlink++;
+		inlines(b, n);
+		b->inlink--;
+		if (attr != NULL && b->s.len > start) {
+			ib_color(b, b->r->col[C_ACCENT], start);
+			ib_attr(b, pango_attr_underline_new(
+			    PANGO_UNDERLINE_SINGLE), start);
+			ib_link(b, start, attr);
+		} else
+			free(attr);
+		break;
+	case CMARK_NODE_IMAGE:
+		/* As in the HTML: the description, not the picture. */
+		inlines(b, n);
+		ib_attr(b, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
+		break;
+	default:
+		if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
+			s = cmark_node_get_literal(n);
+			k = b->r->part->fn_base + (s != NULL ? atoi(s) : 0);
+			if (k < 1 || k > b->r->nfn)
+				break;
+			snprintf(num, sizeof(num), "%d", k);
+			buf_puts(&b->s, num);
+			ib_attr(b, pango_attr_rise_new((int)(b->size * 0.36 *
+			    PANGO_SCALE)), start);
+			ib_attr(b, pango_attr_size_new_absolute((int)(b->size *
+			    0.66 * PANGO_SCALE)), start);
+			ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+			    start);
+			ib_color(b, b->r->col[C_ACCENT], start);
+			if (b->r->in_fn)
+				break;
+			ib_link(b, start, xasprintf("dest='fn-%d'", k));
+			b->fns = xreallocarray(b->fns, b->nfns + 1,
+			    sizeof(*b->fns));
+			memset(&b->fns[b->nfns], 0, sizeof(*b->fns));
+			b->fns[b->nfns].at = (unsigned)start;
+			b->fns[b->nfns++].num = k;
+			break;
+		}
+		inlines(b, n);
+		break;
+	}
+}
+
+static void
+inlines(struct ib *b, cmark_node *n)
+{
+	cmark_node	*c;
+
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		inl(b, c);
+}
+
+static PangoFontDescription *
+style_desc(const struct style *s)
+{
+	return fonts_desc(s->mono ? FONTS_MONO : FONTS_SANS, s->size, s->bold,
+	    s->italic);
+}
+
+/* Counts lines and places footnote references on them. */
+static void
+pt_lines(struct ptext *t)
+{
+	size_t	 i;
+	int	 line, x;
+
+	t->nlines = pango_layout_get_line_count(t->pl);
+	for (i = 0; i < t->nfns; i++) {
+		pango_layout_index_to_line_x(t->pl, (int)t->fns[i].at, 0,
+		    &line, &x);
+		t->fns[i].line = line;
+	}
+}
+
+/* Makes t from the builder (which it empties) in style st. */
+static void
+pt_make(struct pr *r, struct ptext *t, struct ib *b, enum st st,
+    double width, PangoAlignment align)
+{
+	const struct style	*s = &styles[st];
+	PangoFontDescription	*d;
+	PangoFontMetrics	*m;
+	double			 asc, desc;
+
+	memset(t, 0, sizeof(*t));
+	d = style_desc(s);
+	t->pl = pango_layout_new(r->ctx);
+	pango_layout_set_font_description(t->pl, d);
+	if (width > 0) {
+		pango_layout_set_width(t->pl, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(t->pl, s->mono ? PANGO_WRAP_CHAR :
+		    PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_alignment(t->pl, align);
+	pango_layout_set_justify(t->pl, s->justify && width > 0);
+	pango_layout_set_text(t->pl, b->s.s != NULL ? b->s.s : "",
+	    (int)b->s.len);
+	pango_layout_set_attributes(t->pl, b->al);
+	pango_attr_list_unref(b->al);
+	b->al = NULL;
+	m = pango_context_get_metrics(r->ctx, d, NULL);
+	asc = (double)pango_font_metrics_get_ascent(m) / PANGO_SCALE;
+	desc = (double)pango_font_metrics_get_descent(m) / PANGO_SCALE;
+	pango_font_metrics_unref(m);
+	pango_font_description_free(d);
+	t->lead = s->lead;
+	t->size = s->size;
+	t->base = (s->lead - asc - desc) / 2 + asc;
+	t->color = r->col[s->color];
+	t->links = b->links;
+	t->nlinks = b->nlinks;
+	t->fns = b->fns;
+	t->nfns = b->nfns;
+	b->links = NULL;
+	b->fns = NULL;
+	b->nlinks = b->nfns = 0;
+	buf_free(&b->s);
+	pt_lines(t);
+}
+
+/* Makes t from a plain string. */
+static void
+pt_str(struct pr *r, struct ptext *t, const char *s, enum st st,
+    double width, PangoAlignment align)
+{
+	struct ib	 b;
+
+	ib_init(&b, r, st, 0);
+	buf_puts(&b.s, s != NULL ? s : "");
+	pt_make(r, t, &b, st, width, align);
+}
+
+static void
+pt_free(struct ptext *t)
+{
+	size_t	 i;
+
+	if (t->pl != NULL)
+		g_object_unref(t->pl);
+	for (i = 0; i < t->nlinks; i++)
+		free(t->links[i].attr);
+	free(t->links);
+	free(t->fns);
+	memset(t, 0, sizeof(*t));
+}
+
+static double
+pt_height(const struct ptext *t)
+{
+	return t->pl != NULL ? t->nlines * t->lead : 0;
+}
+
+/* Widest line, in points. */
+static double
+pt_width(const struct ptext *t)
+{
+	PangoRectangle	 lr;
+
+	pango_layout_get_extents(t->pl, NULL, &lr);
+	return (double)lr.width / PANGO_SCALE;
+}
+
+static void
+pt_set_width(struct ptext *t, double w)
+{
+	pango_layout_set_width(t->pl, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pt_lines(t);
+}
+
+/* The text of line i without soft hyphens, at most max bytes (whole characters). */
+static void
+line_text(const struct ptext *t, int i, struct buf *out, size_t max)
+{
+	PangoLayoutLine	*l;
+	const char	*s;
+	size_t		 j, n, k;
+
+	if (t->pl == NULL || i >= t->nlines)
+		return;
+	l = pango_layout_get_line_readonly(t->pl, i);
+	s = pango_layout_get_text(t->pl) + l->start_index;
+	n = (size_t)l->length;
+	for (j = 0, k = 0; j < n && k < max; j++) {
+		if ((unsigned char)s[j] == 0xc2 && j + 1 < n &&
+		    (unsigned char)s[j + 1] == 0xad) {
+			j++;
+			continue;
+		}
+		if (((unsigned char)s[j] & 0xc0) != 0x80 && k + 4 > max)
+			break;
+		buf_putc(out, s[j] == '\n' ? ' ' : s[j]);
+		k++;
+	}
+}
+
+/* --- boxes ------------------------------------------------------------ */
+
+static struct box *
+box_new(enum bkind kind, const struct bctx *c,
+    struct snode *sn)
+{
+	struct box	*b;
+
+	b = xcalloc(1, sizeof(*b));
+	b->kind = kind;
+	b->sn = sn;
+	b->x = c != NULL ? c->x : 0;
+	b->w = c != NULL ? c->w : COL_W;
+	b->pl.kind = kind == B_TEXT ? PL_LINES : kind == B_BREAK ? PL_BREAK :
+	    PL_BLOCK;
+	b->pl.repeat = -1;
+	return b;
+}
+
+/* Appends a box, giving it what opened frames and list items left. */
+static size_t
+box_push(struct pr *r, struct box *b)
+{
+	if (b->kind != B_BREAK) {
+		b->pl.pad_top += r->pend_pad;
+		r->pend_pad = 0;
+		if (r->pend_set) {
+			b->pl.before = r->pend_before;
+			r->pend_set = 0;
+			r->pend_before = 0;
+		}
+		if (r->pend_mark.pl != NULL) {
+			b->mark = r->pend_mark;
+			b->marksn = r->pend_marksn;
+			memset(&r->pend_mark, 0, sizeof(r->pend_mark));
+		}
+	}
+	r->b = xreallocarray(r->b, r->nb + 1, sizeof(*r->b));
+	r->b[r->nb] = b;
+	return r->nb++;
+}
+
+static void
+page_break(struct pr *r)
+{
+	box_push(r, box_new(B_BREAK, NULL, NULL));
+}
+
+/* Footnote space first needed by the references in t, into fn[]. */
+static void
+need_notes(struct pr *r, struct ptext *t, double *fn, int by_line)
+{
+	size_t	 i;
+	int	 k;
+
+	for (i = 0; i < t->nfns; i++) {
+		k = t->fns[i].num;
+		if (r->fn[k].seen)
+			continue;
+		r->fn[k].seen = 1;
+		t->fns[i].first = 1;
+		fn[by_line ? t->fns[i].line : 0] += r->fn[k].h;
+	}
+}
+
+/* Sets a text box's lines and footnote needs. */
+static void
+lines_box(struct pr *r, struct box *b)
+{
+	int	 i;
+
+	b->lh = xcalloc((size_t)b->t.nlines, sizeof(*b->lh));
+	b->fn = xcalloc((size_t)b->t.nlines, sizeof(*b->fn));
+	for (i = 0; i < b->t.nlines; i++)
+		b->lh[i] = b->t.lead;
+	need_notes(r, &b->t, b->fn, 1);
+	b->pl.nlines = (size_t)b->t.nlines;
+	b->pl.line = b->lh;
+	b->pl.fn = b->fn;
+}
+
+static void
+block_fn(struct pr *r, struct box *b, struct ptext *t)
+{
+	if (b->fn == NULL)
+		b->fn = xcalloc(1, sizeof(*b->fn));
+	need_notes(r, t, b->fn, 0);
+	b->pl.fn = b->fn;
+}
+
+/* Sets the space after the last box since index from. */
+static void
+space_after(struct pr *r, size_t from, double after)
+{
+	if (r->nb > from && r->b[r->nb - 1]->pl.after < after)
+		r->b[r->nb - 1]->pl.after = after;
+}
+
+static int
+frame_open(struct pr *r, enum fkind kind, const char *callout,
+    const struct bctx *c, double pad, double margin)
+{
+	struct frame	*f;
+	int		 prev = r->frame;
+
+	r->fr = xreallocarray(r->fr, r->nfr + 1, sizeof(*r->fr));
+	f = &r->fr[r->nfr];
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	f->callout = callout;
+	f->x = c->x;
+	f->w = c->w;
+	f->first = r->nb;
+	f->off_top = r->pend_pad;
+	f->pad = pad;
+	f->empty = 1;
+	r->pend_pad += pad;
+	if (!r->pend_set || r->pend_before < margin)
+		r->pend_before = margin;
+	r->pend_set = 1;
+	r->frame = (int)r->nfr++;
+	return prev;
+}
+
+static void
+frame_close(struct pr *r, int prev, double margin)
+{
+	struct frame	*f = &r->fr[r->frame];
+	struct box	*lb;
+
+	if (r->nb == f->first) {
+		r->pend_pad -= f->pad;
+		if (r->pend_pad < 0)
+			r->pend_pad = 0;
+	} else {
+		f->empty = 0;
+		f->last = r->nb - 1;
+		lb = r->b[f->last];
+		lb->pl.pad_bottom += f->pad;
+		f->pb = lb->pl.pad_bottom;
+		if (lb->pl.after < margin)
+			lb->pl.after = margin;
+	}
+	r->frame = prev;
+}
+
+static const char *
+htag(int level)
+{
+	static const char *const h[] = { "H1", "H2", "H3", "H4", "H5", "H6" };
+
+	level++;			/* the cover title is H1 */
+	return h[(level > 6 ? 6 : level) - 1];
+}
+
+static void
+heading(struct pr *r, cmark_node *n, const struct bctx *c)
+{
+	const struct docx	*x = doc_ext(n);
+	struct box		*b;
+	struct ib		 ib;
+	enum st			 st;
+	char			*text;
+	int			 level = cmark_node_get_heading_level(n);
+
+	if (level == 1)
+		page_break(r);
+	st = level == 1 ? ST_H1 : level == 2 ? ST_H2 : level == 3 ? ST_H3 :
+	    ST_H4;
+	b = box_new(B_HEADING, c, sn_new(r, htag(level), c->sn));
+	b->level = level;
+	ib_init(&ib, r, st, 0);
+	inlines(&ib, n);
+	pt_make(r, &b->t, &ib, st, c->w, PANGO_ALIGN_LEFT);
+	if (level == 1 && x != NULL && x->num != NULL)
+		pt_str(r, &b->aux, x->num, ST_CHAPNUM, 0, PANGO_ALIGN_LEFT);
+	b->pl.height = pt_height(&b->t) + (b->aux.pl != NULL ?
+	    pt_height(&b->aux) + 2 : 0);
+	b->pl.keep = 1;
+	switch (level) {
+	case 1:
+		b->pl.pad_top = CHAP_TOP;
+		b->pl.after = 20;
+		break;
+	case 2:
+		b->pl.before = 20;
+		b->pl.after = 6;
+		break;
+	case 3:
+		b->pl.before = 14;
+		b->pl.after = 4;
+		break;
+	default:
+		b->pl.before = 10;
+		b->pl.after = 3;
+		break;
+	}
+	if (x != NULL && x->id != NULL)
+		b->dest = xstrdup(x->id);
+	text = doc_text(n);
+	b->title = x != NULL && x->num != NULL ?
+	    xasprintf("%s %s", x->num, text) : xstrdup(text);
+	free(text);
+	block_fn(r, b, &b->t);
+	box_push(r, b);
+}
+
+static void
+paragraph(struct pr *r, cmark_node *n, const struct bctx *c)
+{
+	struct box	*b;
+	struct ib	 ib;
+
+	ib_init(&ib, r, ST_BODY, 1);
+	inlines(&ib, n);
+	if (ib.s.len == 0) {
+		pango_attr_list_unref(ib.al);
+		free(ib.links);
+		free(ib.fns);
+		return;
+	}
+	b = box_new(B_TEXT, c, sn_new(r, "P", c->sn));
+	pt_make(r, &b->t, &ib, ST_BODY, c->w, PANGO_ALIGN_LEFT);
+	lines_box(r, b);
+	b->pl.after = c->tight ? ITEM_SP : PARA_SP;
+	box_push(r, b);
+}
+
+/* A code block, or raw HTML shown as code. */
+static void
+code(struct pr *r, const char *lit, const struct bctx *c)
+{
+	struct bctx	 cc = *c;
+	struct box	*b;
+	struct ib	 ib;
+	size_t		 len = strlen(lit);
+	int		 prev;
+
+	while (len > 0 && lit[len - 1] == '\n')
+		len--;
+	prev = frame_open(r, FR_CODE, NULL, c, 8, 12);
+	cc.x += 13;
+	cc.w -= 23;
+	b = box_new(B_TEXT, &cc, sn_new(r, "Code", c->sn));
+	ib_init(&ib, r, ST_CODE, 0);
+	buf_add(&ib.s, lit, len);
+	pt_make(r, &b->t, &ib, ST_CODE, cc.w, PANGO_ALIGN_LEFT);
+	lines_box(r, b);
+	box_push(r, b);
+	frame_close(r, prev, 12);
+}
+
+static void
+figure(struct pr *r, const struct docx *x, const struct bctx *c)
+{
+	struct box	*b;
+	struct ib	 ib;
+	char		 num[32];
+	size_t		 start;
+
+	b = box_new(B_FIGURE, c, sn_new(r, "Figure", c->sn));
+	b->chart = &x->chart;
+	chart_layout(&x->chart, c->w, &r->measure, &b->cl);
+	ib_init(&ib, r, ST_CAPTION, 0);
+	snprintf(num, sizeof(num), "Figuur %d.", x->chart.number);
+	buf_puts(&ib.s, num);
+	ib_attr(&ib, pango_attr_weight_new(PANGO_WEIGHT_BOLD), 0);
+	ib_color(&ib, r->col[C_TEXT], 0);
+	buf_putc(&ib.s, ' ');
+	start = ib.s.len;
+	buf_puts(&ib.s, x->chart.title != NULL ? x->chart.title : "");
+	(void)start;
+	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
+	b->auxsn = sn_new(r, "Caption", b->sn);
+	b->pl.height = FIG_PAD + b->cl.height + 8 + pt_height(&b->aux) +
+	    FIG_PAD - 2;
+	b->pl.before = b->pl.after = FIG_SP;
+	b->dest = xasprintf("figuur-%d", x->chart.number);
+	box_push(r, b);
+}
+
+/* Makes a cell: text in style st, width w, element tag under tr. */
+static void
+cell_str(struct pr *r, struct row *row, const char *text, enum st st,
+    PangoAlignment align, const char *tag)
+{
+	struct cell	*c;
+
+	row->c = xreallocarray(row->c, row->nc + 1, sizeof(*row->c));
+	c = &row->c[row->nc++];
+	memset(c, 0, sizeof(*c));
+	pt_str(r, &c->t, text, st, 0, align);
+	c->sn = sn_new(r, tag, row->sn);
+}
+
+/* Gives the cells of a row their columns and the row its height. */
+static void
+row_fit(struct row *row, const double *colx, const double *colw)
+{
+	size_t	 i;
+	double	 h;
+
+	row->h = 0;
+	for (i = 0; i < row->nc; i++) {
+		row->c[i].x = colx[i];
+		row->c[i].w = colw[i];
+		pt_set_width(&row->c[i].t, colw[i] - 2 * CELL_PX);
+		h = pt_height(&row->c[i].t) + 2 * CELL_PY;
+		if (h > row->h)
+			row->h = h;
+	}
+}
+
+static void
+rows_free(struct row *rows, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < rows[i].nc; j++)
+			pt_free(&rows[i].c[j].t);
+		free(rows[i].c);
+	}
+	free(rows);
+}
+
+/* A ```table block: one unsplittable box. */
+static void
+tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
+{
+	struct box	*b;
+	struct ib	 ib;
+	struct row	*row;
+	double		 colx[3], colw[3], w;
+	size_t		 i, j, ncol = 1 + (t->col_count != 0) + (t->col_pct != 0);
+	char		 num[32];
+
+	b = box_new(B_TABLE, c, sn_new(r, "Table", c->sn));
+	ib_init(&ib, r, ST_CAPTION, 0);
+	snprintf(num, sizeof(num), "Tabel %d.", t->number);
+	buf_puts(&ib.s, num);
+	ib_attr(&ib, pango_attr_weight_new(PANGO_WEIGHT_BOLD), 0);
+	ib_color(&ib, r->col[C_TEXT], 0);
+	buf_putc(&ib.s, ' ');
+	buf_puts(&ib.s, t->title != NULL ? t->title : "");
+	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
+	b->auxsn = sn_new(r, "Caption", b->sn);
+
+	b->nrows = t->nrows + 2;
+	b->rows = xcalloc(b->nrows, sizeof(*b->rows));
+	for (i = 0; i < b->nrows; i++) {
+		const struct trow *tr = i == 0 ? NULL : i <= t->nrows ?
+		    &t->rows[i - 1] : &t->total;
+		enum st	 st = i == 0 ? ST_CELLHEAD : ST_CELL;
+
+		row = &b->rows[i];
+		row->kind = i == 0 ? ROW_HEAD : i <= t->nrows ? ROW_BODY :
+		    ROW_TOTAL;
+		row->sn = sn_new(r, "TR", b->sn);
+		if (row->kind == ROW_TOTAL)
+			st = ST_CELLHEAD;
+		cell_str(r, row, tr == NULL ? t->head : tr->label, st,
+		    PANGO_ALIGN_LEFT, "TH");
+		if (t->col_count)
+			cell_str(r, row, tr == NULL ? "Aantal" : tr->count, st,
+			    PANGO_ALIGN_RIGHT, i == 0 ? "TH" : "TD");
+		if (t->col_pct)
+			cell_str(r, row, tr == NULL ? "%" : tr->pct, st,
+			    PANGO_ALIGN_RIGHT, i == 0 ? "TH" : "TD");
+	}
+	/* Number columns as wide as their widest value; labels the rest. */
+	w = c->w;
+	for (j = 1; j < ncol; j++) {
+		colw[j] = 56;
+		for (i = 0; i < b->nrows; i++)
+			if (pt_width(&b->rows[i].c[j].t) + 2 * CELL_PX >
+			    colw[j])
+				colw[j] = pt_width(&b->rows[i].c[j].t) +
+				    2 * CELL_PX;
+		w -= colw[j];
+	}
+	colw[0] = w;
+	colx[0] = 0;
+	for (j = 1; j < ncol; j++)
+		colx[j] = colx[j - 1] + colw[j - 1];
+	b->pl.height = pt_height(&b->aux) + 6;
+	for (i = 0; i < b->nrows; i++) {
+		row_fit(&b->rows[i], colx, colw);
+		b->pl.height += b->rows[i].h;
+	}
+	if (t->note != NULL) {
+		pt_str(r, &b->note, t->note, ST_NOTE, c->w, PANGO_ALIGN_LEFT);
+		b->notesn = sn_new(r, "P", c->sn);
+		b->pl.height += 5 + pt_height(&b->note);
+	}
+	b->pl.before = b->pl.after = FIG_SP;
+	b->dest = xasprintf("tabel-%d", t->number);
+	box_push(r, b);
+}
+
+/* A Markdown (GFM) table: a box per row, the header repeated. */
+static void
+gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
+{
+	struct snode	*tsn = sn_new(r, "Table", c->sn);
+	cmark_node	*rn, *cn;
+	uint8_t		*align;
+	struct row	*rows = NULL;
+	struct box	*b;
+	struct ib	 ib;
+	size_t		 nrows = 0, ncol, i, j;
+	double		*mn, *mx, *colw, *colx, sum_mn = 0, sum_mx = 0, w;
+	long		 head = -1;
+	PangoAlignment	 al;
+
+	ncol = cmark_gfm_extensions_get_table_columns(n);
+	align = cmark_gfm_extensions_get_table_alignments(n);
+	if (ncol == 0)
+		return;
+	for (rn = cmark_node_first_child(n); rn != NULL;
+	    rn = cmark_node_next(rn)) {
+		int	 is_head = cmark_gfm_extensions_get_table_row_is_header(rn);
+		struct row *row;
+
+		rows = xreallocarray(rows, nrows + 1, sizeof(*rows));
+		row = &rows[nrows++];
+		memset(row, 0, sizeof(*row));
+		row->kind = is_head ? ROW_HEAD : ROW_BODY;
+		row->sn = sn_new(r, "TR", tsn);
+		row->c = xcalloc(ncol, sizeof(*row->c));
+		for (cn = cmark_node_first_child(rn), j = 0; j < ncol; j++) {
+			enum st st = is_head ? ST_CELLHEAD : ST_CELL;
+
+			al = align != NULL && align[j] == 'r' ?
+			    PANGO_ALIGN_RIGHT : align != NULL &&
+			    align[j] == 'c' ? PANGO_ALIGN_CENTER :
+			    PANGO_ALIGN_LEFT;
+			ib_init(&ib, r, st, 0);
+			if (cn != NULL) {
+				inlines(&ib, cn);
+				cn = cmark_node_next(cn);
+			}
+			pt_make(r, &row->c[j].t, &ib, st, 0, al);
+			row->c[j].sn = sn_new(r, is_head ? "TH" : "TD",
+			    row->sn);
+		}
+		row->nc = ncol;
+	}
+	/* Column widths: natural widths if they fit, else share out. */
+	mn = xcalloc(ncol, sizeof(*mn));
+	mx = xcalloc(ncol, sizeof(*mx));
+	colw = xcalloc(ncol, sizeof(*colw));
+	colx = xcalloc(ncol, sizeof(*colx));
+	for (j = 0; j < ncol; j++) {
+		for (i = 0; i < nrows; i++) {
+			struct ptext *t = &rows[i].c[j].t;
+
+			pt_set_width(t, -1);
+			if (pt_width(t) + 2 * CELL_PX > mx[j])
+				mx[j] = pt_width(t) + 2 * CELL_PX;
+			pt_set_width(t, 1);
+			if (pt_width(t) + 2 * CELL_PX > mn[j])
+				mn[j] = pt_width(t) + 2 * CELL_PX;
+		}
+		sum_mn += mn[j];
+		sum_mx += mx[j];
+	}
+	w = c->w;
+	for (j = 0; j < ncol; j++) {
+		if (sum_mx <= w)
+			colw[j] = mx[j] + (w - sum_mx) * mx[j] / sum_mx;
+		else if (sum_mn >= w)
+			colw[j] = w * mn[j] / sum_mn;
+		else
+			colw[j] = mn[j] + (w - sum_mn) * (mx[j] - mn[j]) /
+			    (sum_mx - sum_mn);
+		colx[j] = j == 0 ? 0 : colx[j - 1] + colw[j - 1];
+	}
+	for (i = 0; i < nrows; i++) {
+		row_fit(&rows[i], colx, colw);
+		b = box_new(B_ROW, c, tsn);
+		b->rows = xcalloc(1, sizeof(*b->rows));
+		b->rows[0] = rows[i];
+		b->nrows = 1;
+		b->pl.height = rows[i].h;
+		for (j = 0; j < ncol; j++)
+			block_fn(r, b, &b->rows[0].c[j].t);
+		if (i == 0)
+			b->pl.before = 12;
+		if (i + 1 == nrows)
+			b->pl.after = 12;
+		if (rows[i].kind == ROW_HEAD) {
+			b->pl.keep = 1;
+			head = (long)r->nb;
+		} else
+			b->pl.repeat = head;
+		box_push(r, b);
+	}
+	free(rows);
+	free(mn);
+	free(mx);
+	free(colw);
+	free(colx);
+}
+
+static void
+callout(struct pr *r, cmark_node *n, const struct docx *x,
+    const struct bctx *c)
+{
+	const char	*k = x->kind_name;
+	struct bctx	 cc = *c;
+	struct box	*b;
+	double		 pl = 14, pr = 14, pad = 11;
+	enum st		 st = ST_CTITLE;
+	enum col	 tc = C_TEXT;
+	char		*up;
+	int		 prev;
+
+	if (strcmp(k, "samenvatting") == 0) {
+		st = ST_CTITLE_BIG;
+		tc = C_ACCENT;
+		pad = 13;
+	} else if (strcmp(k, "voorbeeld") == 0)
+		pl = 40;
+	else if (strcmp(k, "let-op") == 0)
+		tc = C_WARN_TEXT;
+	else if (strcmp(k, "vraag") == 0) {
+		tc = C_ACCENT;
+		pr = 44;
+	}
+	prev = frame_open(r, FR_CALLOUT, k, c, pad, 14);
+	cc.sn = sn_new(r, "Div", c->sn);
+	cc.x += pl;
+	cc.w -= pl + pr;
+	cc.tight = 0;
+	b = box_new(B_TEXT, &cc, sn_new(r, "P", cc.sn));
+	if (strcmp(k, "voorbeeld") == 0) {
+		up = g_utf8_strup(x->title, -1);
+		pt_str(r, &b->t, up, ST_LABEL, cc.w, PANGO_ALIGN_LEFT);
+		g_free(up);
+		b->label = 1;
+	} else
+		pt_str(r, &b->t, x->title, st, cc.w, PANGO_ALIGN_LEFT);
+	if (!b->label)
+		b->t.color = r->col[tc];
+	lines_box(r, b);
+	b->pl.keep = 1;
+	b->pl.after = 4;
+	box_push(r, b);
+	blocks(r, n, &cc);
+	frame_close(r, prev, 14);
+}
+
+static void
+quote(struct pr *r, cmark_node *n, const struct bctx *c)
+{
+	struct bctx	 cc = *c;
+	int		 prev;
+
+	prev = frame_open(r, FR_QUOTE, NULL, c, 2, PARA_SP);
+	cc.sn = sn_new(r, "BlockQuote", c->sn);
+	cc.x += 16;
+	cc.w -= 16;
+	cc.tight = 0;
+	blocks(r, n, &cc);
+	frame_close(r, prev, PARA_SP);
+}
+
+static void
+list(struct pr *r, cmark_node *n, const struct bctx *c)
+{
+	struct bctx	 cc = *c;
+	struct snode	*l = sn_new(r, "L", c->sn), *li;
+	cmark_node	*item;
+	char		 m[32];
+	size_t		 from = r->nb;
+	int		 k = cmark_node_get_list_start(n);
+	int		 ordered = cmark_node_get_list_type(n) ==
+			    CMARK_ORDERED_LIST;
+
+	cc.depth++;
+	cc.x += LIST_IND;
+	cc.w -= LIST_IND;
+	cc.tight = cmark_node_get_list_tight(n);
+	for (item = cmark_node_first_child(n); item != NULL;
+	    item = cmark_node_next(item), k++) {
+		li = sn_new(r, "LI", l);
+		if (ordered)
+			snprintf(m, sizeof(m), "%d%c", k,
+			    cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ?
+			    ')' : '.');
+		else
+			snprintf(m, sizeof(m), "%s", cc.depth % 2 ?
+			    "\xe2\x80\xa2" : "\xe2\x80\x93");
+		pt_free(&r->pend_mark);
+		pt_str(r, &r->pend_mark, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
+		if (!ordered)
+			r->pend_mark.color = r->col[C_ACCENT];
+		r->pend_marksn = sn_new(r, "Lbl", li);
+		cc.sn = sn_new(r, "LBody", li);
+		blocks(r, item, &cc);
+	}
+	pt_free(&r->pend_mark);
+	space_after(r, from, PARA_SP);
+}
+
+static void
+block(struct pr *r, cmark_node *n, const struct bctx *c)
+{
+	const struct docx *x = doc_ext(n);
+	cmark_node_type	 t = cmark_node_get_type(n);
+	struct box	*b;
+	const char	*s;
+
+	if (t == CMARK_NODE_TABLE) {
+		gfm_table(r, n, c);
+		return;
+	}
+	switch (t) {
+	case CMARK_NODE_PARAGRAPH:
+		paragraph(r, n, c);
+		break;
+	case CMARK_NODE_HEADING:
+		heading(r, n, c);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		if (x != NULL && x->kind == DOCX_CALLOUT)
+			callout(r, n, x, c);
+		else
+			quote(r, n, c);
+		break;
+	case CMARK_NODE_LIST:
+		list(r, n, c);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		if (x != NULL && x->kind == DOCX_CHART)
+			figure(r, x, c);
+		else if (x != NULL && x->kind == DOCX_TABLE)
+			tblock(r, &x->table, c);
+		else if ((s = cmark_node_get_literal(n)) != NULL)
+			code(r, s, c);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		/* Raw HTML cannot be set in a PDF: shown as code, or left out. */
+		if (!r->e->meta.unsafe_html &&
+		    (s = cmark_node_get_literal(n)) != NULL)
+			code(r, s, c);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		b = box_new(B_RULE, c, NULL);
+		b->pl.height = 1;
+		b->pl.before = b->pl.after = 14;
+		box_push(r, b);
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		/* Set at the foot of the page that refers to it. */
+		break;
+	default:
+		blocks(r, n, c);
+		break;
+	}
+}
+
+static void
+blocks(struct pr *r, cmark_node *n, const struct bctx *c)
+{
+	cmark_node	*ch;
+
+	for (ch = cmark_node_first_child(n); ch != NULL;
+	    ch = cmark_node_next(ch))
+		block(r, ch, c);
+}
+
+/* Footnote texts, measured before the text that refers to them. */
+static void
+footnotes(struct pr *r)
+{
+	const struct doc	*d = &r->e->doc;
+	struct fnote		*f;
+	struct ib		 ib;
+	cmark_node		*n, *c;
+	char			 num[16], *s;
+	size_t			 i;
+	int			 k;
+
+	r->nfn = d->nfn;
+	r->fn = xcalloc((size_t)d->nfn + 1, sizeof(*r->fn));
+	r->in_fn = 1;
+	for (i = 0; i < d->nparts; i++) {
+		r->part = &d->parts[i];
+		k = 0;
+		for (n = cmark_node_first_child(d->parts[i].root); n != NULL;
+		    n = cmark_node_next(n)) {
+			if (cmark_node_get_type(n) !=
+			    CMARK_NODE_FOOTNOTE_DEFINITION)
+				continue;
+			if (d->parts[i].fn_base + ++k > d->nfn)
+				break;
+			f = &r->fn[d->parts[i].fn_base + k];
+			ib_init(&ib, r, ST_FN, 0);
+			for (c = cmark_node_first_child(n); c != NULL;
+			    c = cmark_node_next(c)) {
+				if (c != cmark_node_first_child(n))
+					buf_putc(&ib.s, '\n');
+				if (cmark_node_get_type(c) ==
+				    CMARK_NODE_PARAGRAPH)
+					inlines(&ib, c);
+				else {
+					s = doc_text(c);
+					buf_puts(&ib.s, s);
+					free(s);
+				}
+			}
+			pt_make(r, &f->t, &ib, ST_FN, COL_W - FN_IND,
+			    PANGO_ALIGN_LEFT);
+			snprintf(num, sizeof(num), "%d",
+			    d->parts[i].fn_base + k);
+			pt_str(r, &f->num, num, ST_FN, 0, PANGO_ALIGN_LEFT);
+			f->h = pt_height(&f->t) + FN_GAP;
+			f->note = sn_new(r, "Note", NULL);
+			f->lbl = sn_new(r, "Lbl", f->note);
+			f->p = sn_new(r, "P", f->note);
+		}
+	}
+	r->in_fn = 0;
+}
+
+static void
+toc(struct pr *r)
+{
+	const struct doc	*d = &r->e->doc;
+	struct bctx		 c;
+	struct snode		*tsn;
+	struct box		*b;
+	size_t			 i;
+
+	if (d->ntoc == 0)
+		return;
+	memset(&c, 0, sizeof(c));
+	c.w = COL_W;
+	b = box_new(B_HEADING, &c, sn_new(r, "H2", r->doc));
+	pt_str(r, &b->t, "Inhoud", ST_H1, COL_W, PANGO_ALIGN_LEFT);
+	b->pl.height = pt_height(&b->t);
+	b->pl.after = 14;
+	b->pl.keep = 1;
+	b->dest = xstrdup("inhoud");
+	b->title = xstrdup("Inhoud");
+	box_push(r, b);
+	tsn = sn_new(r, "TOC", r->doc);
+	for (i = 0; i < d->ntoc; i++) {
+		const struct toc_entry *t = &d->toc[i];
+
+		b = box_new(B_TOC, &c, sn_new(r, "TOCI", tsn));
+		b->level = t->level;
+		pt_str(r, &b->t, t->text, t->level == 1 ? ST_TOC1 : ST_TOC2,
+		    COL_W - TOC_IND - TOC_NUMW, PANGO_ALIGN_LEFT);
+		if (t->num != NULL)
+			pt_str(r, &b->aux, t->num, ST_TOC1, 0,
+			    PANGO_ALIGN_LEFT);
+		b->dest = xstrdup(t->id);
+		b->pl.height = pt_height(&b->t);
+		b->pl.before = t->level == 1 ? 8 : 0.5;
+		box_push(r, b);
+	}
+}
+
+/* --- pagination -------------------------------------------------------- */
+
+static size_t
+find_dest(const struct pr *r, const char *id, enum bkind kind)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nb; i++)
+		if (r->b[i]->kind == kind && r->b[i]->dest != NULL &&
+		    strcmp(r->b[i]->dest, id) == 0)
+			return i;
+	return r->nb;
+}
+
+static void
+paginate(struct pr *r)
+{
+	struct pl_box	*pb;
+	struct pl_geom	 g;
+	size_t		 i;
+
+	pb = xcalloc(r->nb + 1, sizeof(*pb));
+	for (i = 0; i < r->nb; i++)
+		pb[i] = r->b[i]->pl;
+	g.body = BODY_H;
+	g.fn_sep = FN_SEP;
+	pl_paginate(pb, r->nb, &g, &r->L);
+	free(pb);
+	r->bpage = xcalloc(r->nb + 1, sizeof(*r->bpage));
+	for (i = 0; i < r->nb; i++)
+		r->bpage[i] = -1;
+	for (i = r->L.npiece; i-- > 0;)
+		if (!r->L.piece[i].repeated && r->L.piece[i].first)
+			r->bpage[r->L.piece[i].box] = r->L.piece[i].page;
+}
+
+/* The printed number of a layout page: the cover is page 1. */
+static int
+pageno(int page)
+{
+	return page + 2;
+}
+
+/* --- drawing ----------------------------------------------------------- */
+
+static int
+link_at(const struct ptext *t, unsigned off)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nlinks; i++)
+		if (off >= t->links[i].start && off < t->links[i].end)
+			return (int)i;
+	return -1;
+}
+
+static void
+seg_end(struct pr *r, int *cur)
+{
+	if (*cur == -2)
+		return;
+	cairo_tag_end(r->cr, *cur >= 0 ? CAIRO_TAG_LINK : "Span");
+	*cur = -2;
+}
+
+/* Draws one line with its baseline at by, run by run. */
+static void
+draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
+    double x, double by, int seg, int *cur)
+{
+	const char	*text = pango_layout_get_text(t->pl);
+	PangoGlyphItem	*gi;
+	PangoAttribute	*a;
+	GSList		*l, *e;
+	struct rgb	 c;
+	double		 w;
+	int		 k, ul, strike;
+
+	for (l = line->runs; l != NULL; l = l->next) {
+		gi = l->data;
+		if (seg) {
+			k = link_at(t, (unsigned)gi->item->offset);
+			if (k != *cur) {
+				seg_end(r, cur);
+				if (k >= 0)
+					cairo_tag_begin(r->cr, CAIRO_TAG_LINK,
+					    t->links[k].attr);
+				else
+					cairo_tag_begin(r->cr, "Span", "");
+				*cur = k;
+			}
+		}
+		c = t->color;
+		ul = strike = 0;
+		for (e = gi->item->analysis.extra_attrs; e != NULL;
+		    e = e->next) {
+			a = e->data;
+			if (a->klass->type == PANGO_ATTR_FOREGROUND) {
+				PangoColor *pc = &((PangoAttrColor *)a)->color;
+
+				c.r = pc->red / 65535.0;
+				c.g = pc->green / 65535.0;
+				c.b = pc->blue / 65535.0;
+			} else if (a->klass->type == PANGO_ATTR_UNDERLINE)
+				ul = ((PangoAttrInt *)a)->value !=
+				    PANGO_UNDERLINE_NONE;
+			else if (a->klass->type == PANGO_ATTR_STRIKETHROUGH)
+				strike = ((PangoAttrInt *)a)->value;
+		}
+		w = (double)pango_glyph_string_get_width(gi->glyphs) /
+		    PANGO_SCALE;
+		source(r, c);
+		cairo_move_to(r->cr, x, by - (double)gi->y_offset /
+		    PANGO_SCALE);
+		pango_cairo_show_glyph_item(r->cr, text, gi);
+		if (ul) {
+			cairo_rectangle(r->cr, x, by + t->size * 0.13, w,
+			    t->size * 0.055);
+			cairo_fill(r->cr);
+		}
+		if (strike) {
+			cairo_rectangle(r->cr, x, by - t->size * 0.3, w,
+			    t->size * 0.055);
+			cairo_fill(r->cr);
+		}
+		x += w;
+	}
+	/* A link ends with its line, so that its rectangle is the line's. */
+	if (seg && *cur >= 0)
+		seg_end(r, cur);
+}
+
+/*
+ * Draws lines [from, to) of t, the first one's top at y.  With seg,
+ * every run goes in a Span or Link element of its own (the caller's
+ * element holds them); else in whatever element is open.
+ */
+static void
+draw_lines(struct pr *r, const struct ptext *t, double x, double y,
+    int from, int to, int seg)
+{
+	PangoLayoutIter	*it;
+	PangoRectangle	 lr;
+	int		 i = 0, cur = -2;
+
+	if (t->pl == NULL)
+		return;
+	it = pango_layout_get_iter(t->pl);
+	do {
+		if (i >= to)
+			break;
+		if (i >= from) {
+			pango_layout_iter_get_line_extents(it, NULL, &lr);
+			draw_line(r, t, pango_layout_iter_get_line_readonly(it),
+			    x + (double)lr.x / PANGO_SCALE,
+			    y + (i - from) * t->lead + t->base, seg, &cur);
+		}
+		i++;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	seg_end(r, &cur);
+}
+
+/*
+ * Draws lines of t as the text of element sn: directly in it when the
+ * whole text is drawn at once and has no links, else as Span and Link
+ * children (text in an element with children would be lost).
+ */
+static void
+draw_text(struct pr *r, struct snode *sn, const struct ptext *t, double x,
+    double y, int from, int to, int whole)
+{
+	int	 seg = t->nlinks > 0 || !whole;
+
+	if (t->pl == NULL || *pango_layout_get_text(t->pl) == '\0')
+		return;
+	tag_to(r, sn);
+	draw_lines(r, t, x, y, from, to, seg);
+	if (!seg)
+		tag_pop(r);
+}
+
+static void
+dest(struct pr *r, const char *name, double x, double y)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	buf_puts(&b, "name=");
+	quoted(&b, name);
+	buf_printf(&b, " x=%.2f y=%.2f", x, y < 0 ? 0 : y);
+	cairo_tag_begin(r->cr, CAIRO_TAG_DEST, b.s);
+	cairo_tag_end(r->cr, CAIRO_TAG_DEST);
+	buf_free(&b);
+}
+
+/* The footnotes first referred to on lines [from, to) of t, owner's children. */
+static void
+notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
+    int to)
+{
+	struct fnote	*f;
+	size_t		 i;
+	char		 name[32];
+
+	for (i = 0; i < t->nfns; i++) {
+		if (!t->fns[i].first || t->fns[i].line < from ||
+		    t->fns[i].line >= to)
+			continue;
+		f = &r->fn[t->fns[i].num];
+		if (f->drawn)
+			continue;
+		f->drawn = 1;
+		if (!r->fnrule) {
+			source(r, r->col[C_TEXT]);
+			cairo_rectangle(r->cr, M_LEFT, r->fncur - FN_SEP / 2,
+			    110, 0.5);
+			cairo_fill(r->cr);
+			r->fnrule = 1;
+		}
+		snprintf(name, sizeof(name), "fn-%d", t->fns[i].num);
+		dest(r, name, M_LEFT, r->fncur - 4);
+		f->note->parent = owner;
+		draw_text(r, f->lbl, &f->num, M_LEFT, r->fncur, 0, 1, 1);
+		draw_text(r, f->p, &f->t, M_LEFT + FN_IND, r->fncur, 0,
+		    f->t.nlines, 1);
+		r->fncur += f->h;
+	}
+}
+
+static void
+draw_row(struct pr *r, const struct row *row, double x, double y, int tagged)
+{
+	size_t	 i;
+
+	for (i = 0; i < row->nc; i++) {
+		const struct cell *c = &row->c[i];
+
+		if (tagged) {
+			draw_text(r, c->sn, &c->t, x + c->x + CELL_PX,
+			    y + CELL_PY, 0, c->t.nlines, 1);
+			notes(r, c->sn, &c->t, 0, c->t.nlines);
+		} else
+			draw_lines(r, &c->t, x + c->x + CELL_PX, y + CELL_PY,
+			    0, c->t.nlines, 0);
+	}
+	if (row->nc == 0)
+		return;
+	x += row->c[0].x;
+	switch (row->kind) {
+	case ROW_HEAD:
+		fill_rect(r, C_TEXT, x, y + row->h - 1, row->c[row->nc - 1].x +
+		    row->c[row->nc - 1].w - row->c[0].x, 1);
+		break;
+	case ROW_BODY:
+		fill_rect(r, C_ROW, x, y + row->h - 0.5,
+		    row->c[row->nc - 1].x + row->c[row->nc - 1].w -
+		    row->c[0].x, 0.5);
+		break;
+	case ROW_TOTAL:
+		fill_rect(r, C_TEXT, x, y, row->c[row->nc - 1].x +
+		    row->c[row->nc - 1].w - row->c[0].x, 1);
+		break;
+	}
+}
+
+/* Dotted leader from x0 to x1 on baseline y. */
+static void
+leader(struct pr *r, double x0, double x1, double y)
+{
+	double	 x;
+
+	source(r, r->col[C_RULE]);
+	for (x = x1 - 2; x > x0; x -= 4) {
+		cairo_new_sub_path(r->cr);
+		cairo_arc(r->cr, x, y - 0.6, 0.55, 0, 2 * G_PI);
+	}
+	cairo_fill(r->cr);
+}
+
+static void
+draw_toc(struct pr *r, const struct box *b, double x, double y)
+{
+	struct ptext	 pn;
+	PangoRectangle	 lr;
+	PangoLayoutLine	*last;
+	size_t		 i;
+	char		 num[16], *attr;
+	double		 by, tx = x + TOC_IND, endx;
+	int		 page;
+
+	i = find_dest(r, b->dest, B_HEADING);
+	page = i < r->nb ? r->bpage[i] : -1;
+	snprintf(num, sizeof(num), "%d", page >= 0 ? pageno(page) : 0);
+	pt_str(r, &pn, num, b->level == 1 ? ST_TOC1 : ST_TOC2, 0,
+	    PANGO_ALIGN_LEFT);
+	tag_to(r, b->sn);
+	attr = xasprintf("dest='%s'", b->dest);
+	cairo_tag_begin(r->cr, CAIRO_TAG_LINK, attr);
+	free(attr);
+	if (b->aux.pl != NULL)
+		draw_lines(r, &b->aux, x, y, 0, 1, 0);
+	draw_lines(r, &b->t, tx, y, 0, b->t.nlines, 0);
+	by = y + (b->t.nlines - 1) * b->t.lead + b->t.base;
+	draw_lines(r, &pn, x + b->w - pt_width(&pn), by - pn.base, 0, 1, 0);
+	last = pango_layout_get_line_readonly(b->t.pl, b->t.nlines - 1);
+	pango_layout_line_get_extents(last, NULL, &lr);
+	endx = tx + (double)(lr.x + lr.width) / PANGO_SCALE;
+	cairo_tag_end(r->cr, CAIRO_TAG_LINK);
+	leader(r, endx + 6, x + b->w - pt_width(&pn) - 5, by);
+	pt_free(&pn);
+}
+
+static void
+draw_piece(struct pr *r, const struct pl_piece *pc)
+{
+	struct box	*b = r->b[pc->box];
+	double		 x = M_LEFT + b->x, y = M_TOP + pc->y, ty, cy;
+	size_t		 i;
+
+	ty = y + (pc->first ? b->pl.pad_top : 0);
+	if (pc->first && !pc->repeated && b->dest != NULL)
+		dest(r, b->dest, x, ty - 6);
+	switch (b->kind) {
+	case B_TEXT:
+		if (pc->first && b->mark.pl != NULL)
+			draw_text(r, b->marksn, &b->mark, x - MARK_GAP -
+			    pt_width(&b->mark), ty + (b->t.base - b->mark.base),
+			    0, 1, 1);
+		if (b->label && pc->first) {
+			source(r, r->col[C_ACCENT]);
+			cairo_rectangle(r->cr, x - 5, ty + 2.5, pt_width(&b->t) +
+			    10, b->t.lead - 5);
+			cairo_fill(r->cr);
+		}
+		draw_text(r, b->sn, &b->t, x, ty, (int)pc->from, (int)pc->to,
+		    pc->first && pc->last);
+		notes(r, b->sn, &b->t, (int)pc->from, (int)pc->to);
+		break;
+	case B_HEADING:
+		tag_to(r, b->sn);
+		cy = ty;
+		if (b->aux.pl != NULL) {
+			draw_lines(r, &b->aux, x, cy, 0, b->aux.nlines,
+			    b->t.nlines > 0 && b->t.nlinks > 0);
+			cy += pt_height(&b->aux) + 2;
+		}
+		draw_lines(r, &b->t, x, cy, 0, b->t.nlines, b->t.nlinks > 0);
+		if (b->t.nlinks == 0)
+			tag_pop(r);
+		notes(r, b->sn, &b->t, 0, b->t.nlines);
+		break;
+	case B_FIGURE:
+		fill_rect(r, C_RULE, x, ty, b->w, 0.5);
+		tag_to(r, b->sn);
+		cairo_tag_begin(r->cr, "Span", "");
+		chart_cairo_draw(&b->cl, r->cr, r->o->fonts, x, ty + FIG_PAD);
+		cairo_tag_end(r->cr, "Span");
+		draw_text(r, b->auxsn, &b->aux, x, ty + FIG_PAD +
+		    b->cl.height + 8, 0, b->aux.nlines, 1);
+		fill_rect(r, C_RULE, x, ty + b->pl.height - 0.5, b->w, 0.5);
+		break;
+	case B_TABLE:
+		draw_text(r, b->auxsn, &b->aux, x, ty, 0, b->aux.nlines, 1);
+		cy = ty + pt_height(&b->aux) + 6;
+		for (i = 0; i < b->nrows; i++) {
+			draw_row(r, &b->rows[i], x, cy, 1);
+			cy += b->rows[i].h;
+		}
+		if (b->note.pl != NULL)
+			draw_text(r, b->notesn, &b->note, x, cy + 5, 0,
+			    b->note.nlines, 1);
+		break;
+	case B_ROW:
+		if (pc->repeated)
+			tag_to(r, b->sn);
+		draw_row(r, &b->rows[0], x, ty, !pc->repeated);
+		break;
+	case B_RULE:
+		fill_rect(r, C_RULE, x, ty, b->w, 0.75);
+		break;
+	case B_TOC:
+		draw_toc(r, b, x, ty);
+		break;
+	case B_BREAK:
+		break;
+	}
+}
+
+/* A decorative glyph as outlines, so that it is no text to extract. */
+static void
+draw_mark(struct pr *r, const char *s, double x, double y)
+{
+	struct ptext	 t;
+
+	pt_str(r, &t, s, ST_MARK, 0, PANGO_ALIGN_LEFT);
+	cairo_move_to(r->cr, x, y);
+	pango_cairo_layout_path(r->cr, t.pl);
+	source(r, r->col[C_TINT_STRONG]);
+	cairo_fill(r->cr);
+	pt_free(&t);
+}
+
+static void
+rounded(cairo_t *cr, double x, double y, double w, double h, double rad)
+{
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + w - rad, y + rad, rad, -G_PI / 2, 0);
+	cairo_arc(cr, x + w - rad, y + h - rad, rad, 0, G_PI / 2);
+	cairo_arc(cr, x + rad, y + h - rad, rad, G_PI / 2, G_PI);
+	cairo_arc(cr, x + rad, y + rad, rad, G_PI, 3 * G_PI / 2);
+	cairo_close_path(cr);
+}
+
+/* Frame decoration on page p: pieces [p0, p1) are the page's. */
+static void
+draw_frames(struct pr *r, size_t p0, size_t p1)
+{
+	const struct frame	*f;
+	const struct pl_piece	*pc;
+	cairo_t			*cr = r->cr;
+	double			 top = 0, bot = 0, x, w, y0, y1;
+	size_t			 i, j;
+	int			 any, starts, ends;
+
+	for (i = 0; i < r->nfr; i++) {
+		f = &r->fr[i];
+		if (f->empty)
+			continue;
+		any = starts = ends = 0;
+		for (j = p0; j < p1; j++) {
+			pc = &r->L.piece[j];
+			if (pc->box < f->first || pc->box > f->last)
+				continue;
+			if (!any || pc->y < top)
+				top = pc->y;
+			if (!any || pc->y + pc->h > bot)
+				bot = pc->y + pc->h;
+			any = 1;
+			if (pc->box == f->first && pc->first && !pc->repeated)
+				starts = 1;
+			if (pc->box == f->last && pc->last)
+				ends = 1;
+		}
+		if (!any)
+			continue;
+		y0 = M_TOP + (starts ? top + f->off_top : top - SPLIT_EXT);
+		y1 = M_TOP + (ends ? bot - (r->b[f->last]->pl.pad_bottom -
+		    f->pb) : bot + SPLIT_EXT);
+		x = M_LEFT + f->x;
+		w = f->w;
+		switch (f->kind) {
+		case FR_QUOTE:
+			fill_rect(r, C_TINT_STRONG, x, y0, 3, y1 - y0);
+			break;
+		case FR_CODE:
+			fill_rect(r, C_CODE_BG, x, y0, w, y1 - y0);
+			source(r, r->col[C_CODE_LINE]);
+			cairo_set_line_width(cr, 0.75);
+			cairo_rectangle(cr, x + 0.375, y0 + 0.375, w - 0.75,
+			    y1 - y0 - 0.75);
+			cairo_stroke(cr);
+			fill_rect(r, C_KADER, x, y0, 3, y1 - y0);
+			break;
+		case FR_CALLOUT:
+			if (strcmp(f->callout, "samenvatting") == 0) {
+				fill_rect(r, C_TINT, x, y0, w, y1 - y0);
+				if (starts)
+					fill_rect(r, C_ACCENT, x, y0, w, 3);
+			} else if (strcmp(f->callout, "kader") == 0) {
+				fill_rect(r, C_GREY, x, y0, w, y1 - y0);
+				fill_rect(r, C_KADER, x, y0, 4, y1 - y0);
+			} else if (strcmp(f->callout, "voorbeeld") == 0) {
+				source(r, r->col[C_RULE]);
+				cairo_set_line_width(cr, 0.75);
+				cairo_rectangle(cr, x + 0.375, y0 + 0.375,
+				    w - 0.75, y1 - y0 - 0.75);
+				cairo_stroke(cr);
+				fill_rect(r, C_ACCENT, x, y0, 3, y1 - y0);
+				if (starts)
+					draw_mark(r, "\xe2\x80\x9c", x + 9,
+					    y0 + 2);
+			} else if (strcmp(f->callout, "let-op") == 0) {
+				fill_rect(r, C_WARN_BG, x, y0, w, y1 - y0);
+				fill_rect(r, C_WARN, x, y0, 4, y1 - y0);
+			} else {
+				source(r, r->col[C_TINT_STRONG]);
+				cairo_set_line_width(cr, 1.5);
+				rounded(cr, x + 0.75, y0 + 0.75, w - 1.5,
+				    y1 - y0 - 1.5, 7);
+				cairo_stroke(cr);
+				if (starts)
+					draw_mark(r, "?", x + w - 30, y0 + 6);
+			}
+			break;
+		}
+	}
+}
+
+/* Scales a w x h logo into the cover's logo box at (M_LEFT, 52). */
+static double
+logo_scale(double w, double h)
+{
+	return 160.0 / w < 56.0 / h ? 160.0 / w : 56.0 / h;
+}
+
+static void
+logo_svg(struct pr *r, const char *p)
+{
+	RsvgHandle	*h;
+	RsvgRectangle	 vp;
+	GError		*err = NULL;
+	gdouble		 w, ht;
+
+	if ((h = rsvg_handle_new_from_file(p, &err)) == NULL) {
+		diag_warn(r->diag, p, 0, 0, "cannot read the SVG logo (%s); "
+		    "the PDF cover has none", err != NULL ? err->message : "");
+		g_clear_error(&err);
+		return;
+	}
+	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &ht) ||
+	    w <= 0 || ht <= 0) {
+		w = 160;
+		ht = 56;
+	}
+	vp.x = M_LEFT;
+	vp.y = 52;
+	vp.width = w * logo_scale(w, ht);
+	vp.height = ht * logo_scale(w, ht);
+	/*
+	 * librsvg lays <text> out with this thread's default Pango font
+	 * map: make that the shipped fonts, so the logo's text looks and
+	 * measures the same on every machine, then put the default back.
+	 */
+	pango_cairo_font_map_set_default(
+	    PANGO_CAIRO_FONT_MAP(fonts_fontmap(r->o->fonts)));
+	if (!rsvg_handle_render_document(h, r->cr, &vp, &err)) {
+		diag_warn(r->diag, p, 0, 0, "cannot draw the SVG logo (%s)",
+		    err != NULL ? err->message : "");
+		g_clear_error(&err);
+	}
+	g_object_unref(h);
+	pango_cairo_font_map_set_default(NULL);
+}
+
+/* The brand logo, top left on the cover: PNG with Cairo, SVG with librsvg. */
+static void
+logo(struct pr *r)
+{
+	cairo_surface_t	*img;
+	const char	*p = r->o->logo;
+	size_t		 len;
+	double		 w, h, s;
+
+	if (p == NULL || (len = strlen(p)) < 4)
+		return;
+	if (strcasecmp(p + len - 4, ".svg") == 0) {
+		logo_svg(r, p);
+		return;
+	}
+	img = cairo_image_surface_create_from_png(p);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		diag_warn(r->diag, p, 0, 0, "cannot read the logo as PNG "
+		    "(%s); the PDF cover has none",
+		    cairo_status_to_string(cairo_surface_status(img)));
+		cairo_surface_destroy(img);
+		return;
+	}
+	w = cairo_image_surface_get_width(img);
+	h = cairo_image_surface_get_height(img);
+	if (w > 0 && h > 0) {
+		s = logo_scale(w, h);
+		cairo_save(r->cr);
+		cairo_translate(r->cr, M_LEFT, 52);
+		cairo_scale(r->cr, s, s);
+		cairo_set_source_surface(r->cr, img, 0, 0);
+		cairo_paint(r->cr);
+		cairo_restore(r->cr);
+	}
+	cairo_surface_destroy(img);
+}
+
+static void
+cover(struct pr *r)
+{
+	const struct meta	*m = &r->e->meta;
+	const char		*org = m->brand_name.s != NULL ?
+				    m->brand_name.s : m->organisation.s;
+	struct ptext		 t[4];
+	struct buf		 date = { NULL, 0, 0 };
+	double			 panel = PAGE_H * 0.6, y, h;
+	char			*up;
+	int			 i;
+
+	memset(t, 0, sizeof(t));
+	fill_rect(r, C_TINT, 0, 0, PAGE_W, panel);
+	fill_rect(r, C_ACCENT, 0, 0, PAGE_W, 12);
+	fill_rect(r, C_TINT_STRONG, 0, panel - 1, PAGE_W, 1);
+	logo(r);
+	if (org != NULL) {
+		up = g_utf8_strup(org, -1);
+		pt_str(r, &t[0], up, ST_ORG, COL_W, PANGO_ALIGN_LEFT);
+		g_free(up);
+	}
+	pt_str(r, &t[1], m->title.s, ST_TITLE, COL_W, PANGO_ALIGN_LEFT);
+	if (m->subtitle.s != NULL)
+		pt_str(r, &t[2], m->subtitle.s, ST_SUBTITLE, COL_W - 30,
+		    PANGO_ALIGN_LEFT);
+	fmt_date(&date, m->date);
+	pt_str(r, &t[3], date.s, ST_DATE, COL_W, PANGO_ALIGN_LEFT);
+	buf_free(&date);
+
+	draw_text(r, r->cov[0], &t[0], M_LEFT, 150, 0, t[0].nlines, 1);
+	/* The title block stands on the panel's lower edge. */
+	h = pt_height(&t[1]) + (t[2].pl != NULL ? 14 + pt_height(&t[2]) : 0) +
+	    28 + pt_height(&t[3]);
+	y = panel - 60 - h;
+	if (y < 190)
+		y = 190;
+	draw_text(r, r->cov[1], &t[1], M_LEFT, y, 0, t[1].nlines, 1);
+	y += pt_height(&t[1]) + 14;
+	if (t[2].pl != NULL) {
+		draw_text(r, r->cov[2], &t[2], M_LEFT, y, 0, t[2].nlines, 1);
+		y += pt_height(&t[2]);
+	}
+	draw_text(r, r->cov[3], &t[3], M_LEFT, y + 14, 0, t[3].nlines, 1);
+	for (i = 0; i < 4; i++)
+		pt_free(&t[i]);
+}
+
+static void
+footer(struct pr *r, int page)
+{
+	struct ptext	 pn;
+	char		 num[16];
+
+	fill_rect(r, C_RULE, M_LEFT, FOOT_RULE, COL_W, 0.5);
+	draw_lines(r, &r->foot, M_LEFT, FOOT_TOP, 0, 1, 0);
+	snprintf(num, sizeof(num), "%d", page);
+	pt_str(r, &pn, num, ST_PAGENO, 0, PANGO_ALIGN_LEFT);
+	draw_lines(r, &pn, M_LEFT + COL_W - pt_width(&pn), FOOT_TOP, 0, 1, 0);
+	pt_free(&pn);
+}
+
+/* Bookmarks: the contents, then headings down to level 3, nested. */
+static void
+outline(struct pr *r)
+{
+	int		 ids[4] = { 0, 0, 0, 0 }, lv, parent, k;
+	size_t		 i;
+	char		*attr;
+
+	for (i = 0; i < r->nb; i++) {
+		const struct box *b = r->b[i];
+
+		if (b->kind != B_HEADING || b->dest == NULL ||
+		    b->title == NULL || b->level > 3)
+			continue;
+		lv = b->level < 1 ? 1 : b->level;
+		parent = CAIRO_PDF_OUTLINE_ROOT;
+		for (k = lv - 1; k >= 1; k--)
+			if (ids[k] != 0) {
+				parent = ids[k];
+				break;
+			}
+		attr = xasprintf("dest='%s'", b->dest);
+		ids[lv] = cairo_pdf_surface_add_outline(r->surf, parent,
+		    b->title, attr, lv == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		free(attr);
+		for (k = lv + 1; k <= 3; k++)
+			ids[k] = 0;
+	}
+}
+
+static void
+metadata(struct pr *r)
+{
+	const struct meta	*m = &r->e->meta;
+	const char		*org = m->organisation.s != NULL ?
+				    m->organisation.s : m->brand_name.s;
+	struct buf		 d = { NULL, 0, 0 };
+
+	cairo_pdf_surface_set_metadata(r->surf, CAIRO_PDF_METADATA_TITLE,
+	    m->title.s);
+	if (org != NULL)
+		cairo_pdf_surface_set_metadata(r->surf,
+		    CAIRO_PDF_METADATA_AUTHOR, org);
+	if (m->subtitle.s != NULL)
+		cairo_pdf_surface_set_metadata(r->surf,
+		    CAIRO_PDF_METADATA_SUBJECT, m->subtitle.s);
+	cairo_pdf_surface_set_metadata(r->surf, CAIRO_PDF_METADATA_CREATOR,
+	    "gen");
+	/* The front matter date, so that the bytes are reproducible. */
+	fmt_date_iso(&d, m->date);
+	buf_puts(&d, "T00:00:00Z");
+	cairo_pdf_surface_set_metadata(r->surf,
+	    CAIRO_PDF_METADATA_CREATE_DATE, d.s);
+	cairo_pdf_surface_set_metadata(r->surf, CAIRO_PDF_METADATA_MOD_DATE,
+	    d.s);
+	buf_free(&d);
+}
+
+static cairo_status_t
+write_cb(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_add(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static int
+render(struct pr *r, struct buf *out)
+{
+	const struct pl_layout	*L = &r->L;
+	cairo_status_t		 st;
+	size_t			 p0 = 0, p1, i;
+	int			 p;
+
+	r->surf = cairo_pdf_surface_create_for_stream(write_cb, out, PAGE_W,
+	    PAGE_H);
+	metadata(r);
+	r->cr = cairo_create(r->surf);
+	outline(r);
+	tag_to(r, r->doc);
+	cover(r);
+	cairo_show_page(r->cr);
+	for (p = 0; p < L->npages; p++) {
+		for (p1 = p0; p1 < L->npiece && L->piece[p1].page == p; p1++)
+			continue;
+		r->fncur = M_TOP + BODY_H - L->page[p].fn;
+		r->fnrule = 0;
+		draw_frames(r, p0, p1);
+		for (i = p0; i < p1; i++)
+			draw_piece(r, &L->piece[i]);
+		footer(r, pageno(p));
+		cairo_show_page(r->cr);
+		p0 = p1;
+	}
+	while (r->nstack > 0)
+		tag_pop(r);
+	cairo_destroy(r->cr);
+	r->cr = NULL;
+	cairo_surface_finish(r->surf);
+	st = cairo_surface_status(r->surf);
+	cairo_surface_destroy(r->surf);
+	r->surf = NULL;
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag_error(r->diag, r->e->index_path, 0, 0, "cannot make the "
+		    "PDF: %s", cairo_status_to_string(st));
+		return -1;
+	}
+	return 0;
+}
+
+/* --- the layout dump (golden test) ------------------------------------ */
+
+static void
+excerpt(struct buf *d, const struct ptext *t, int line)
+{
+	buf_putc(d, '"');
+	line_text(t, line, d, 44);
+	buf_putc(d, '"');
+}
+
+static void
+dump_notes(struct pr *r, struct buf *d, const struct ptext *t, int from,
+    int to, char *seen)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nfns; i++) {
+		if (!t->fns[i].first || t->fns[i].line < from ||
+		    t->fns[i].line >= to || seen[t->fns[i].num])
+			continue;
+		seen[t->fns[i].num] = 1;
+		buf_printf(d, "         note %d ", t->fns[i].num);
+		excerpt(d, &r->fn[t->fns[i].num].t, 0);
+		buf_printf(d, " (%d lines)\n", r->fn[t->fns[i].num].t.nlines);
+	}
+}
+
+static void
+dump_layout(struct pr *r, struct buf *d)
+{
+	const struct pl_layout	*L = &r->L;
+	const struct pl_piece	*pc;
+	const struct box	*b;
+	char			*seen;
+	size_t			 i = 0, j;
+	int			 p;
+
+	seen = xcalloc((size_t)r->nfn + 1, 1);
+	buf_printf(d, "%s: %d pages, A4 %.1f x %.1f, body %.1f x %.1f at "
+	    "%.1f, %.1f\npage 1: cover\n", r->e->slug, L->npages + 1, PAGE_W,
+	    PAGE_H, COL_W, BODY_H, M_LEFT, M_TOP);
+	for (p = 0; p < L->npages; p++) {
+		buf_printf(d, "page %d: body %.1f, notes %.1f\n", pageno(p),
+		    L->page[p].used, L->page[p].fn);
+		for (; i < L->npiece && L->piece[i].page == p; i++) {
+			pc = &L->piece[i];
+			b = r->b[pc->box];
+			buf_printf(d, "  %5.1f %5.1f ", pc->y, pc->h);
+			switch (b->kind) {
+			case B_TEXT:
+				buf_printf(d, "%-4s %+5.1f %zu-%zu/%d ",
+				    b->sn->tag, b->x, pc->from, pc->to,
+				    b->t.nlines);
+				excerpt(d, &b->t, (int)pc->from);
+				buf_putc(d, '\n');
+				dump_notes(r, d, &b->t, (int)pc->from,
+				    (int)pc->to, seen);
+				break;
+			case B_HEADING:
+				buf_printf(d, "%-4s ", b->sn->tag);
+				if (b->aux.pl != NULL) {
+					excerpt(d, &b->aux, 0);
+					buf_putc(d, ' ');
+				}
+				excerpt(d, &b->t, 0);
+				buf_putc(d, '\n');
+				dump_notes(r, d, &b->t, 0, b->t.nlines, seen);
+				break;
+			case B_FIGURE:
+				buf_printf(d, "Figure chart %.1f ",
+				    b->cl.height);
+				excerpt(d, &b->aux, 0);
+				buf_putc(d, '\n');
+				break;
+			case B_TABLE:
+				buf_printf(d, "Table %zu rows ", b->nrows);
+				excerpt(d, &b->aux, 0);
+				buf_putc(d, '\n');
+				break;
+			case B_ROW:
+				buf_printf(d, "TR%s ", pc->repeated ?
+				    " (repeated)" : "");
+				excerpt(d, &b->rows[0].c[0].t, 0);
+				buf_putc(d, '\n');
+				if (!pc->repeated)
+					for (j = 0; j < b->rows[0].nc; j++)
+						dump_notes(r, d,
+						    &b->rows[0].c[j].t, 0,
+						    b->rows[0].c[j].t.nlines,
+						    seen);
+				break;
+			case B_RULE:
+				buf_puts(d, "rule\n");
+				break;
+			case B_TOC:
+				j = find_dest(r, b->dest, B_HEADING);
+				buf_printf(d, "TOCI %d ", b->level);
+				excerpt(d, &b->t, 0);
+				buf_printf(d, " -> page %d\n", j < r->nb &&
+				    r->bpage[j] >= 0 ? pageno(r->bpage[j]) :
+				    0);
+				break;
+			case B_BREAK:
+				break;
+			}
+		}
+	}
+	free(seen);
+}
+
+/* --- entry points ------------------------------------------------------- */
+
+static void
+pr_init(struct pr *r, const struct edition *e, const struct pdf_opts *o,
+    struct diag *diag)
+{
+	memset(r, 0, sizeof(*r));
+	r->e = e;
+	r->o = o;
+	r->diag = diag;
+	r->ctx = fonts_context_new(o->fonts);
+	r->measure.width = fonts_measure_cb;
+	r->measure.arg = (void *)o->fonts;
+	r->frame = -1;
+	if (e != NULL) {
+		colors(r);
+		r->doc = sn_new(r, "Document", NULL);
+		r->cov[0] = sn_new(r, "P", r->doc);
+		r->cov[1] = sn_new(r, "H1", r->doc);
+		r->cov[2] = sn_new(r, "P", r->doc);
+		r->cov[3] = sn_new(r, "P", r->doc);
+		pt_str(r, &r->foot, e->meta.footer.s != NULL ?
+		    e->meta.footer.s : e->meta.title.s, ST_FOOT, COL_W - 48,
+		    PANGO_ALIGN_LEFT);
+		pango_layout_set_ellipsize(r->foot.pl, PANGO_ELLIPSIZE_END);
+		pt_lines(&r->foot);
+	}
+}
+
+static void
+box_free(struct box *b)
+{
+	pt_free(&b->t);
+	pt_free(&b->aux);
+	pt_free(&b->mark);
+	pt_free(&b->note);
+	free(b->dest);
+	free(b->title);
+	if (b->kind == B_FIGURE)
+		chart_layout_free(&b->cl);
+	rows_free(b->rows, b->nrows);
+	free(b->lh);
+	free(b->fn);
+	free(b);
+}
+
+static void
+pr_free(struct pr *r)
+{
+	size_t	 i;
+	int	 k;
+
+	for (i = 0; i < r->nb; i++)
+		box_free(r->b[i]);
+	free(r->b);
+	free(r->fr);
+	for (i = 0; i < r->nsn; i++)
+		free(r->sn[i]);
+	free(r->sn);
+	if (r->fn != NULL)
+		for (k = 0; k <= r->nfn; k++) {
+			pt_free(&r->fn[k].t);
+			pt_free(&r->fn[k].num);
+		}
+	free(r->fn);
+	pt_free(&r->foot);
+	pt_free(&r->pend_mark);
+	pl_layout_free(&r->L);
+	free(r->bpage);
+	free(r->stack);
+	free(r->chain);
+	if (r->ctx != NULL)
+		g_object_unref(r->ctx);
+}
+
+int
+pdf_edition(const struct edition *e, const struct pdf_opts *o,
+    struct buf *pdf, struct buf *dump, struct diag *diag)
+{
+	struct pr		 r;
+	struct bctx		 c;
+	size_t			 i;
+	int			 rc = 0;
+
+	pr_init(&r, e, o, diag);
+	footnotes(&r);
+	toc(&r);
+	for (i = 0; i < e->doc.nparts; i++) {
+		r.part = &e->doc.parts[i];
+		memset(&c, 0, sizeof(c));
+		c.sn = sn_new(&r, "Sect", r.doc);
+		c.w = COL_W;
+		page_break(&r);
+		blocks(&r, r.part->root, &c);
+	}
+	paginate(&r);
+	if (r.L.overflow > 0)
+		diag_warn(diag, e->index_path, 0, 0, "PDF: %d block%s taller "
+		    "than a page", r.L.overflow, r.L.overflow == 1 ? " is" :
+		    "s are");
+	if (dump != NULL)
+		dump_layout(&r, dump);
+	if (pdf != NULL)
+		rc = render(&r, pdf);
+	pr_free(&r);
+	return rc;
+}
+
+char **
+pdf_break_lines(const struct pdf_opts *o, const char *text, double width,
+    size_t *n)
+{
+	struct pr	 r;
+	struct ib	 ib;
+	struct ptext	 t;
+	struct buf	 b = { NULL, 0, 0 };
+	PangoLayoutLine	*l;
+	const char	*s;
+	char		**out;
+	size_t		 j, len;
+	int		 i, shy;
+
+	pr_init(&r, NULL, o, NULL);
+	ib_init(&ib, &r, ST_BODY, 1);
+	ib_text(&ib, text, strlen(text));
+	pt_make(&r, &t, &ib, ST_BODY, width, PANGO_ALIGN_LEFT);
+	out = xcalloc((size_t)t.nlines + 1, sizeof(*out));
+	for (i = 0; i < t.nlines; i++) {
+		l = pango_layout_get_line_readonly(t.pl, i);
+		s = pango_layout_get_text(t.pl) + l->start_index;
+		len = (size_t)l->length;
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+			len--;
+		shy = len >= 2 && (unsigned char)s[len - 2] == 0xc2 &&
+		    (unsigned char)s[len - 1] == 0xad;
+		for (j = 0; j < len; j++) {
+			if ((unsigned char)s[j] == 0xc2 && j + 1 < len &&
+			    (unsigned char)s[j + 1] == 0xad) {
+				j++;
+				continue;
+			}
+			buf_putc(&b, s[j]);
+		}
+		if (shy)
+			buf_putc(&b, '-');
+		out[i] = b.s != NULL ? buf_detach(&b) : xstrdup("");
+	}
+	*n = (size_t)t.nlines;
+	pt_free(&t);
+	pr_free(&r);
+	return out;
+}
