@@ -1,0 +1,119 @@
+#!/bin/sh
+# pdf.sh GEN: structure checks of every sample edition's PDF (spec 6.2),
+# with the tools a reader's or archivist's machine has: qpdf, pdfinfo,
+# pdffonts, pdftotext.  Builds content/ into a temporary folder.
+#
+#   - qpdf --check finds no errors;
+#   - pdfinfo: Tagged: yes, A4 pages, the front matter's title;
+#   - the structure tree holds Document, H1, P, L/LI, Table, Figure,
+#     Caption, TOC/TOCI and Link elements;
+#   - pdffonts: every font embedded and subset;
+#   - pdftotext: every contents entry's page holds that heading, every
+#     "Figuur N." and "Tabel N." caption of the HTML is in the PDF, and
+#     the key figures and diacritics come through intact.
+set -u
+gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+# Spaces collapsed, soft hyphens and line-end hyphens of wrapped words
+# left as pdftotext gives them; headings are never hyphenated.
+flat() { tr '\n\f' '  ' | tr -s ' '; }
+
+if ! "$gen" build -o "$tmp/out" content >"$tmp/build.log" 2>&1; then
+	cat "$tmp/build.log"
+	echo "pdf: 0 passed, 1 failed"
+	exit 1
+fi
+
+for dir in "$tmp"/out/*/; do
+	slug=$(basename "$dir")
+	[ -f "content/$slug/index.md" ] || continue	# fonts/, assets
+	pdf="$dir$slug.pdf"
+	html="$dir/index.html"
+	if [ ! -f "$pdf" ]; then
+		bad "$slug: no $slug.pdf"
+		continue
+	fi
+
+	if qpdf --check "$pdf" >"$tmp/qpdf.log" 2>&1; then ok; else
+		bad "$slug: qpdf --check"; tail -5 "$tmp/qpdf.log"; fi
+
+	pdfinfo "$pdf" >"$tmp/info"
+	grep -q '^Tagged: *yes' "$tmp/info" && ok || bad "$slug: not tagged"
+	grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$tmp/info" && ok ||
+	    bad "$slug: page size is not A4"
+	title=$(sed -n 's/^title: *//p' "content/$slug/index.md" | head -1 |
+	    sed 's/^"\(.*\)"$/\1/')
+	grep -qF "Title:           $title" "$tmp/info" && ok ||
+	    bad "$slug: PDF title is not '$title'"
+	# Every page but the cover: A4 too.
+	pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
+	n=$(pdfinfo -f 1 -l "$pages" "$pdf" | grep -c 'size: *595.276 x 841.89')
+	[ "$n" -eq "$pages" ] && ok || bad "$slug: $n of $pages pages are A4"
+
+	pdfinfo -struct "$pdf" | awk '{ print $1 }' | sort -u >"$tmp/tags"
+	tags="Document H1 H2 P L LI Table TR TH TD Figure Caption TOC TOCI Link"
+	grep -q 'class="footnotes"' "$html" && tags="$tags Note"
+	for t in $tags; do
+		grep -qx "$t" "$tmp/tags" && ok ||
+		    bad "$slug: no $t element in the structure tree"
+	done
+
+	pdffonts "$pdf" | tail -n +3 >"$tmp/fonts"
+	if [ -s "$tmp/fonts" ] && awk '$(NF-4) != "yes" || $(NF-3) != "yes" \
+	    { exit 1 }' "$tmp/fonts"; then ok; else
+		bad "$slug: a font is not embedded and subset"
+		cat "$tmp/fonts"
+	fi
+
+	# The contents: "N  Title  page" lines on the pages before the
+	# first chapter; each title must be on the page it names.
+	pdftotext -layout -f 2 -l 4 "$pdf" - | awk '
+	    /^[ \t]*[0-9]*[ \t]+[^ ].*[^ ][ \t]+[0-9]+[ \t]*$/ {
+		p = $NF; $NF = ""; sub(/^[ \t]*[0-9]+[ \t]+/, ""); 
+		sub(/^[ \t]+/, ""); sub(/[ \t]+$/, ""); print p "\t" $0 }' \
+	    >"$tmp/toc"
+	ntoc=$(wc -l <"$tmp/toc")
+	nhead=$(grep '<h[23][ >]' "$html" |
+	    grep -cv 'id="toc-title"\|id="fn-title"')
+	[ "$ntoc" -ge 3 ] && [ "$ntoc" -eq "$nhead" ] && ok ||
+	    bad "$slug: $ntoc contents entries read back, HTML has $nhead headings"
+	while IFS='	' read -r p t; do
+		pdftotext -f "$p" -l "$p" "$pdf" - | flat >"$tmp/page"
+		grep -qF -- "$t" "$tmp/page" && ok ||
+		    bad "$slug: contents entry '$t' points at page $p, which lacks it"
+	done <"$tmp/toc"
+
+	pdftotext "$pdf" - | flat >"$tmp/text"
+	# Captions as the HTML numbers them.
+	grep -o '\(fig-num">\|<caption>\)\(Figuur\|Tabel\) [0-9]*\.' "$html" |
+	    sed 's/.*>//' | sort -u >"$tmp/caps"
+	[ -s "$tmp/caps" ] && ok || bad "$slug: no captions found in the HTML"
+	while read -r c; do
+		grep -qF -- "$c" "$tmp/text" && ok ||
+		    bad "$slug: caption '$c' of the HTML is not in the PDF"
+	done <"$tmp/caps"
+	# The key figures, as gen stats formats them, in the PDF's text.
+	"$gen" stats "content/$slug" >"$tmp/stats" 2>/dev/null
+	aantal=$(awk '$1 == "aantal" { print $3 }' "$tmp/stats")
+	grep -qF -- "$aantal" "$tmp/text" && [ -n "$aantal" ] && ok ||
+	    bad "$slug: the number of trajectories ($aantal) is not in the PDF"
+	# Diacritics and typographic quotes survive (ë, ï, é or ’ in text).
+	grep -q 'ë\|ï\|é\|’' "$tmp/text" && ok ||
+	    bad "$slug: no diacritics in the extracted text"
+done
+
+# Same inputs, same bytes.
+"$gen" build -o "$tmp/again" content >/dev/null 2>&1
+for f in "$tmp"/out/*/*.pdf; do
+	g="$tmp/again/${f#"$tmp"/out/}"
+	cmp -s "$f" "$g" && ok || bad "$(basename "$f"): bytes differ between two builds"
+done
+
+echo "pdf: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
