@@ -1,0 +1,128 @@
+#!/bin/sh
+# bench.sh GEN: speed and memory figures of gen, printed, never failing
+# on time.  (a) a full build of the sample December edition (HTML and
+# PDF) against pandoc converting the same Markdown to standalone HTML;
+# (b) gen stats on a generated 1,000,000-row register against a Python
+# csv-module script computing the same counts and medians, with peak
+# memory; (c) cost growth from 10,000 to 1,000,000 rows.
+set -u
+gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C
+
+# best of N runs of a command, in seconds (wall clock)
+best() {
+	n=$1
+	shift
+	b=""
+	i=0
+	while [ $i -lt "$n" ]; do
+		s=$(date +%s.%N)
+		"$@" >/dev/null 2>&1
+		e=$(date +%s.%N)
+		t=$(echo "$e - $s" | bc -l)
+		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then
+			b=$t
+		fi
+		i=$((i + 1))
+	done
+	echo "$b"
+}
+
+# peak resident memory in KiB of a command
+peak() {
+	/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+}
+
+ratio() {
+	echo "scale=3; $1 / $2" | bc -l
+}
+
+echo "== (a) sample December edition: gen build (HTML + PDF) vs pandoc (HTML only)"
+ed="$root/content/2020-bemiddeling"
+mkdir -p "$tmp/a"
+cp -R "$root/content/codes.csv" "$tmp/a/"
+cp -R "$ed" "$tmp/a/"
+cat "$ed/index.md" "$ed"/[0-9]*.md >"$tmp/all.md"
+tg=$(best 5 "$gen" build -o "$tmp/out-a" "$tmp/a")
+if command -v pandoc >/dev/null 2>&1; then
+	tp=$(best 5 pandoc -s -f markdown -t html5 \
+	    --metadata title=Bench -o "$tmp/p.html" "$tmp/all.md")
+	echo "gen build:   ${tg}s"
+	echo "pandoc html: ${tp}s"
+	echo "ratio gen/pandoc: $(ratio "$tg" "$tp")   (target: at most 0.5)"
+else
+	echo "gen build: ${tg}s (pandoc not installed: apt-get install pandoc)"
+fi
+
+echo
+echo "== (b) gen stats on a 1,000,000-row register vs Python csv module"
+mkregister() {
+	mkdir -p "$2/r"
+	cp "$root/content/codes.csv" "$2/"
+	awk -v n="$1" 'BEGIN {
+	  split("email telefoon ambassadeur regioadviseur jeugdautoriteit", s, " ")
+	  split("tarief contractvoorwaarden vertrouwen perspectief zorgcontinuiteit", t, " ")
+	  split("geslaagd geslaagd geslaagd geweigerd deels", u, " ")
+	  print "id,soort,regio,partijen,signaal,themas,hoofdthema,aanleiding,start,eind,gesprekken,uitkomst,escalatie"
+	  for (i = 0; i < n; i++) {
+	    a = t[1 + i % 5]; b = t[1 + (i * 7 + 3) % 5]; if (a == b) b = t[1 + (i + 1) % 5]
+	    y = 2019 + i % 3; m = 1 + i % 9; d = 1 + i % 28
+	    printf "T%07d,bemiddeling,Regio %d,gemeente-aanbieder,%s,\"%s;%s\",%s,aanbesteding,%d-%02d-%02d,%d-%02d-%02d,%d,%s,geen\n",
+	      i, i % 25, s[1 + i % 5], a, b, a, y, m, d, y, m + 1 + i % 3, d, 3 + i % 8, u[1 + i % 5]
+	  }
+	}' >"$2/r/trajecten.csv"
+	printf -- '---\ntitle: R\ndate: 2021-12-01\n---\n' >"$2/r/index.md"
+}
+mkregister 1000000 "$tmp/b"
+size=$(wc -c <"$tmp/b/r/trajecten.csv")
+cat >"$tmp/stats.py" <<'PY'
+import csv, statistics, sys
+from collections import Counter
+cols = ["soort", "partijen", "signaal", "hoofdthema", "uitkomst", "escalatie"]
+c = {k: Counter() for k in cols + ["themas", "aanleiding"]}
+duur, gespr = [], []
+from datetime import date
+def d(s):
+    y, m, dd = s.split("-")
+    return date(int(y), int(m), int(dd)).toordinal()
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    for r in csv.DictReader(f):
+        for k in cols:
+            c[k][r[k]] += 1
+        for k in ("themas", "aanleiding"):
+            for v in r[k].split(";"):
+                c[k][v] += 1
+        if r["uitkomst"] != "lopend":
+            duur.append(d(r["eind"]) - d(r["start"]))
+            gespr.append(int(r["gesprekken"]))
+print(sum(c["uitkomst"].values()), statistics.median(duur), statistics.median(gespr))
+PY
+tg=$(best 3 "$gen" stats "$tmp/b/r")
+mg=$(peak "$gen" stats "$tmp/b/r")
+if command -v python3 >/dev/null 2>&1; then
+	tpy=$(best 1 python3 "$tmp/stats.py" "$tmp/b/r/trajecten.csv")
+	echo "file: $size bytes"
+	echo "gen stats: ${tg}s  ($(echo "scale=0; $size / $tg / 1000000" | bc -l) MB/s)"
+	echo "python csv: ${tpy}s"
+	echo "ratio gen/python: $(ratio "$tg" "$tpy")   (target: at most 0.35; and at least 200 MB/s)"
+else
+	echo "gen stats: ${tg}s (python3 not found)"
+fi
+echo "peak memory: $mg KiB = $(echo "scale=2; $mg * 1024 / $size" | bc -l) x file size   (target: at most 1.5)"
+
+echo
+echo "== (c) growth from 10,000 to 1,000,000 rows (gen stats)"
+prev=""
+for n in 10000 100000 1000000; do
+	mkregister $n "$tmp/c$n"
+	t=$(best 3 "$gen" stats "$tmp/c$n/r")
+	if [ -n "$prev" ]; then
+		echo "$n rows: ${t}s  (x$(ratio "$t" "$prev") for 10x the rows; linear: about 10)"
+	else
+		echo "$n rows: ${t}s"
+	fi
+	prev=$t
+done
