@@ -1,0 +1,366 @@
+#!/usr/bin/env node
+// Browser checks for the built reports (make browser).
+//
+//   node tests/browser/run.mjs [OUT_DIR] [SCREENSHOT_DIR]
+//
+// Builds nothing: the Makefile runs `./gen/gen build -o out content` first.
+// Serves OUT_DIR (default out/) on 127.0.0.1 at a free port, opens
+// out/index.html and every out/*/index.html in Debian's headless Chromium,
+// and for every page:
+//   chromium  the page and everything it loads come back 2xx, no console
+//             errors, no sideways scrolling at 390px (WCAG 1.4.10, which
+//             axe does not test); full-page screenshots at 390x844 and
+//             1280x900 go to SCREENSHOT_DIR/<page>-<width>.png (default
+//             build/screenshots)
+//   axe       axe-core with the wcag2a, wcag2aa, wcag21a, wcag21aa rules at
+//             both widths: 0 violations ("needs review" results are
+//             printed as notes and do not fail)
+//   vnu       the Nu HTML checker (vnu.jar on the machine's Java),
+//             --errors-only: 0 errors
+// Prints "N passed, N failed" and exits 1 on any failure, 2 on a setup
+// error or when the whole run takes longer than BROWSER_TIMEOUT seconds
+// (default 300).  Nothing is fetched from outside 127.0.0.1: other
+// requests are aborted and reported.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const outDir = path.resolve(process.argv[2] || path.join(repo, 'out'));
+const shotDir = path.resolve(process.argv[3] || path.join(repo, 'build', 'screenshots'));
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const javaPath = process.env.JAVA || 'java';
+const deadlineSec = Number(process.env.BROWSER_TIMEOUT || 300);
+
+const WIDTHS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 900 },
+];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+const PAGE_TIMEOUT_MS = 30000;
+const VNU_TIMEOUT_MS = 180000;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.pdf': 'application/pdf',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function die(msg) {
+  console.error(`browser: ${msg}`);
+  process.exit(2);
+}
+
+// --- the pages ---------------------------------------------------------------
+
+function findPages() {
+  if (!fs.existsSync(path.join(outDir, 'index.html')))
+    die(`${outDir}/index.html not found; run ./gen/gen build -o out content first`);
+  const pages = [{ name: 'index', rel: 'index.html' }];
+  for (const d of fs.readdirSync(outDir, { withFileTypes: true })
+                    .filter((e) => e.isDirectory())
+                    .map((e) => e.name).sort()) {
+    if (fs.existsSync(path.join(outDir, d, 'index.html')))
+      pages.push({ name: d, rel: `${d}/index.html` });
+  }
+  return pages;
+}
+
+// --- a tiny static server on 127.0.0.1 ---------------------------------------
+
+function serve(root) {
+  const server = http.createServer((req, res) => {
+    let status = 200;
+    let file = null;
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw 405;
+      let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (p.includes('\0')) throw 400;
+      if (p.endsWith('/')) p += 'index.html';
+      file = path.resolve(root, '.' + p);
+      if (file !== root && !file.startsWith(root + path.sep)) throw 403;
+      const st = fs.statSync(file, { throwIfNoEntry: false });
+      if (!st) throw 404;
+      if (st.isDirectory()) {
+        res.writeHead(301, { Location: p + '/' });
+        res.end();
+        return;
+      }
+    } catch (e) {
+      status = typeof e === 'number' ? e : 400;
+    }
+    if (status !== 200) {
+      res.writeHead(status, { 'Content-Type': 'text/plain' });
+      res.end(`${status}\n`);
+      return;
+    }
+    const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    if (req.method === 'HEAD') { res.end(); return; }
+    fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+// --- vnu ---------------------------------------------------------------------
+
+function runVnu(files) {
+  const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')),
+                        'build', 'dist', 'vnu.jar');
+  if (!fs.existsSync(jar)) die(`${jar} missing; run npm ci in tests/browser`);
+  return new Promise((resolve) => {
+    const args = ['-jar', jar, '--errors-only', '--format', 'gnu', ...files];
+    const child = spawn(javaPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // A watchdog or setup error exits early: take the JVM along.
+    const reap = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
+    process.on('exit', reap);
+    let text = '';
+    child.stdout.on('data', (d) => { text += d; });
+    child.stderr.on('data', (d) => { text += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), VNU_TIMEOUT_MS);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ code: -1, text: `cannot run ${javaPath}: ${e.message}` });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      process.off('exit', reap);
+      resolve({ code: signal ? -1 : code, text: signal ? `vnu killed (${signal})\n${text}` : text });
+    });
+  });
+}
+
+// "file:/abs/out/x/index.html":12.3-12.40: error: message
+function parseVnu(text) {
+  const byFile = new Map();
+  const other = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const m = /^"([^"]+)":([^ ]*): (.*)$/.exec(line);
+    if (m) {
+      const file = m[1].startsWith('file:') ? fileURLToPath(m[1]) : path.resolve(m[1]);
+      if (!byFile.has(file)) byFile.set(file, []);
+      byFile.get(file).push(`${m[2]}: ${m[3]}`);
+    } else {
+      other.push(line);
+    }
+  }
+  return { byFile, other };
+}
+
+// --- main ----------------------------------------------------------------------
+
+async function main() {
+  const t0 = Date.now();
+  const pages = findPages();
+  fs.mkdirSync(shotDir, { recursive: true });
+
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    die(`playwright-core not installed (npm ci in tests/browser): ${e.message}`);
+  }
+  if (!fs.existsSync(chromiumPath)) die(`${chromiumPath} missing (apt-get install chromium)`);
+  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  // vnu runs in a JVM of its own while Chromium works through the pages.
+  const vnuDone = runVnu(pages.map((p) => path.join(outDir, p.rel)));
+
+  const server = await serve(outDir);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  let browser = null;
+  const watchdog = setTimeout(() => {
+    console.error(`browser: gave up after ${deadlineSec}s`);
+    try { server.close(); } catch { /* ignore */ }
+    if (browser) browser.close().catch(() => {});
+    process.exit(2);
+  }, deadlineSec * 1000);
+  watchdog.unref();
+
+  const results = [];   // { page, tool, ok, lines[] }
+  const record = (page, tool, lines, note = '') =>
+    results.push({ page, tool, ok: lines.length === 0, lines, note });
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: PAGE_TIMEOUT_MS,
+  });
+  try {
+    for (const pg of pages) {
+      const tPage = Date.now();
+      const problems = [];
+      const axeSeen = new Map();   // rule|target -> entry
+      const reviewSeen = new Set();
+      for (const w of WIDTHS) {
+        const ctx = await browser.newContext({
+          viewport: { width: w.width, height: w.height },
+          deviceScaleFactor: 1,
+          locale: 'nl-NL',
+          reducedMotion: 'reduce',
+          serviceWorkers: 'block',
+        });
+        const page = await ctx.newPage();
+        page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+        await page.route('**/*', (route) => {
+          const u = route.request().url();
+          if (u.startsWith(base) || u.startsWith('data:')) return route.continue();
+          problems.push(`${w.width}px: blocked request to ${u} (not on the local server)`);
+          return route.abort('blockedbyclient');
+        });
+        page.on('response', (r) => {
+          if (r.status() >= 400)
+            problems.push(`${w.width}px: HTTP ${r.status()} for ${r.url().replace(base, '/')}`);
+        });
+        page.on('requestfailed', (r) => {
+          const u = r.url();
+          if (u.startsWith(base))
+            problems.push(`${w.width}px: request failed: ${u.replace(base, '/')} (${r.failure()?.errorText})`);
+        });
+        page.on('console', (m) => {
+          if (m.type() === 'error') problems.push(`${w.width}px: console error: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`${w.width}px: page error: ${e.message}`));
+
+        const resp = await page.goto(base + pg.rel, { waitUntil: 'load' });
+        if (!resp || !resp.ok()) problems.push(`${w.width}px: HTTP ${resp ? resp.status() : 'no response'} for /${pg.rel}`);
+        await page.evaluate(() => document.fonts.ready);
+
+        // WCAG 1.4.10 (Reflow), which axe does not test: at phone width the
+        // page itself must not scroll sideways (a wide table may scroll
+        // inside its own box).
+        if (w.name === 'phone') {
+          const over = await page.evaluate((vw) => {
+            const sw = document.documentElement.scrollWidth;
+            if (sw <= vw) return null;
+            const out = [];
+            const walk = (el) => {
+              for (const c of el.children) {
+                const r = c.getBoundingClientRect();
+                if (r.right > vw + 1 && r.width > 0) {
+                  out.push(c.tagName.toLowerCase() + (c.id ? '#' + c.id : '') +
+                    (c.classList.length ? '.' + [...c.classList].join('.') : '') +
+                    ` ends at ${Math.round(r.right)}px`);
+                  if (out.length >= 5) return;
+                } else {
+                  walk(c);
+                  if (out.length >= 5) return;
+                }
+              }
+            };
+            walk(document.body);
+            return `page is ${sw}px wide (WCAG 1.4.10 Reflow): ${out.join('; ')}`;
+          }, w.width);
+          if (over) problems.push(`${w.width}px: ${over}`);
+        }
+
+        await page.screenshot({
+          path: path.join(shotDir, `${pg.name}-${w.width}.png`),
+          fullPage: true,
+          animations: 'disabled',
+        });
+
+        await page.addScriptTag({ content: axeSource });
+        const axe = await page.evaluate(async (tags) => {
+          const r = await window.axe.run(document, {
+            runOnly: { type: 'tag', values: tags },
+            resultTypes: ['violations', 'incomplete'],
+          });
+          const slim = (v) => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map((n) => ({
+              target: n.target.join(' '),
+              summary: n.failureSummary || '',
+            })),
+          });
+          return { violations: r.violations.map(slim), incomplete: r.incomplete.map(slim) };
+        }, AXE_TAGS);
+        for (const v of axe.violations) {
+          for (const n of v.nodes) {
+            const key = `${v.id}|${n.target}`;
+            if (axeSeen.has(key)) { axeSeen.get(key).widths.push(w.width); continue; }
+            axeSeen.set(key, { ...v, node: n, widths: [w.width] });
+          }
+        }
+        for (const v of axe.incomplete) {
+          if (reviewSeen.has(v.id)) continue;
+          reviewSeen.add(v.id);
+          console.log(`note: ${pg.name}: axe needs review: ${v.id} (${v.nodes.length}x, e.g. ` +
+                      `${v.nodes.slice(0, 2).map((n) => n.target).join(', ')})`);
+        }
+        await ctx.close();
+      }
+      record(pg.name, 'chromium', problems, `${((Date.now() - tPage) / 1000).toFixed(1)}s`);
+      const axeLines = [...axeSeen.values()].map((e) =>
+        `${e.id} [${e.impact}] ${e.node.target} (${e.widths.join('px, ')}px)\n` +
+        `      ${e.help}\n` +
+        `      ${e.node.summary.replace(/\n/g, '\n      ')}`);
+      record(pg.name, 'axe', axeLines);
+    }
+  } finally {
+    await browser.close();
+    browser = null;
+    server.close();
+  }
+
+  const vnu = await vnuDone;
+  const { byFile, other } = parseVnu(vnu.text);
+  for (const pg of pages) {
+    const f = path.resolve(outDir, pg.rel);
+    const lines = byFile.get(f) || [];
+    if (vnu.code !== 0 && byFile.size === 0)
+      lines.push(`vnu exited ${vnu.code}: ${other.join('\n') || '(no output)'}`);
+    record(pg.name, 'vnu', lines);
+  }
+  for (const l of other) if (vnu.code === 0 || byFile.size) console.log(`vnu: ${l}`);
+
+  let passed = 0;
+  let failed = 0;
+  for (const r of results) {
+    if (r.ok) {
+      passed++;
+      console.log(`ok    ${r.tool.padEnd(8)} ${r.page}${r.note ? ` (${r.note})` : ''}`);
+    } else {
+      failed++;
+      console.log(`FAIL  ${r.tool.padEnd(8)} ${r.page}: ${r.lines.length} problem(s)`);
+      for (const l of r.lines) console.log(`    ${l}`);
+    }
+  }
+  console.log(`screenshots: ${path.relative(repo, shotDir) || shotDir}/ ` +
+              `(${pages.length * WIDTHS.length} files), ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(`browser: ${e.stack || e}`);
+  process.exit(2);
+});
