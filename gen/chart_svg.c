@@ -240,7 +240,9 @@ chart_svg_table(const struct chart *c, struct buf *out)
 	size_t		 i, s;
 	const char	*head;
 
-	buf_puts(out, "<table class=\"sr-only\">\n<caption>");
+	/* The wrapper, not the table, is clipped: a table never gets
+	   narrower than its content, and would widen a phone's page. */
+	buf_puts(out, "<div class=\"sr-only\"><table>\n<caption>");
 	caption(out, c);
 	buf_puts(out, "</caption>\n<thead><tr><th scope=\"col\">");
 	buf_html_s(out, c->cataxis != NULL && *c->cataxis != '\0' ?
@@ -268,5 +270,5 @@ chart_svg_table(const struct chart *c, struct buf *out)
 		}
 		buf_puts(out, "</tr>\n");
 	}
-	buf_puts(out, "</tbody>\n</table>\n");
+	buf_puts(out, "</tbody>\n</table></div>\n");
 }

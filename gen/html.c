@@ -62,11 +62,12 @@ figure(struct buf *b, const struct chart *c, const struct html_opts *o)
 	buf_printf(b, "<figure class=\"chart\" id=\"figuur-%d\">\n",
 	    c->number);
 	chart_svg(c, &lay, prefix, b);
+	/* A figure's caption comes first or last (HTML content model). */
+	chart_svg_table(c, b);
 	buf_printf(b, "<figcaption><span class=\"fig-num\">Figuur "
 	    "%d.</span> ", c->number);
 	buf_html_s(b, c->title);
 	buf_puts(b, "</figcaption>\n");
-	chart_svg_table(c, b);
 	buf_puts(b, "</figure>\n");
 	chart_layout_free(&lay);
 }

@@ -582,14 +582,14 @@ test_svg_table(void **state)
 
 	(void)state;
 	chart_svg_table(c, &b);
-	assert_non_null(strstr(b.s, "<table class=\"sr-only\">"));
+	assert_non_null(strstr(b.s, "<div class=\"sr-only\"><table>"));
 	assert_non_null(strstr(b.s, "<caption>Figuur 3. Thema&#39;s"));
 	assert_non_null(strstr(b.s, "<th scope=\"col\">Categorie</th>"
 	    "<th scope=\"col\">Noord &amp; Oost</th>"
 	    "<th scope=\"col\">Zuid</th>"));
 	assert_non_null(strstr(b.s, "<tr><th scope=\"row\">2023</th>"
 	    "<td>&lt;5</td><td>6</td></tr>"));
-	assert_non_null(strstr(b.s, "</table>"));
+	assert_non_null(strstr(b.s, "</table></div>"));
 	buf_free(&b);
 	rm(c);
 }
