@@ -136,7 +136,22 @@ valgrind: $(BIN)
 
 # --- benchmark: prints its figures, never fails on time ----------------------
 
+# pandoc (the comparison) and GNU time (peak memory), installed as
+# root when missing.
+DEB_BENCH = pandoc time
+
 bench: $(BIN)
+	@missing=""; for p in $(DEB_BENCH); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "make bench needs:$$missing (apt-get install -y$$missing)"; exit 1; \
+	  fi; \
+	fi
 	@sh bench/bench.sh ./$(BIN)
 
 # --- fuzzing (clang libFuzzer) ----------------------------------------------

@@ -55,8 +55,11 @@ codebook_find(const struct cbcol *c, const char *code)
 
 	if (c == NULL)
 		return -1;
+	/* Codes are short: compare the first two bytes before the rest. */
 	for (i = 0; i < c->n; i++)
-		if (strcmp(c->codes[i].code, code) == 0)
+		if (c->codes[i].code[0] == code[0] && (code[0] == '\0' ||
+		    (c->codes[i].code[1] == code[1] &&
+		    strcmp(c->codes[i].code, code) == 0)))
 			return (int)i;
 	return -1;
 }

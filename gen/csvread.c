@@ -6,9 +6,15 @@
  * after the previous record.  Field columns are only worked out when
  * a diagnostic needs one (csvr_field_pos).
  */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <stdint.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -23,6 +29,7 @@ struct rd {
 	csvr_fn		 fn;		/* the caller's record callback */
 	void		*arg;		/* its argument */
 	const char	*data;		/* the (UTF-8) bytes */
+	size_t		 len;		/* how many */
 	char		 delim;		/* detected delimiter */
 	int		 cp1252;	/* data was converted from Windows-1252 */
 	struct buf	 text;		/* field bytes of the current record */
@@ -38,7 +45,30 @@ struct rd {
 	size_t		 line_end;	/* offset just past the line being fed */
 	int		 stopped;	/* the callback asked to stop */
 	int		 failed;	/* an error was reported */
+	int		 has_nul;	/* data holds a NUL byte somewhere */
+	const char	*map;		/* data is this file mapping, or NULL */
+	size_t		 dropped;	/* bytes of map given back so far */
 };
+
+/*
+ * Bytes of a mapped file parsed behind the current record are given
+ * back in steps of this size (a multiple of any page size), so that a
+ * large register never sits in memory whole.
+ */
+#define DROP_STEP	((size_t)8 << 20)
+
+/* Gives back the mapped pages before offset upto (still readable). */
+static void
+drop_before(const char *map, size_t *dropped, size_t upto)
+{
+	size_t	 end;
+
+	if (map == NULL || upto < *dropped + DROP_STEP)
+		return;
+	end = upto - upto % DROP_STEP;
+	(void)madvise((void *)(map + *dropped), end - *dropped, MADV_DONTNEED);
+	*dropped = end;
+}
 
 static int
 is_space(int c)
@@ -68,8 +98,12 @@ on_field(void *p, size_t n, void *arg)
 	}
 	rd->off[rd->nf] = rd->text.len;
 	rd->lens[rd->nf] = n;
-	buf_add(&rd->text, n ? s : "", n);
-	buf_putc(&rd->text, '\0');
+	if (rd->text.cap - rd->text.len < n + 2)
+		buf_grow(&rd->text, n + 2);
+	if (n > 0)
+		memcpy(rd->text.s + rd->text.len, s, n);
+	rd->text.len += n;
+	rd->text.s[rd->text.len++] = '\0';
 	rd->nf++;
 }
 
@@ -92,7 +126,7 @@ on_row(int term, void *arg)
 			nonempty++;
 	}
 	if (nonempty > 0) {
-		for (i = 0; i < rd->nf; i++) {
+		for (i = 0; rd->has_nul && i < rd->nf; i++) {
 			if (memchr(rd->ptrs[i], '\0', rd->lens[i]) != NULL) {
 				int l, c;
 
@@ -113,6 +147,7 @@ on_row(int term, void *arg)
 		rec.len = rd->lens;
 		rec.line = rd->rec_line;
 		rec.index = rd->index++;
+		rec.total = rd->len;
 		rec.raw = rd->data + rd->rec_start;
 		rec.rawlen = rd->line_end - rd->rec_start;
 		rec.delim = rd->delim;
@@ -271,6 +306,9 @@ parse(struct rd *rd, const char *s, size_t n)
 			rd->in_rec = 1;
 			rd->rec_start = pos;
 			rd->rec_line = line;
+			if (rd->map != NULL)
+				drop_before(rd->map, &rd->dropped,
+				    (size_t)(rd->data - rd->map) + pos);
 		}
 		got = csv_parse(&p, s + pos, end - pos, on_field, on_row, rd);
 		if (got < end - pos) {
@@ -311,14 +349,45 @@ parse(struct rd *rd, const char *s, size_t n)
 	return 0;
 }
 
-int
-csvr_read_mem(const char *data, size_t len, const char *shown,
+/*
+ * UTF-8 check of a file mapping, chunk by chunk; also tells whether the
+ * bytes hold a NUL (*nul).  The pages stay: parsing reads them next and
+ * gives them back behind it, while the trajectories it keeps grow, so
+ * the peak stays near the file's size.
+ */
+static int
+map_utf8_valid(const char *data, size_t len, size_t *bad, int *nul)
+{
+	size_t	 pos = 0, n, b;
+
+	while (pos < len) {
+		n = len - pos < DROP_STEP ? len - pos : DROP_STEP;
+		/* Stop short of a sequence cut at the chunk's end. */
+		if (pos + n < len)
+			while (n > 0 &&
+			    ((unsigned char)data[pos + n] & 0xc0) == 0x80)
+				n--;
+		if (n == 0)
+			n = len - pos < DROP_STEP ? len - pos : DROP_STEP;
+		if (!util_utf8_valid(data + pos, n, &b)) {
+			*bad = pos + b;
+			return 0;
+		}
+		if (!*nul && memchr(data + pos, '\0', n) != NULL)
+			*nul = 1;
+		pos += n;
+	}
+	return 1;
+}
+
+static int
+read_mem(const char *data, size_t len, const char *map, const char *shown,
     struct diag *diag, csvr_fn fn, void *arg)
 {
 	struct rd	 rd;
 	char		*conv = NULL;
 	size_t		 bad;
-	int		 l, c, rc;
+	int		 l, c, rc, valid;
 
 	memset(&rd, 0, sizeof(rd));
 	rd.diag = diag;
@@ -329,7 +398,13 @@ csvr_read_mem(const char *data, size_t len, const char *shown,
 		data += 3;
 		len -= 3;
 	}
-	if (!util_utf8_valid(data, len, &bad)) {
+	valid = map != NULL ? map_utf8_valid(data, len, &bad, &rd.has_nul) :
+	    util_utf8_valid(data, len, &bad);
+	if (valid)
+		rd.map = map;
+	if (map == NULL || !valid)
+		rd.has_nul = memchr(data, '\0', len) != NULL;
+	if (!valid) {
 		line_col(data, bad, &l, &c);
 		diag_warn(diag, shown, l, c, "not valid UTF-8; "
 		    "reading the file as Windows-1252");
@@ -338,6 +413,7 @@ csvr_read_mem(const char *data, size_t len, const char *shown,
 		rd.cp1252 = 1;
 	}
 	rd.data = data;
+	rd.len = len;
 	rd.delim = detect_delim(data, len);
 	rc = parse(&rd, data, len);
 	free(conv);
@@ -351,19 +427,52 @@ csvr_read_mem(const char *data, size_t len, const char *shown,
 }
 
 int
+csvr_read_mem(const char *data, size_t len, const char *shown,
+    struct diag *diag, csvr_fn fn, void *arg)
+{
+	return read_mem(data, len, NULL, shown, diag, fn, arg);
+}
+
+/*
+ * A regular file is mapped rather than read, and parsed pages are
+ * given back (drop_before), so memory stays flat however long the
+ * file; anything else (a pipe, /dev/stdin) is read whole.
+ */
+int
 csvr_read(const char *path, const char *shown, struct diag *diag,
     csvr_fn fn, void *arg)
 {
-	char	*data;
-	size_t	 len;
-	int	 rc;
+	struct stat	 st;
+	char		*data;
+	void		*map;
+	size_t		 len;
+	int		 fd, rc;
 
-	if ((data = util_read_file(path, &len)) == NULL) {
-		diag_error(diag, shown, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		return -1;
+	if ((fd = open(path, O_RDONLY)) == -1)
+		goto fail;
+	if (fstat(fd, &st) == -1) {
+		close(fd);
+		goto fail;
 	}
+	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size < SIZE_MAX) {
+		len = (size_t)st.st_size;
+		map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		close(fd);
+		if (map == MAP_FAILED)
+			goto fail;
+		(void)madvise(map, len, MADV_SEQUENTIAL);
+		rc = read_mem(map, len, map, shown, diag, fn, arg);
+		munmap(map, len);
+		return rc;
+	}
+	close(fd);
+	if ((data = util_read_file(path, &len)) == NULL)
+		goto fail;
 	rc = csvr_read_mem(data, len, shown, diag, fn, arg);
 	free(data);
 	return rc;
+fail:
+	diag_error(diag, shown, 0, 0, "cannot read: %s", strerror(errno));
+	return -1;
 }

@@ -22,6 +22,7 @@ struct csvr_rec {
 	size_t		  index;	/* 0 for the header, then 1, 2, ... */
 	const char	 *raw;		/* the record's bytes in the file ... */
 	size_t		  rawlen;	/* ... for locating fields on error */
+	size_t		  total;	/* bytes in the whole file (for estimates) */
 	char		  delim;	/* ',' or ';' */
 	int		  cp1252;	/* read as Windows-1252: a column counts characters */
 };

@@ -11,6 +11,24 @@ void
 diag_init(struct diag *d, FILE *out)
 {
 	d->out = out;
+	d->hold = NULL;
+	d->nerr = d->nwarn = 0;
+}
+
+void
+diag_hold(struct diag *d, const struct diag *parent, struct buf *hold)
+{
+	diag_init(d, parent->out);
+	d->hold = hold;
+}
+
+void
+diag_release(struct diag *d, struct diag *parent)
+{
+	if (parent->out != NULL && d->hold != NULL && d->hold->len > 0)
+		fputs(d->hold->s, parent->out);
+	parent->nerr += d->nerr;
+	parent->nwarn += d->nwarn;
 	d->nerr = d->nwarn = 0;
 }
 
@@ -35,7 +53,10 @@ diag_vmsg(struct diag *d, enum diag_level lvl, const char *path,
 	buf_puts(&b, lvl == DIAG_ERROR ? ": error: " : ": warning: ");
 	buf_vprintf(&b, fmt, ap);
 	buf_putc(&b, '\n');
-	fputs(b.s, d->out);
+	if (d->hold != NULL)
+		buf_add(d->hold, b.s, b.len);
+	else
+		fputs(b.s, d->out);
 	buf_free(&b);
 }
 

@@ -19,11 +19,20 @@ enum diag_level {
 
 struct diag {
 	FILE	*out;		/* where messages go (stderr), or NULL to only count */
+	struct buf *hold;	/* if not NULL, messages are kept here instead */
 	int	 nerr;		/* errors reported */
 	int	 nwarn;		/* warnings reported */
 };
 
 void	 diag_init(struct diag *, FILE *);
+/*
+ * Starts a diagnostics stream whose messages are held back in *hold
+ * until diag_release() passes them, and its counts, on to parent; a
+ * caller that tries something it may redo differently drops them with
+ * buf_free() instead.
+ */
+void	 diag_hold(struct diag *, const struct diag *parent, struct buf *hold);
+void	 diag_release(struct diag *, struct diag *parent);
 /* line or col 0 leaves that part out ("path: error: ..."). */
 void	 diag_msg(struct diag *, enum diag_level, const char *path,
 	    int line, int col, const char *fmt, ...) GEN_PRINTF(6, 7);

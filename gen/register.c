@@ -2,6 +2,8 @@
  * register.c: loading and validating trajecten.csv (spec 2.1), and
  * selecting an edition's trajectories.
  */
+#include <sys/mman.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,70 +47,142 @@ static const enum rcol single_col[RC_NSINGLE] = {
 };
 static const enum rcol multi_col[RM_NMULTI] = { C_THEMAS, C_AANLEIDING };
 
-/* A set of strings for the id uniqueness check. */
+/*
+ * A set of strings for the id uniqueness check: the keys one after the
+ * other in one arena, and an open-addressing table of slots holding a
+ * key's hash and its entry, so that a million ids cost a few bytes
+ * each and a lookup rarely touches a key.
+ */
 struct strset {
-	char	**key;		/* slots, NULL when empty */
-	int	 *line;		/* line of each key */
-	size_t	  cap;		/* power of two */
-	size_t	  n;
+	struct slot {
+		uint32_t hash;	/* low bits of the key's hash */
+		uint32_t ent;	/* entry + 1, 0 when empty */
+	}		*slot;
+	struct ent {
+		size_t	 off;	/* key's offset in arena */
+		int	 line;	/* line of the key */
+	}		*ent;
+	struct buf	 arena;	/* the keys, NUL-terminated */
+	size_t		 cap;	/* slots: a power of two */
+	size_t		 n;	/* entries */
+	size_t		 capent;
 };
 
+/* A hash of len bytes, eight at a time (ids are short). */
 static uint64_t
-hash(const char *s)
+hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
 }
 
-/* Inserts key; returns 0, or the line of an existing equal key. */
-static int
-strset_add(struct strset *set, const char *key, int line)
+/* Room for about n keys without growing. */
+static void
+strset_reserve(struct strset *set, size_t n)
 {
-	size_t	 i, j, ncap;
-	char	**nk;
-	int	 *nl;
+	size_t	 cap = 256;
+
+	if (set->cap != 0 || n > ((size_t)1 << 30))
+		return;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	set->slot = xcalloc(cap, sizeof(*set->slot));
+	set->cap = cap;
+	set->capent = n + 1;
+	set->ent = xreallocarray(NULL, set->capent, sizeof(*set->ent));
+}
+
+/*
+ * Inserts key (len bytes); returns 0, or the line of an existing
+ * equal key.  Returns its entry number in *ent if ent is not NULL.
+ */
+static int
+strset_add(struct strset *set, const char *key, size_t len, int line,
+    size_t *ent)
+{
+	struct slot	*ns;
+	size_t		 i, j, ncap;
+	uint64_t	 h = hash(key, len);
 
 	if (set->n * 2 >= set->cap) {
 		ncap = set->cap ? set->cap * 2 : 256;
-		nk = xcalloc(ncap, sizeof(*nk));
-		nl = xcalloc(ncap, sizeof(*nl));
+		ns = xcalloc(ncap, sizeof(*ns));
 		for (i = 0; i < set->cap; i++) {
-			if (set->key[i] == NULL)
+			if (set->slot[i].ent == 0)
 				continue;
-			for (j = hash(set->key[i]) & (ncap - 1); nk[j] != NULL;
-			    j = (j + 1) & (ncap - 1))
+			/* The slot keeps the hash's low 32 bits: enough to
+			   place it, since ncap stays far below 2^32. */
+			for (j = set->slot[i].hash & (ncap - 1);
+			    ns[j].ent != 0; j = (j + 1) & (ncap - 1))
 				continue;
-			nk[j] = set->key[i];
-			nl[j] = set->line[i];
+			ns[j] = set->slot[i];
 		}
-		free(set->key);
-		free(set->line);
-		set->key = nk;
-		set->line = nl;
+		free(set->slot);
+		set->slot = ns;
 		set->cap = ncap;
 	}
-	for (i = hash(key) & (set->cap - 1); set->key[i] != NULL;
-	    i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->key[i], key) == 0)
-			return set->line[i];
-	set->key[i] = xstrdup(key);
-	set->line[i] = line;
+	for (i = h & (set->cap - 1); set->slot[i].ent != 0;
+	    i = (i + 1) & (set->cap - 1)) {
+		const struct ent *e = &set->ent[set->slot[i].ent - 1];
+
+		if (set->slot[i].hash == (uint32_t)h &&
+		    strcmp(set->arena.s + e->off, key) == 0) {
+			if (ent != NULL)
+				*ent = set->slot[i].ent - 1;
+			return e->line;
+		}
+	}
+	if (set->n == set->capent) {
+		set->capent = set->capent ? set->capent * 2 : 256;
+		set->ent = xreallocarray(set->ent, set->capent,
+		    sizeof(*set->ent));
+	}
+	set->ent[set->n].off = set->arena.len;
+	set->ent[set->n].line = line;
+	buf_add(&set->arena, key, len);
+	buf_putc(&set->arena, '\0');
+	if (ent != NULL)
+		*ent = set->n;
 	set->n++;
+	set->slot[i].hash = (uint32_t)h;
+	set->slot[i].ent = (uint32_t)set->n;
 	return 0;
 }
 
 static void
 strset_free(struct strset *set)
 {
+	free(set->slot);
+	free(set->ent);
+	buf_free(&set->arena);
+}
+
+/*
+ * A lower-cased copy of s (len bytes) in buf if it fits, else in
+ * memory the caller frees (*dyn).
+ */
+static char *
+lower_copy(const char *s, size_t len, char *buf, size_t bufsz, char **dyn)
+{
+	char	*d;
 	size_t	 i;
 
-	for (i = 0; i < set->cap; i++)
-		free(set->key[i]);
-	free(set->key);
-	free(set->line);
+	*dyn = NULL;
+	d = len < bufsz ? buf : (*dyn = xmalloc(len + 1));
+	for (i = 0; i < len; i++)
+		d[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') :
+		    s[i];
+	d[len] = '\0';
+	return d;
 }
 
 /* Loader state for the record callback. */
@@ -125,7 +199,28 @@ struct rload {
 	size_t		 cappool;	/* allocated pool entries */
 	int		 nerr;		/* errors in this file */
 	int		 capped;	/* said "too many errors" */
+	int		 exact;		/* check ids in the table ids */
+	uint64_t	*idh;		/* else: hashes of the ids seen */
+	size_t		 nidh, capidh;
+	const char	*cname[RC_NSINGLE + RM_NMULTI]; /* codebook columns */
+	struct cbcol	*ccol[RC_NSINGLE + RM_NMULTI];	/* looked up so far */
+	size_t		 nccol;
 };
+
+/* The codebook column cbname (a static name), looked up once per file. */
+static struct cbcol *
+col_of(struct rload *ld, const char *cbname)
+{
+	size_t	 i;
+
+	for (i = 0; i < ld->nccol; i++)
+		if (ld->cname[i] == cbname)
+			return ld->ccol[i];
+	if (ld->nccol == GEN_NELEM(ld->cname))
+		return codebook_col(ld->cb, cbname);
+	ld->cname[ld->nccol] = cbname;
+	return ld->ccol[ld->nccol++] = codebook_col(ld->cb, cbname);
+}
 
 #define MAX_ERRORS	200
 
@@ -161,7 +256,7 @@ static int
 lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
     const char *cbname, const char *code)
 {
-	struct cbcol	*c = codebook_col(ld->cb, cbname);
+	struct cbcol	*c = col_of(ld, cbname);
 	const char	**cands;
 	const char	*near;
 	size_t		 i;
@@ -266,7 +361,7 @@ multi(struct rload *ld, const struct csvr_rec *r, enum regmulti m,
 {
 	struct reg	*reg = ld->reg;
 	const char	*s = field(ld, r, multi_col[m]), *e;
-	char		*code;
+	char		*code, *dyn, low[64];
 	size_t		 len, k;
 	int		 idx, bad = 0, fi = ld->ci[multi_col[m]];
 
@@ -282,10 +377,10 @@ multi(struct rload *ld, const struct csvr_rec *r, enum regmulti m,
 			len--;
 		if (len == 0)
 			continue;
-		code = csvr_lower(xstrndup(s, len));
+		code = lower_copy(s, len, low, sizeof(low), &dyn);
 		idx = lookup(ld, r, fi, reg_multi_names[m],
 		    reg_multi_names[m], code);
-		free(code);
+		free(dyn);
 		if (idx < 0) {
 			bad = 1;
 			continue;
@@ -332,8 +427,9 @@ row(struct rload *ld, const struct csvr_rec *r)
 	struct reg	*reg = ld->reg;
 	struct traj	 t;
 	const char	*s;
-	char		*code, *low;
+	char		*code, *low, *dyn, buf[64];
 	long long	 v;
+	size_t		 ent;
 	size_t		 j, k, pool0 = reg->npool;
 	int		 ok = 1, idx, line, themas_ok = 1, hoofd_ok = 1;
 	int		 start_ok;
@@ -348,7 +444,15 @@ row(struct rload *ld, const struct csvr_rec *r)
 	if (s[0] == '\0') {
 		ferr(ld, r, ld->ci[C_ID], "empty id");
 		ok = 0;
-	} else if ((line = strset_add(&ld->ids, s, r->line)) != 0) {
+	} else if (!ld->exact) {
+		if (ld->nidh == ld->capidh) {
+			ld->capidh = ld->capidh ? ld->capidh * 2 : 1024;
+			ld->idh = xreallocarray(ld->idh, ld->capidh,
+			    sizeof(*ld->idh));
+		}
+		ld->idh[ld->nidh++] = hash(s, r->len[ld->ci[C_ID]]);
+	} else if ((line = strset_add(&ld->ids, s, r->len[ld->ci[C_ID]],
+	    r->line, NULL)) != 0) {
 		ferr(ld, r, ld->ci[C_ID], "duplicate id '%s' (first on line "
 		    "%d)", s, line);
 		ok = 0;
@@ -358,19 +462,19 @@ row(struct rload *ld, const struct csvr_rec *r)
 		ferr(ld, r, ld->ci[C_REGIO], "empty regio");
 		ok = 0;
 	} else {
-		low = csvr_lower(xstrdup(s));
-		if ((line = strset_add(&ld->regions, low,
-		    (int)reg->nregio + 1)) == 0) {
+		low = lower_copy(s, r->len[ld->ci[C_REGIO]], buf, sizeof(buf),
+		    &dyn);
+		if (strset_add(&ld->regions, low, r->len[ld->ci[C_REGIO]],
+		    r->line, &ent) == 0) {
 			reg->regio = xreallocarray(reg->regio, reg->nregio + 1,
 			    sizeof(*reg->regio));
 			reg->regio[reg->nregio++] = xstrdup(s);
-			t.regio = (int32_t)reg->nregio - 1;
-		} else
-			t.regio = line - 1;
-		free(low);
+		}
+		t.regio = (int32_t)ent;
+		free(dyn);
 	}
 	for (j = 0; j < RC_NSINGLE; j++) {
-		const char *cb = j == RC_HOOFDTHEMA ? "themas" :
+		const char *cb = j == RC_HOOFDTHEMA ? reg_multi_names[RM_THEMAS] :
 		    reg_single_names[j];
 
 		t.code[j] = -1;
@@ -388,7 +492,7 @@ row(struct rload *ld, const struct csvr_rec *r)
 			} else
 				continue;
 		}
-		code = csvr_lower(xstrdup(s));
+		code = lower_copy(s, strlen(s), buf, sizeof(buf), &dyn);
 		idx = lookup(ld, r, ld->ci[single_col[j]],
 		    reg_single_names[j], cb, code);
 		if (idx < 0) {
@@ -402,7 +506,7 @@ row(struct rload *ld, const struct csvr_rec *r)
 				if (strcmp(code, reg_outcome_codes[k]) == 0)
 					t.outcome = (uint8_t)k;
 		}
-		free(code);
+		free(dyn);
 	}
 	/*
 	 * Each check below depends only on the fields it reads, so that
@@ -477,6 +581,49 @@ row(struct rload *ld, const struct csvr_rec *r)
 	return 0;
 }
 
+/*
+ * Asks for huge pages under a large array that is about to be filled:
+ * a million trajectories otherwise cost ten thousand page faults.  A
+ * hint only; nothing changes where the kernel does not take it.
+ */
+static void
+huge(void *p, size_t len)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t	 a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+	uintptr_t	 e = ((uintptr_t)p + len) & ~(uintptr_t)4095;
+
+	if (len >= ((size_t)4 << 20) && e > a)
+		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)len;
+#endif
+}
+
+/*
+ * Sizes the tables for the rows the file will likely hold, judged by
+ * its first row, so that a large register is not copied as it grows.
+ */
+static void
+reserve(struct rload *ld, const struct csvr_rec *r)
+{
+	size_t	 est;
+
+	if (r->rawlen == 0 || (est = r->total / r->rawlen + 16) > (1u << 26))
+		return;
+	ld->capt = est + est / 8;
+	ld->reg->t = xreallocarray(NULL, ld->capt, sizeof(*ld->reg->t));
+	huge(ld->reg->t, ld->capt * sizeof(*ld->reg->t));
+	if (ld->exact)
+		strset_reserve(&ld->ids, ld->capt);
+	else {
+		ld->capidh = ld->capt;
+		ld->idh = xreallocarray(NULL, ld->capidh, sizeof(*ld->idh));
+		huge(ld->idh, ld->capidh * sizeof(*ld->idh));
+	}
+}
+
 static int
 on_rec(void *arg, const struct csvr_rec *r)
 {
@@ -486,12 +633,58 @@ on_rec(void *arg, const struct csvr_rec *r)
 		return header(ld, r);
 	if (ld->bad)
 		return 0;
+	if (r->index == 1)
+		reserve(ld, r);
 	return row(ld, r);
 }
 
-struct reg *
-reg_load_mem(const char *data, size_t len, const char *shown,
-    struct codebook *cb, struct diag *diag)
+/*
+ * Whether two of the n hashes are equal: an LSD radix sort on 16-bit
+ * digits, then one look at neighbours.  Linear, and streams through
+ * memory, where a hash table of a million ids misses the cache on
+ * every row.
+ */
+static int
+any_equal(uint64_t *h, size_t n)
+{
+	uint64_t	*tmp, *src = h, *dst, *sw;
+	size_t		*cnt, i, sum, c;
+	int		 shift, dup = 0;
+
+	if (n < 2)
+		return 0;
+	tmp = xreallocarray(NULL, n, sizeof(*tmp));
+	cnt = xreallocarray(NULL, 65536, sizeof(*cnt));
+	dst = tmp;
+	for (shift = 0; shift < 64; shift += 16) {
+		memset(cnt, 0, 65536 * sizeof(*cnt));
+		for (i = 0; i < n; i++)
+			cnt[(src[i] >> shift) & 0xffff]++;
+		for (sum = i = 0; i < 65536; i++) {
+			c = cnt[i];
+			cnt[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[cnt[(src[i] >> shift) & 0xffff]++] = src[i];
+		sw = src, src = dst, dst = sw;
+	}
+	for (i = 1; i < n && !dup; i++)
+		dup = src[i] == src[i - 1];
+	free(tmp);
+	free(cnt);
+	return dup;
+}
+
+/*
+ * One pass over the file.  With exact set, ids are checked in a hash
+ * table that can say where an id was first seen; without, only their
+ * 64-bit hashes are kept and *dup tells whether two are equal.
+ */
+static struct reg *
+load_pass(const char *path, const char *data, size_t len,
+    const char *shown, struct codebook *cb, struct diag *diag, int exact,
+    int *dup)
 {
 	struct rload	 ld;
 	struct reg	*reg;
@@ -505,34 +698,63 @@ reg_load_mem(const char *data, size_t len, const char *shown,
 	ld.cb = cb;
 	ld.diag = diag;
 	ld.bad = 1;
-	rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
+	ld.exact = exact;
+	rc = path != NULL ? csvr_read(path, shown, diag, on_rec, &ld) :
+	    csvr_read_mem(data, len, shown, diag, on_rec, &ld);
 	if (rc == 0 && ld.nhdr == 0)
 		diag_error(diag, shown, 0, 0, "empty file: the register needs "
 		    "a header line");
+	*dup = !exact && any_equal(ld.idh, ld.nidh);
+	free(ld.idh);
 	strset_free(&ld.ids);
 	strset_free(&ld.regions);
-	if (rc != 0 || diag->nerr > nerr) {
+	if (rc != 0 || diag->nerr > nerr || *dup) {
 		reg_free(reg);
 		return NULL;
 	}
+	if (reg->n > 0 && reg->n < ld.capt)
+		reg->t = xreallocarray(reg->t, reg->n, sizeof(*reg->t));
 	return reg;
+}
+
+/*
+ * Loads from path, or from data if path is NULL.  Duplicate ids are
+ * rare, so the first pass only looks for them by hash, holding its
+ * diagnostics back; if two hashes are equal the file is read again with
+ * the exact check, which reports each duplicate in its place in file
+ * order, and the first pass's messages are dropped.
+ */
+static struct reg *
+load(const char *path, const char *data, size_t len, const char *shown,
+    struct codebook *cb, struct diag *diag)
+{
+	struct diag	 held;
+	struct buf	 msgs = { NULL, 0, 0 };
+	struct reg	*reg;
+	int		 dup;
+
+	diag_hold(&held, diag, &msgs);
+	reg = load_pass(path, data, len, shown, cb, &held, 0, &dup);
+	if (!dup)
+		diag_release(&held, diag);
+	buf_free(&msgs);
+	if (dup)
+		reg = load_pass(path, data, len, shown, cb, diag, 1, &dup);
+	return reg;
+}
+
+struct reg *
+reg_load_mem(const char *data, size_t len, const char *shown,
+    struct codebook *cb, struct diag *diag)
+{
+	return load(NULL, data, len, shown, cb, diag);
 }
 
 struct reg *
 reg_load(const char *path, const char *shown, struct codebook *cb,
     struct diag *diag)
 {
-	char		*data;
-	size_t		 len;
-	struct reg	*reg;
-
-	if ((data = util_read_file(path, &len)) == NULL) {
-		diag_error(diag, shown, 0, 0, "cannot read the register");
-		return NULL;
-	}
-	reg = reg_load_mem(data, len, shown, cb, diag);
-	free(data);
-	return reg;
+	return load(path, NULL, 0, shown, cb, diag);
 }
 
 void

@@ -58,6 +58,35 @@ cmp_int(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * Sorts m ints.  Durations and conversation counts span a small range
+ * (days, counts), so a counting sort, linear in m, does it when the
+ * range is no wider than about 4m; anything else goes to qsort.
+ */
+static void
+sort_ints(int *x, size_t m)
+{
+	size_t	*cnt, i, k, r;
+	int	 lo = x[0], hi = x[0];
+
+	for (i = 1; i < m; i++) {
+		lo = x[i] < lo ? x[i] : lo;
+		hi = x[i] > hi ? x[i] : hi;
+	}
+	r = (size_t)((long long)hi - lo) + 1;
+	if (m < 64 || r > 4 * m + 1024) {
+		qsort(x, m, sizeof(*x), cmp_int);
+		return;
+	}
+	cnt = xcalloc(r, sizeof(*cnt));
+	for (i = 0; i < m; i++)
+		cnt[x[i] - lo]++;
+	for (i = k = 0; k < r; k++)
+		while (cnt[k]-- > 0)
+			x[i++] = (int)((long long)lo + (long long)k);
+	free(cnt);
+}
+
 /* Type-7 quantile of m sorted values. */
 static double
 quantile(const int *x, size_t m, double p)
@@ -82,7 +111,7 @@ describe(struct mb *b, const char *prefix, int *x, size_t m, int ref)
 	char	*name;
 
 	if (m > 0) {
-		qsort(x, m, sizeof(*x), cmp_int);
+		sort_ints(x, m);
 		for (i = 0; i < m; i++)
 			sum += x[i];
 		v[0] = x[0];

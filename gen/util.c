@@ -493,7 +493,18 @@ util_utf8_valid(const char *s, size_t n, size_t *bad)
 	size_t	 i = 0, k, need;
 	uint32_t cp;
 
+	uint64_t w;
+
 	while (i < n) {
+		/* ASCII, the common case, eight bytes at a time. */
+		while (i + 8 <= n) {
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (p[i] < 0x80) {
 			i++;
 			continue;
