@@ -171,6 +171,24 @@ ser_color(const struct chart *c, size_t s)
 	return is_color(c->ser[s].color) ? c->ser[s].color : chart_palette(s);
 }
 
+/*
+ * 2 (long dashes) for a line series whose colour an odd number of
+ * earlier series already have (the palette has seven colours, a
+ * codebook column may have more codes), so that lines of one colour
+ * stay told apart; else 0.
+ */
+static int
+ser_dash(const struct chart *c, size_t s)
+{
+	const char	*col = ser_color(c, s);
+	size_t		 i, same = 0;
+
+	for (i = 0; i < s; i++)
+		if (strcmp(ser_color(c, i), col) == 0)
+			same++;
+	return same % 2 == 1 ? 2 : 0;
+}
+
 static const char *
 bar_color(const struct chart *c, size_t i)
 {
@@ -259,7 +277,7 @@ p_stub(struct lay *L, double x, double y, double w, double h,
 	return p;
 }
 
-static void
+static struct prim *
 p_line(struct lay *L, double x, double y, double x2, double y2,
     const char *stroke, double lw)
 {
@@ -271,6 +289,7 @@ p_line(struct lay *L, double x, double y, double x2, double y2,
 	p->y2 = y2;
 	setcol(p->stroke, stroke);
 	p->lw = lw;
+	return p;
 }
 
 /* Text at a baseline; takes ownership of s. */
@@ -553,7 +572,7 @@ legend_flow(struct lay *L, double y, int lines)
 {
 	const struct chart	*c = L->c;
 	struct prim		*p;
-	double			 x = PAD, sw = lines ? 18.0 : 10.0, w, mid;
+	double			 x = PAD, sw = lines ? 24.0 : 10.0, w, mid;
 	char			*lab;
 	size_t			 s;
 	int			 cut = 0;
@@ -569,7 +588,8 @@ legend_flow(struct lay *L, double y, int lines)
 		}
 		mid = y + LINE_H / 2;
 		if (lines) {
-			p_line(L, x, mid, x + sw, mid, ser_color(c, s), 2.0);
+			p_line(L, x, mid, x + sw, mid, ser_color(c, s),
+			    2.0)->dashed = ser_dash(c, s);
 			p = add(L, PRIM_CIRCLE);
 			p->x = x + sw / 2;
 			p->y = mid;
@@ -1039,6 +1059,7 @@ line_run(struct lay *L, const struct vplot *P, size_t s, size_t from,
 	}
 	setcol(p->stroke, ser_color(L->c, s));
 	p->lw = 2.0;
+	p->dashed = ser_dash(L->c, s);
 }
 
 /*
@@ -1081,6 +1102,12 @@ lay_line(struct lay *L)
 				rpad = w;
 		}
 	}
+	/*
+	 * End labels: past six series they would stand far from their
+	 * lines and be read against the wrong one; the axis tells then.
+	 */
+	if (nel > 6)
+		nel = 0, rpad = 0;
 	if (!multi)
 		rpad = maxshown / 2;
 	vplot_init(L, vmax, rpad, &P);

@@ -68,9 +68,16 @@ enum prim_kind {
 
 enum prim_anchor { ANCHOR_START, ANCHOR_MIDDLE, ANCHOR_END };
 
-/* A dashed stroke (prim.dashed) is CHART_DASH_ON points drawn, CHART_DASH_OFF left out. */
+/*
+ * A dashed stroke (prim.dashed 1: a hidden value) is CHART_DASH_ON
+ * points drawn, CHART_DASH_OFF left out; a long-dashed one (prim.dashed
+ * 2: a line series past the palette's colours, so that it differs from
+ * the series of the same colour) CHART_LDASH_ON and CHART_LDASH_OFF.
+ */
 #define CHART_DASH_ON	2.0
 #define CHART_DASH_OFF	1.5
+#define CHART_LDASH_ON	7.0
+#define CHART_LDASH_OFF	3.5
 
 struct prim {
 	enum prim_kind	 kind;

@@ -38,6 +38,7 @@ static void
 paint(cairo_t *cr, const struct prim *p)
 {
 	static const double dash[2] = { CHART_DASH_ON, CHART_DASH_OFF };
+	static const double ldash[2] = { CHART_LDASH_ON, CHART_LDASH_OFF };
 
 	if (p->fill[0] != '\0') {
 		source(cr, p->fill);
@@ -46,7 +47,8 @@ paint(cairo_t *cr, const struct prim *p)
 	if (p->stroke[0] != '\0' && p->lw > 0) {
 		source(cr, p->stroke);
 		cairo_set_line_width(cr, p->lw);
-		cairo_set_dash(cr, dash, p->dashed ? 2 : 0, 0);
+		cairo_set_dash(cr, p->dashed == 2 ? ldash : dash,
+		    p->dashed ? 2 : 0, 0);
 		cairo_stroke_preserve(cr);
 	}
 	cairo_new_path(cr);

@@ -62,9 +62,9 @@ paint(struct buf *b, const struct prim *p)
 	attr(b, "stroke-width", p->lw);
 	if (p->dashed) {
 		buf_puts(b, " stroke-dasharray=\"");
-		num(b, CHART_DASH_ON);
+		num(b, p->dashed == 2 ? CHART_LDASH_ON : CHART_DASH_ON);
 		buf_putc(b, ' ');
-		num(b, CHART_DASH_OFF);
+		num(b, p->dashed == 2 ? CHART_LDASH_OFF : CHART_DASH_OFF);
 		buf_putc(b, '"');
 	}
 }

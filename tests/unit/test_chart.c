@@ -494,6 +494,49 @@ test_line(void **state)
 	rm(c);
 }
 
+/*
+ * Nine series over seven palette colours: the two that repeat a
+ * colour are long-dashed, in the plot and in the legend, and there are
+ * no end labels (too many to place by their lines).
+ */
+static void
+test_line_many(void **state)
+{
+	struct fx		*fx = *state;
+	static const char *const years[] = { "2019", "2020" };
+	static const char *const sers[] = {
+		"a", "b", "c", "d", "e", "f", "g", "h", "i"
+	};
+	static const double	 v[] = {
+		1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18
+	};
+	struct chart		*c = mk(CHART_LINE, 0, 2, years, 9, sers, v);
+	struct chart_layout	 l;
+	const struct prim	*p;
+	size_t			 i, dashed = 0, solid = 0;
+
+	for (i = 0; i < 9; i++)
+		snprintf(c->ser[i].color, 8, "%s", chart_palette(i));
+	chart_layout(c, 480, &fx->m, &l);
+	check_bounds(&l);
+	for (i = 0; i < l.np; i++) {
+		p = &l.p[i];
+		if (p->kind != PRIM_POLYLINE && p->kind != PRIM_LINE)
+			continue;
+		if (p->dashed == 2) {
+			dashed++;
+			assert_true(strcmp(p->stroke, chart_palette(0)) == 0 ||
+			    strcmp(p->stroke, chart_palette(1)) == 0);
+		} else if (p->kind == PRIM_POLYLINE)
+			solid++;
+	}
+	assert_int_equal(dashed, 2 + 2);	/* plot and legend */
+	assert_int_equal(solid, 7);
+	assert_null(find_text(&l, "18"));	/* no end labels */
+	chart_layout_free(&l);
+	rm(c);
+}
+
 /* Counts get whole ticks; percentages carry '%'. */
 static void
 test_ticks(void **state)
@@ -827,6 +870,7 @@ main(void)
 		cmocka_unit_test(test_histogram),
 		cmocka_unit_test(test_donut),
 		cmocka_unit_test(test_line),
+		cmocka_unit_test(test_line_many),
 		cmocka_unit_test(test_ticks),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_svg_table),
