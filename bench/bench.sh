@@ -20,7 +20,11 @@ best() {
 	i=0
 	while [ $i -lt "$n" ]; do
 		s=$(date +%s.%N)
-		"$@" >/dev/null 2>&1
+		if ! "$@" >/dev/null 2>"$tmp/err"; then
+			echo "bench: failed: $*" >&2
+			cat "$tmp/err" >&2
+			exit 1
+		fi
 		e=$(date +%s.%N)
 		t=$(echo "$e - $s" | bc -l)
 		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then
@@ -42,11 +46,10 @@ ratio() {
 
 echo "== (a) sample December edition: gen build (HTML + PDF) vs pandoc (HTML only)"
 ed="$root/content/2020-bemiddeling"
-mkdir -p "$tmp/a"
-cp -R "$root/content/codes.csv" "$tmp/a/"
-cp -R "$ed" "$tmp/a/"
 cat "$ed/index.md" "$ed"/[0-9]*.md >"$tmp/all.md"
-tg=$(best 5 "$gen" build -o "$tmp/out-a" "$tmp/a")
+tg=$(best 5 "$gen" build -o "$tmp/out-a" "$ed") || exit 1
+[ -s "$tmp/out-a/2020-bemiddeling/2020-bemiddeling.pdf" ] ||
+    { echo "bench: the build wrote no PDF" >&2; exit 1; }
 if command -v pandoc >/dev/null 2>&1; then
 	tp=$(best 5 pandoc -s -f markdown -t html5 \
 	    --metadata title=Bench -o "$tmp/p.html" "$tmp/all.md")
@@ -100,7 +103,7 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
             gespr.append(int(r["gesprekken"]))
 print(sum(c["uitkomst"].values()), statistics.median(duur), statistics.median(gespr))
 PY
-tg=$(best 3 "$gen" stats "$tmp/b/r")
+tg=$(best 3 "$gen" stats "$tmp/b/r") || exit 1
 mg=$(peak "$gen" stats "$tmp/b/r")
 if command -v python3 >/dev/null 2>&1; then
 	tpy=$(best 1 python3 "$tmp/stats.py" "$tmp/b/r/trajecten.csv")
@@ -118,7 +121,7 @@ echo "== (c) growth from 10,000 to 1,000,000 rows (gen stats)"
 prev=""
 for n in 10000 100000 1000000; do
 	mkregister $n "$tmp/c$n"
-	t=$(best 3 "$gen" stats "$tmp/c$n/r")
+	t=$(best 3 "$gen" stats "$tmp/c$n/r") || exit 1
 	if [ -n "$prev" ]; then
 		echo "$n rows: ${t}s  (x$(ratio "$t" "$prev") for 10x the rows; linear: about 10)"
 	else

@@ -51,15 +51,14 @@ codebook_col(const struct codebook *cb, const char *name)
 int
 codebook_find(const struct cbcol *c, const char *code)
 {
-	size_t	 i;
+	size_t	 i, len;
 
 	if (c == NULL)
 		return -1;
-	/* Codes are short: compare the first two bytes before the rest. */
+	len = strlen(code);
 	for (i = 0; i < c->n; i++)
-		if (c->codes[i].code[0] == code[0] && (code[0] == '\0' ||
-		    (c->codes[i].code[1] == code[1] &&
-		    strcmp(c->codes[i].code, code) == 0)))
+		if (c->codes[i].len == len &&
+		    memcmp(c->codes[i].code, code, len) == 0)
 			return (int)i;
 	return -1;
 }
@@ -87,6 +86,7 @@ add_code(struct cbcol *c, const char *code, const char *label, int volgorde,
 	k = &c->codes[c->n++];
 	memset(k, 0, sizeof(*k));
 	k->code = xstrdup(code);
+	k->len = strlen(code);
 	k->label = xstrdup(label);
 	k->volgorde = volgorde;
 	if (kleur != NULL)

@@ -12,6 +12,7 @@ struct diag;
 
 struct code {
 	char	*code;		/* lower-case code as written in data files */
+	size_t	 len;		/* its length in bytes */
 	char	*label;		/* what readers see */
 	int	 volgorde;	/* sort order (from the file, else its row) */
 	char	 kleur[8];	/* "#rrggbb" or "" */
