@@ -1,6 +1,6 @@
 /*
  * chart_svg.c: draws a chart layout as inline SVG for HTML, with real
- * <text> in Lato, a <title> and <desc> for assistive technology, and
+ * <text> in Gen Sans (Lato), a <title> and <desc> for assistive technology, and
  * writes the chart's numbers as a visually hidden table.  Numbers are
  * written by hand (at most two decimals, '.' as decimal point) so that
  * no locale can change a byte.
@@ -218,7 +218,7 @@ chart_svg(const struct chart *c, const struct chart_layout *l,
 	buf_html_s(out, id_prefix);
 	buf_puts(out, "-title ");
 	buf_html_s(out, id_prefix);
-	buf_puts(out, "-desc\" font-family=\"Lato, sans-serif\">\n");
+	buf_puts(out, "-desc\" font-family=\"Gen Sans, sans-serif\">\n");
 	buf_puts(out, "<title id=\"");
 	buf_html_s(out, id_prefix);
 	buf_puts(out, "-title\">");

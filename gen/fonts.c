@@ -32,11 +32,11 @@ struct face_req {
 };
 
 static const struct face_req faces[] = {
-	{ FONTS_SANS, 0, 0, "Lato-Regular.ttf" },
-	{ FONTS_SANS, 1, 0, "Lato-Bold.ttf" },
-	{ FONTS_SANS, 0, 1, "Lato-Italic.ttf" },
-	{ FONTS_SANS, 1, 1, "Lato-BoldItalic.ttf" },
-	{ FONTS_MONO, 0, 0, "LiberationMono-Regular.ttf" },
+	{ FONTS_SANS, 0, 0, "GenSans-Regular.ttf" },
+	{ FONTS_SANS, 1, 0, "GenSans-Bold.ttf" },
+	{ FONTS_SANS, 0, 1, "GenSans-Italic.ttf" },
+	{ FONTS_SANS, 1, 1, "GenSans-BoldItalic.ttf" },
+	{ FONTS_MONO, 0, 0, "GenMono-Regular.ttf" },
 };
 
 PangoFontDescription *

@@ -9,8 +9,9 @@
 
 #include <pango/pangocairo.h>
 
-#define FONTS_SANS	"Lato"		/* body, headings, charts */
-#define FONTS_MONO	"Liberation Mono" /* code */
+/* Subsets of Lato and Liberation Mono, renamed (tools/subset-fonts.sh). */
+#define FONTS_SANS	"Gen Sans"	/* body, headings, charts */
+#define FONTS_MONO	"Gen Mono"	/* code */
 
 struct fonts;
 

@@ -94,7 +94,7 @@ enum st {
 };
 
 struct style {
-	int		 mono;		/* Liberation Mono instead of Lato */
+	int		 mono;		/* Gen Mono instead of Gen Sans */
 	double		 size;		/* font size */
 	double		 lead;		/* line pitch */
 	int		 bold, italic;

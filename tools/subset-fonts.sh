@@ -15,6 +15,17 @@
 #     python3-fonttools, python3-brotli   (pyftsubset, WOFF2 writer)
 #     fontconfig                   (fc-scan, for the check at the end)
 #
+# Names: Lato and Liberation Mono are under the SIL Open Font License
+# 1.1 with Reserved Font Names ("Lato", "Liberation").  A subset is a
+# Modified Version (OFL section 3, and the OFL FAQ on subsetting), which
+# may not carry a Reserved Font Name, so the subsets are renamed: Lato
+# becomes "Gen Sans" (GenSans-*.ttf), Liberation Mono "Gen Mono"
+# (GenMono-Regular.ttf), in every family, full-name, PostScript-name and
+# unique-ID record; the copyright, trademark and licence records stay,
+# and the description record says what the font was made from.  DejaVu's
+# licence only forbids the words "Bitstream" and "Vera" in modified
+# names, so its subset keeps "DejaVu Sans".
+#
 # What it makes, for every face:
 #     <Face>.ttf     read by gen's C code (fonts.c registers every *.ttf in
 #                    the folder with a private fontconfig set; Cairo embeds
@@ -63,7 +74,8 @@ fallback='U+2011,U+21A9,U+2713,U+2717'
 
 mkdir -p "$out"
 
-# subset SRC DEST-BASENAME UNICODES: writes DEST.ttf and DEST.woff2.
+# subset SRC DEST-BASENAME UNICODES [OLD-FAMILY NEW-FAMILY]: writes
+# DEST.ttf and DEST.woff2, renamed when a new family is given.
 subset() {
 	"$py" -m fontTools.subset "$1" \
 	    --unicodes="$3" \
@@ -71,6 +83,30 @@ subset() {
 	    --name-IDs='*' --name-languages='*' --name-legacy \
 	    --notdef-outline \
 	    --output-file="$out/$2.ttf"
+	if [ $# -ge 5 ]; then
+		"$py" - "$out/$2.ttf" "$4" "$5" "$(basename "$1")" <<'EOF'
+import sys
+from fontTools.ttLib import TTFont
+path, old, new, src = sys.argv[1:5]
+oldps, newps = old.replace(" ", ""), new.replace(" ", "")
+f = TTFont(path, recalcTimestamp=False)
+name = f["name"]
+for rec in name.names:
+    if rec.nameID in (1, 3, 4, 16, 18, 21):
+        rec.string = rec.toUnicode().replace(old, new)
+    elif rec.nameID == 6:
+        rec.string = rec.toUnicode().replace(oldps, newps)
+for rec in name.names:
+    left = rec.toUnicode()
+    if rec.nameID in (1, 3, 4, 6, 16, 18, 21) and (old in left or oldps in left):
+        sys.exit("%s: name ID %d still says %r" % (path, rec.nameID, left))
+name.names = [r for r in name.names if r.nameID != 10]
+name.setName("A subset of %s (%s), renamed %s as the SIL Open Font "
+             "License 1.1 requires of a Modified Version; made for gen's "
+             "reports." % (old, src, new), 10, 3, 1, 0x409)
+f.save(path, reorderTables=None)
+EOF
+	fi
 	# WOFF2 is a lossless repackaging of the same TTF; the timestamp is kept.
 	"$py" -c 'import sys
 from fontTools.ttLib import TTFont
@@ -80,9 +116,11 @@ f.save(sys.argv[2], reorderTables=None)' "$out/$2.ttf" "$out/$2.woff2"
 }
 
 for face in Regular Bold Italic BoldItalic; do
-	subset "$lato/Lato-$face.ttf" "Lato-$face" "$unicodes"
+	subset "$lato/Lato-$face.ttf" "GenSans-$face" "$unicodes" \
+	    "Lato" "Gen Sans"
 done
-subset "$lib/LiberationMono-Regular.ttf" LiberationMono-Regular "$unicodes"
+subset "$lib/LiberationMono-Regular.ttf" GenMono-Regular "$unicodes" \
+    "Liberation Mono" "Gen Mono"
 subset "$dejavu/DejaVuSans.ttf" DejaVuSans-Fallback "$fallback"
 
 cp /usr/share/doc/fonts-lato/copyright "$out/LICENSE-Lato.txt"

@@ -205,7 +205,7 @@ test_fonts(void **state)
 	    2 * fonts_width(fx->fonts, "Tarieven", 9, 0), 0.01);
 	assert_near(fonts_measure_cb(fx->fonts, "abc", 9, 0),
 	    fonts_width(fx->fonts, "abc", 9, 0), 1e-9);
-	/* A folder without Lato: refused, never a silent fallback. */
+	/* A folder without Gen Sans: refused, never a silent fallback. */
 	dir = "/tmp/gen-test-nofonts";
 	assert_int_equal(util_mkdirs(dir), 0);
 	bad = fonts_new(dir);
@@ -590,7 +590,7 @@ test_svg(void **state)
 	assert_non_null(strstr(b.s, "<title id=\"fig3-title\">Figuur 3. "
 	    "Thema&#39;s &amp; &quot;knelpunten&quot; &lt;2024&gt;</title>"));
 	assert_non_null(strstr(b.s, "<desc id=\"fig3-desc\">De meeste "));
-	assert_non_null(strstr(b.s, "font-family=\"Lato, sans-serif\""));
+	assert_non_null(strstr(b.s, "font-family=\"Gen Sans, sans-serif\""));
 	assert_non_null(strstr(b.s, ">R&amp;D &lt;intern&gt;</text>"));
 	assert_non_null(strstr(b.s, ">&lt;5</text>"));
 	assert_non_null(strstr(b.s, "stroke-dasharray=\"2 1.5\""));
