@@ -47,7 +47,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
-        repro canary pathological bench pdf pdf-golden-update valgrind \
+        repro canary pathological bench pdf pdf-golden-update valgrind publish \
         golden-update clean fuzz fuzz-quick browser
 
 all: deps $(BIN) reports
@@ -122,7 +122,10 @@ pdf-golden-update: $(OBJDIR)/test_pdfgolden
 	@mv build/pdf-dump.txt tests/golden-pdf/2020-bemiddeling.txt
 	@echo "pdf-golden-update: tests/golden-pdf/2020-bemiddeling.txt accepted"
 
-check-suite: unit golden badinput pdf repro canary pathological
+publish: $(BIN)
+	@$(TEST_ENV) sh tests/publish.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

@@ -7,6 +7,7 @@
 
 #include "codes.h"
 #include "content.h"
+#include "csvread.h"
 #include "diag.h"
 #include "doc.h"
 #include "edition.h"
@@ -52,6 +53,54 @@ register_for(struct content *c, const char *path, struct diag *diag)
 	return r;
 }
 
+/* Marks the codebook columns a data file's header names as used. */
+static int
+mark_header(void *arg, const struct csvr_rec *r)
+{
+	struct codebook	*cb = arg;
+	struct cbcol	*col;
+	char		*low;
+	size_t		 i;
+
+	for (i = 0; i < r->nf; i++) {
+		low = csvr_lower(xstrdup(r->f[i]));
+		if ((col = codebook_col(cb, low)) != NULL)
+			col->used = 1;
+		free(low);
+	}
+	return 1;	/* the header is all it needs */
+}
+
+/*
+ * A published edition is served from its frozen files and its data is
+ * not loaded; its data files' headers still count for the codebook's
+ * check that every column is used somewhere.  Problems in those files
+ * are not reported: the edition no longer depends on them.
+ */
+static void
+frozen_mark_used(struct content *c, const struct edition *e)
+{
+	const struct meta *m = &e->meta;
+	struct diag	 quiet;
+	char		*path;
+	size_t		 i;
+
+	diag_init(&quiet, NULL);
+	path = m->data.s != NULL ? content_path(c, e, m->data.s) :
+	    util_path_join(e->dir, "trajecten.csv");
+	if (path != NULL && util_is_file(path))
+		(void)csvr_read(path, path, &quiet, mark_header, &c->cb);
+	free(path);
+	for (i = 0; i < m->ntables; i++) {
+		path = m->tables[i].path.s != NULL ?
+		    content_path(c, e, m->tables[i].path.s) : NULL;
+		if (path != NULL && util_is_file(path))
+			(void)csvr_read(path, path, &quiet, mark_header,
+			    &c->cb);
+		free(path);
+	}
+}
+
 /* Loads data, computes metrics and prepares the document. */
 static int
 load_edition(struct content *c, struct edition *e, struct diag *diag)
@@ -71,6 +120,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 		e->frozen = path;
 		if (publish_verify(e->frozen, diag) == 0)
 			publish_read_keyfigs(e, diag);
+		frozen_mark_used(c, e);
 		return diag->nerr > nerr ? -1 : 0;
 	}
 	if (util_is_dir(path))
