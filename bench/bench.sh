@@ -45,7 +45,15 @@ ratio() {
 }
 
 echo "== (a) sample December edition: gen build (HTML + PDF) vs pandoc (HTML only)"
-ed="$root/content/2020-bemiddeling"
+# A draft copy: a published edition would only have its frozen files
+# checked and copied.
+mkdir -p "$tmp/a"
+cp "$root/content/codes.csv" "$tmp/a/"
+cp -R "$root/content/2020-bemiddeling" "$tmp/a/"
+ed="$tmp/a/2020-bemiddeling"
+rm -rf "$ed/published"
+sed 's/^status: published$/status: draft/' "$root/content/2020-bemiddeling/index.md" \
+    >"$ed/index.md"
 cat "$ed/index.md" "$ed"/[0-9]*.md >"$tmp/all.md"
 tg=$(best 5 "$gen" build -o "$tmp/out-a" "$ed") || exit 1
 [ -s "$tmp/out-a/2020-bemiddeling/2020-bemiddeling.pdf" ] ||

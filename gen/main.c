@@ -33,7 +33,8 @@ static const char usage_text[] =
 "       gen --help | --version\n";
 
 static const char help_text[] =
-"gen turns Markdown chapters and CSV trajectory data into HTML reports.\n"
+"gen turns Markdown chapters and CSV trajectory data into reports: an\n"
+"HTML page and a PDF per edition, and an archive page over all of them.\n"
 "\n"
 "  build   check everything, then write every edition and the archive\n"
 "          page into OUTDIR (default: out); nothing is written on errors\n"

@@ -11,6 +11,14 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 
 cp -R "$root/content" "$tmp/content"
+# Published editions would serve their frozen files whatever the data
+# says: thaw them in the copy, so every edition is built from the data.
+for d in "$tmp"/content/*/published; do
+	[ -d "$d" ] || continue
+	rm -rf "$d"
+	sed 's/^status: published$/status: draft/' "${d%/published}/index.md" \
+	    >"$tmp/index.md" && mv "$tmp/index.md" "${d%/published}/index.md"
+done
 # Add a column "notitie" to every data CSV (not the codebook).
 find "$tmp/content" -name '*.csv' ! -name codes.csv | sort | while read -r f; do
 	awk -v F="$(basename "$f")" '

@@ -1,7 +1,9 @@
 #!/bin/sh
 # pdf.sh GEN: structure checks of every sample edition's PDF (spec 6.2),
 # with the tools a reader's or archivist's machine has: qpdf, pdfinfo,
-# pdffonts, pdftotext.  Builds content/ into a temporary folder.
+# pdffonts, pdftotext.  Builds tests/golden/sample/content, the draft
+# copy of content/ (whose published editions are frozen, not laid out
+# again), into a temporary folder, after checking the copy is current.
 #
 #   - qpdf --check finds no errors;
 #   - pdfinfo: Tagged: yes, A4 pages, the front matter's title;
@@ -24,7 +26,17 @@ bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 # left as pdftotext gives them; headings are never hyphenated.
 flat() { tr '\n\f' '  ' | tr -s ' '; }
 
-if ! "$gen" build -o "$tmp/out" content >"$tmp/build.log" 2>&1; then
+src=tests/golden/sample/content
+# The copy may differ from content/ only in the status line and the
+# frozen files of published editions.
+if ! diff -r -x published -I '^status: ' content "$src" >"$tmp/sync" 2>&1; then
+	echo "FAIL: $src is not a copy of content/:"
+	head -20 "$tmp/sync"
+	echo "pdf: 0 passed, 1 failed"
+	exit 1
+fi
+
+if ! "$gen" build -o "$tmp/out" "$src" >"$tmp/build.log" 2>&1; then
 	cat "$tmp/build.log"
 	echo "pdf: 0 passed, 1 failed"
 	exit 1
@@ -32,7 +44,7 @@ fi
 
 for dir in "$tmp"/out/*/; do
 	slug=$(basename "$dir")
-	[ -f "content/$slug/index.md" ] || continue	# fonts/, assets
+	[ -f "$src/$slug/index.md" ] || continue	# fonts/, assets
 	pdf="$dir$slug.pdf"
 	html="$dir/index.html"
 	if [ ! -f "$pdf" ]; then
@@ -47,7 +59,7 @@ for dir in "$tmp"/out/*/; do
 	grep -q '^Tagged: *yes' "$tmp/info" && ok || bad "$slug: not tagged"
 	grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$tmp/info" && ok ||
 	    bad "$slug: page size is not A4"
-	title=$(sed -n 's/^title: *//p' "content/$slug/index.md" | head -1 |
+	title=$(sed -n 's/^title: *//p' "$src/$slug/index.md" | head -1 |
 	    sed 's/^"\(.*\)"$/\1/')
 	grep -qF "Title:           $title" "$tmp/info" && ok ||
 	    bad "$slug: PDF title is not '$title'"
@@ -99,7 +111,7 @@ for dir in "$tmp"/out/*/; do
 		    bad "$slug: caption '$c' of the HTML is not in the PDF"
 	done <"$tmp/caps"
 	# The key figures, as gen stats formats them, in the PDF's text.
-	"$gen" stats "content/$slug" >"$tmp/stats" 2>/dev/null
+	"$gen" stats "$src/$slug" >"$tmp/stats" 2>/dev/null
 	aantal=$(awk '$1 == "aantal" { print $3 }' "$tmp/stats")
 	grep -qF -- "$aantal" "$tmp/text" && [ -n "$aantal" ] && ok ||
 	    bad "$slug: the number of trajectories ($aantal) is not in the PDF"
@@ -109,7 +121,7 @@ for dir in "$tmp"/out/*/; do
 done
 
 # Same inputs, same bytes.
-"$gen" build -o "$tmp/again" content >/dev/null 2>&1
+"$gen" build -o "$tmp/again" "$src" >/dev/null 2>&1
 for f in "$tmp"/out/*/*.pdf; do
 	g="$tmp/again/${f#"$tmp"/out/}"
 	cmp -s "$f" "$g" && ok || bad "$(basename "$f"): bytes differ between two builds"

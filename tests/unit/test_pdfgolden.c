@@ -31,7 +31,9 @@
 
 #include "tutil.h"
 
-#define EDITION	"content/2020-bemiddeling"
+/* The draft copy of content/2020-bemiddeling: the published edition
+   serves its frozen files and is not laid out again. */
+#define EDITION	"tests/golden/sample/content/2020-bemiddeling"
 #define GOLDEN	"tests/golden-pdf/2020-bemiddeling.txt"
 
 /*
