@@ -202,32 +202,47 @@ donut_color(const struct chart *c, size_t i)
 }
 
 static double
-channel(int hi, int lo)
+channel(double v)
 {
-	double	 v = (hi * 16 + lo) / 255.0;
-
 	return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
 }
 
 static int
-hexval(char ch)
+hexval(int ch)
 {
 	if (ch >= '0' && ch <= '9')
 		return ch - '0';
 	if (ch >= 'a' && ch <= 'f')
 		return ch - 'a' + 10;
-	return ch - 'A' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+int
+chart_rgb(const char *s, double rgb[3])
+{
+	int	 v[6], i;
+
+	if (s == NULL || s[0] != '#' || strlen(s) != 7)
+		return -1;
+	for (i = 0; i < 6; i++)
+		if ((v[i] = hexval((unsigned char)s[i + 1])) < 0)
+			return -1;
+	for (i = 0; i < 3; i++)
+		rgb[i] = (v[2 * i] * 16 + v[2 * i + 1]) / 255.0;
+	return 0;
 }
 
 /* The text colour (dark or white) with the better contrast on a fill. */
 static const char *
 ink_on(const char *fill)
 {
-	double	 l, dark;
+	double	 l, dark, c[3] = { 0, 0, 0 };
 
-	l = 0.2126 * channel(hexval(fill[1]), hexval(fill[2])) +
-	    0.7152 * channel(hexval(fill[3]), hexval(fill[4])) +
-	    0.0722 * channel(hexval(fill[5]), hexval(fill[6]));
+	(void)chart_rgb(fill, c);
+	l = 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) +
+	    0.0722 * channel(c[2]);
 	dark = 0.0103;	/* relative luminance of #1a1a1a */
 	return (l + 0.05) / (dark + 0.05) >= 1.05 / (l + 0.05) ?
 	    col_text : col_white;

@@ -133,5 +133,10 @@ void	 chart_svg_table(const struct chart *, struct buf *out);
 
 /* The colour-blind-safe palette used where the codebook gives no colour. */
 const char *chart_palette(size_t i);
+/*
+ * The red, green and blue of a "#rrggbb" colour (either case), from 0
+ * to 1.  Returns 0, or -1 (rgb untouched) if s is not such a colour.
+ */
+int	 chart_rgb(const char *s, double rgb[3]);
 
 #endif

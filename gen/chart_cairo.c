@@ -11,26 +11,14 @@
 #include "chart_cairo.h"
 #include "fonts.h"
 
-static int
-hexval(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return 0;
-}
-
-/* Sets the source to "#rrggbb". */
+/* Sets the source to "#rrggbb" (black if it is not a colour). */
 static void
 source(cairo_t *cr, const char *hex)
 {
-	cairo_set_source_rgb(cr,
-	    (hexval(hex[1]) * 16 + hexval(hex[2])) / 255.0,
-	    (hexval(hex[3]) * 16 + hexval(hex[4])) / 255.0,
-	    (hexval(hex[5]) * 16 + hexval(hex[6])) / 255.0);
+	double	 c[3] = { 0, 0, 0 };
+
+	(void)chart_rgb(hex, c);
+	cairo_set_source_rgb(cr, c[0], c[1], c[2]);
 }
 
 /* Fills and strokes the current path as the primitive says, then clears it. */

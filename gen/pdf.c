@@ -290,30 +290,15 @@ static void	 blocks(struct pr *, cmark_node *, const struct bctx *);
 /* --- colours --------------------------------------------------------- */
 
 static int
-hexd(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static int
 parse_rgb(const char *s, struct rgb *c)
 {
-	int	 v[6], i;
+	double	 v[3];
 
-	if (s == NULL || s[0] != '#' || strlen(s) != 7)
+	if (chart_rgb(s, v) != 0)
 		return -1;
-	for (i = 0; i < 6; i++)
-		if ((v[i] = hexd((unsigned char)s[i + 1])) < 0)
-			return -1;
-	c->r = (v[0] * 16 + v[1]) / 255.0;
-	c->g = (v[2] * 16 + v[3]) / 255.0;
-	c->b = (v[4] * 16 + v[5]) / 255.0;
+	c->r = v[0];
+	c->g = v[1];
+	c->b = v[2];
 	return 0;
 }
 
