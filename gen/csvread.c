@@ -259,6 +259,30 @@ csvr_field_pos(const struct csvr_rec *r, size_t want, int *line, int *col)
 		*col = (int)(start - lstart) + 1;
 }
 
+const char *
+csvr_next_code(const char **sp, size_t *len)
+{
+	const char	*s = *sp, *e;
+	size_t		 n;
+
+	for (; *s != '\0'; s = *e ? e + 1 : e) {
+		if ((e = strchr(s, ';')) == NULL)
+			e = s + strlen(s);
+		while (s < e && is_space((unsigned char)*s))
+			s++;
+		n = (size_t)(e - s);
+		while (n > 0 && is_space((unsigned char)s[n - 1]))
+			n--;
+		if (n > 0) {
+			*sp = *e ? e + 1 : e;
+			*len = n;
+			return s;
+		}
+	}
+	*sp = s;
+	return NULL;
+}
+
 char *
 csvr_lower(char *s)
 {

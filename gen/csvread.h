@@ -52,6 +52,14 @@ int	 csvr_read_mem(const char *data, size_t len, const char *shown,
 void	 csvr_field_pos(const struct csvr_rec *, size_t i, int *line,
 	    int *col);
 
+/*
+ * The next code of a multi-valued field ("a; b;c"): skips empty items,
+ * trims white space (also a line break typed inside quotes), sets *len
+ * and moves *s past the code.  Returns the code's first byte (not
+ * NUL-terminated), or NULL when the field has no more codes.
+ */
+const char *csvr_next_code(const char **s, size_t *len);
+
 /* Lower-cases ASCII letters in place and returns s. */
 char	*csvr_lower(char *s);
 

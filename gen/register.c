@@ -347,37 +347,21 @@ field(const struct rload *ld, const struct csvr_rec *r, enum rcol c)
 	return ld->ci[c] >= 0 ? r->f[ld->ci[c]] : "";
 }
 
-/* White space around a code, also a line break typed inside quotes. */
-static int
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Splits a multi-valued field into the pool; returns codes added or -1. */
 static int
 multi(struct rload *ld, const struct csvr_rec *r, enum regmulti m,
     struct traj *t)
 {
 	struct reg	*reg = ld->reg;
-	const char	*s = field(ld, r, multi_col[m]), *e;
+	const char	*s = field(ld, r, multi_col[m]), *c;
 	char		*code, *dyn, low[64];
 	size_t		 len, k;
 	int		 idx, bad = 0, fi = ld->ci[multi_col[m]];
 
 	t->moff[m] = (uint32_t)reg->npool;
 	t->mn[m] = 0;
-	for (; *s != '\0'; s = *e ? e + 1 : e) {
-		if ((e = strchr(s, ';')) == NULL)
-			e = s + strlen(s);
-		while (s < e && is_blank(*s))
-			s++;
-		len = (size_t)(e - s);
-		while (len > 0 && is_blank(s[len - 1]))
-			len--;
-		if (len == 0)
-			continue;
-		code = lower_copy(s, len, low, sizeof(low), &dyn);
+	while ((c = csvr_next_code(&s, &len)) != NULL) {
+		code = lower_copy(c, len, low, sizeof(low), &dyn);
 		idx = lookup(ld, r, fi, reg_multi_names[m],
 		    reg_multi_names[m], code);
 		free(dyn);

@@ -20,20 +20,13 @@ struct tload {
 	int		 nerr;
 };
 
-/* White space around a code, also a line break typed inside quotes. */
-static int
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 static int
 on_rec(void *arg, const struct csvr_rec *r)
 {
 	struct tload	*ld = arg;
 	struct tabdata	*t = ld->t;
 	struct tabcol	*c;
-	const char	*s, *e, *near;
+	const char	*s, *p, *near;
 	const char	**cands;
 	char		*code;
 	size_t		 i, j, len, ncodes;
@@ -82,17 +75,9 @@ on_rec(void *arg, const struct csvr_rec *r)
 	for (j = 0; j < t->ncols; j++) {
 		c = &t->cols[j];
 		ncodes = 0;
-		for (s = r->f[ld->fi[j]]; *s != '\0'; s = *e ? e + 1 : e) {
-			if ((e = strchr(s, ';')) == NULL)
-				e = s + strlen(s);
-			while (s < e && is_blank(*s))
-				s++;
-			len = (size_t)(e - s);
-			while (len > 0 && is_blank(s[len - 1]))
-				len--;
-			if (len == 0)
-				continue;
-			code = csvr_lower(xstrndup(s, len));
+		s = r->f[ld->fi[j]];
+		while ((p = csvr_next_code(&s, &len)) != NULL) {
+			code = csvr_lower(xstrndup(p, len));
 			if ((k = codebook_find(c->cb, code)) >= 0) {
 				c->count[k]++;
 				ncodes++;
