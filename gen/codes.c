@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "codes.h"
 #include "csvread.h"
@@ -59,6 +60,27 @@ codebook_find(const struct cbcol *c, const char *code)
 	for (i = 0; i < c->n; i++)
 		if (c->codes[i].len == len &&
 		    memcmp(c->codes[i].code, code, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* gen runs in the C locale: strncasecmp folds ASCII letters only. */
+int
+codebook_is(const struct cbcol *c, size_t i, const char *s, size_t len)
+{
+	return c->codes[i].len == len &&
+	    strncasecmp(c->codes[i].code, s, len) == 0;
+}
+
+int
+codebook_findn(const struct cbcol *c, const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < c->n; i++)
+		if (codebook_is(c, i, s, len))
 			return (int)i;
 	return -1;
 }

@@ -46,6 +46,10 @@ void	 codebook_free(struct codebook *);
 struct cbcol *codebook_col(const struct codebook *, const char *name);
 /* Index of code in the column, or -1. */
 int	 codebook_find(const struct cbcol *, const char *code);
+/* The same for len bytes of s, in any ASCII case (codes are lower case). */
+int	 codebook_findn(const struct cbcol *, const char *s, size_t len);
+/* Whether code i of the column is len bytes of s, in any ASCII case. */
+int	 codebook_is(const struct cbcol *, size_t i, const char *s, size_t len);
 /* Reports every column no data file marked used; returns the number. */
 int	 codebook_check_used(const struct codebook *, struct diag *);
 

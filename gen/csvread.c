@@ -46,6 +46,8 @@ struct rd {
 	int		 stopped;	/* the callback asked to stop */
 	int		 failed;	/* an error was reported */
 	int		 has_nul;	/* data holds a NUL byte somewhere */
+	int		 lazy;		/* check each line's encoding as it is fed */
+	int		 not_utf8;	/* ... and one was not UTF-8: stopped */
 	const char	*map;		/* data is this file mapping, or NULL */
 	size_t		 dropped;	/* bytes of map given back so far */
 };
@@ -321,6 +323,17 @@ parse(struct rd *rd, const char *s, size_t n)
 		nl = memchr(s + pos, '\n', n - pos);
 		end = nl != NULL ? (size_t)(nl - s) + 1 : n;
 		rd->line_end = end;
+		/* A sequence never spans a line: '\n' is no continuation byte. */
+		if (rd->lazy) {
+			size_t	 b;
+			int	 z;
+
+			if (!util_utf8_check(s + pos, end - pos, &b, &z)) {
+				rd->not_utf8 = rd->stopped = 1;
+				break;
+			}
+			rd->has_nul |= z;
+		}
 		if (!rd->in_rec) {
 			if (blank_line(s + pos, end - pos)) {
 				pos = end;
@@ -383,6 +396,7 @@ static int
 map_utf8_valid(const char *data, size_t len, size_t *bad, int *nul)
 {
 	size_t	 pos = 0, n, b;
+	int	 z;
 
 	while (pos < len) {
 		n = len - pos < DROP_STEP ? len - pos : DROP_STEP;
@@ -393,20 +407,19 @@ map_utf8_valid(const char *data, size_t len, size_t *bad, int *nul)
 				n--;
 		if (n == 0)
 			n = len - pos < DROP_STEP ? len - pos : DROP_STEP;
-		if (!util_utf8_valid(data + pos, n, &b)) {
+		if (!util_utf8_check(data + pos, n, &b, &z)) {
 			*bad = pos + b;
 			return 0;
 		}
-		if (!*nul && memchr(data + pos, '\0', n) != NULL)
-			*nul = 1;
+		*nul |= z;
 		pos += n;
 	}
 	return 1;
 }
 
 static int
-read_mem(const char *data, size_t len, const char *map, const char *shown,
-    struct diag *diag, csvr_fn fn, void *arg)
+read_mem(const char *data, size_t len, const char *map, int lazy,
+    const char *shown, struct diag *diag, csvr_fn fn, void *arg)
 {
 	struct rd	 rd;
 	char		*conv = NULL;
@@ -422,12 +435,16 @@ read_mem(const char *data, size_t len, const char *map, const char *shown,
 		data += 3;
 		len -= 3;
 	}
-	valid = map != NULL ? map_utf8_valid(data, len, &bad, &rd.has_nul) :
-	    util_utf8_valid(data, len, &bad);
+	if (lazy && map != NULL)
+		valid = rd.lazy = 1;
+	else
+		valid = map != NULL ? map_utf8_valid(data, len, &bad,
+		    &rd.has_nul) : util_utf8_valid(data, len, &bad);
 	if (valid)
 		rd.map = map;
 	if (map == NULL || !valid)
 		rd.has_nul = memchr(data, '\0', len) != NULL;
+	/* (lazy: has_nul is set by parse() as the lines are checked) */
 	if (!valid) {
 		line_col(data, bad, &l, &c);
 		diag_warn(diag, shown, l, c, "not valid UTF-8; "
@@ -445,6 +462,8 @@ read_mem(const char *data, size_t len, const char *map, const char *shown,
 	free(rd.off);
 	free(rd.lens);
 	free(rd.ptrs);
+	if (rd.not_utf8)
+		return CSVR_NOT_UTF8;
 	if (rc != 0 || rd.failed || rd.stopped)
 		return -1;
 	return 0;
@@ -454,7 +473,7 @@ int
 csvr_read_mem(const char *data, size_t len, const char *shown,
     struct diag *diag, csvr_fn fn, void *arg)
 {
-	return read_mem(data, len, NULL, shown, diag, fn, arg);
+	return read_mem(data, len, NULL, 0, shown, diag, fn, arg);
 }
 
 /*
@@ -462,8 +481,8 @@ csvr_read_mem(const char *data, size_t len, const char *shown,
  * given back (drop_before), so memory stays flat however long the
  * file; anything else (a pipe, /dev/stdin) is read whole.
  */
-int
-csvr_read(const char *path, const char *shown, struct diag *diag,
+static int
+read_path(const char *path, int lazy, const char *shown, struct diag *diag,
     csvr_fn fn, void *arg)
 {
 	struct stat	 st;
@@ -486,7 +505,7 @@ csvr_read(const char *path, const char *shown, struct diag *diag,
 		if (map == MAP_FAILED)
 			goto fail;
 		(void)madvise(map, len, MADV_SEQUENTIAL);
-		rc = read_mem(map, len, map, shown, diag, fn, arg);
+		rc = read_mem(map, len, map, lazy, shown, diag, fn, arg);
 		munmap(map, len);
 		return rc;
 	}
@@ -499,4 +518,18 @@ csvr_read(const char *path, const char *shown, struct diag *diag,
 fail:
 	diag_error(diag, shown, 0, 0, "cannot read: %s", strerror(errno));
 	return -1;
+}
+
+int
+csvr_read(const char *path, const char *shown, struct diag *diag,
+    csvr_fn fn, void *arg)
+{
+	return read_path(path, 0, shown, diag, fn, arg);
+}
+
+int
+csvr_read_once(const char *path, const char *shown, struct diag *diag,
+    csvr_fn fn, void *arg)
+{
+	return read_path(path, 1, shown, diag, fn, arg);
 }

@@ -41,6 +41,28 @@ typedef int (*csvr_fn)(void *arg, const struct csvr_rec *);
 int	 csvr_read(const char *path, const char *shown, struct diag *,
 	    csvr_fn fn, void *arg);
 
+/*
+ * The same for a large file read once: instead of checking the whole
+ * file's encoding before the first record, each line is checked as it
+ * is parsed.  If the file is not UTF-8 after all, reading stops and
+ * CSVR_NOT_UTF8 is returned, after fn has seen some records: the caller
+ * drops what it made of them and reads the file again with csvr_read().
+ */
+#define CSVR_NOT_UTF8	(-2)
+int	 csvr_read_once(const char *path, const char *shown, struct diag *,
+	    csvr_fn fn, void *arg);
+
+/*
+ * The same for a large file read once: instead of checking the whole
+ * file's encoding before the first record, each line is checked as it
+ * is parsed.  If the file is not UTF-8 after all, reading stops and
+ * CSVR_NOT_UTF8 is returned, after fn has seen some records: the caller
+ * drops what it made of them and reads the file again with csvr_read().
+ */
+#define CSVR_NOT_UTF8	(-2)
+int	 csvr_read_once(const char *path, const char *shown, struct diag *,
+	    csvr_fn fn, void *arg);
+
 /* The same on bytes in memory (for tests and fuzzing). */
 int	 csvr_read_mem(const char *data, size_t len, const char *shown,
 	    struct diag *, csvr_fn fn, void *arg);

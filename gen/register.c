@@ -202,24 +202,24 @@ struct rload {
 	int		 exact;		/* check ids in the table ids */
 	uint64_t	*idh;		/* else: hashes of the ids seen */
 	size_t		 nidh, capidh;
-	const char	*cname[RC_NSINGLE + RM_NMULTI]; /* codebook columns */
-	struct cbcol	*ccol[RC_NSINGLE + RM_NMULTI];	/* looked up so far */
-	size_t		 nccol;
+	/*
+	 * The codebook column of each coded field (slot: enum regcode,
+	 * then RC_NSINGLE + enum regmulti), looked up once per file, and
+	 * the code last found in it, tried first: registers repeat codes.
+	 */
+	struct cbcol	*ccol[RC_NSINGLE + RM_NMULTI];
+	int		 hit[RC_NSINGLE + RM_NMULTI];
+	int		 lastreg;	/* region of the previous row, or -1 */
 };
 
-/* The codebook column cbname (a static name), looked up once per file. */
-static struct cbcol *
-col_of(struct rload *ld, const char *cbname)
+/* The codebook column of a slot: hoofdthema's codes are the themas. */
+static const char *
+slot_name(size_t slot)
 {
-	size_t	 i;
-
-	for (i = 0; i < ld->nccol; i++)
-		if (ld->cname[i] == cbname)
-			return ld->ccol[i];
-	if (ld->nccol == GEN_NELEM(ld->cname))
-		return codebook_col(ld->cb, cbname);
-	ld->cname[ld->nccol] = cbname;
-	return ld->ccol[ld->nccol++] = codebook_col(ld->cb, cbname);
+	if (slot == RC_HOOFDTHEMA)
+		return reg_multi_names[RM_THEMAS];
+	return slot < RC_NSINGLE ? reg_single_names[slot] :
+	    reg_multi_names[slot - RC_NSINGLE];
 }
 
 #define MAX_ERRORS	200
@@ -251,22 +251,30 @@ ferr(struct rload *ld, const struct csvr_rec *r, int col, const char *fmt,
 	va_end(ap);
 }
 
-/* Looks a code up, reporting an unknown one with a suggestion. */
+/*
+ * Looks up the code in len bytes of s (any case) in the column of slot,
+ * reporting an unknown one, lower-cased, with a suggestion.
+ */
 static int
 lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
-    const char *cbname, const char *code)
+    size_t slot, const char *s, size_t len)
 {
-	struct cbcol	*c = col_of(ld, cbname);
+	struct cbcol	*c = ld->ccol[slot];
 	const char	**cands;
-	const char	*near;
+	const char	*near, *cbname = slot_name(slot);
+	char		*code;
 	size_t		 i;
-	int		 k;
+	int		 k = ld->hit[slot];
 
-	if ((k = codebook_find(c, code)) >= 0)
+	if (c != NULL && k >= 0 && codebook_is(c, (size_t)k, s, len))
 		return k;
+	if ((k = codebook_findn(c, s, len)) >= 0)
+		return ld->hit[slot] = k;
+	code = csvr_lower(xstrndup(s, len));
 	if (c == NULL) {
 		ferr(ld, r, fi, "unknown code '%s' in column %s; the codebook "
 		    "lists no codes for %s", code, colname, cbname);
+		free(code);
 		return -1;
 	}
 	cands = xcalloc(c->n, sizeof(*cands));
@@ -280,6 +288,7 @@ lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
 		ferr(ld, r, fi, "unknown code '%s' in column %s", code,
 		    colname);
 	free(cands);
+	free(code);
 	return -1;
 }
 
@@ -324,6 +333,11 @@ header(struct rload *ld, const struct csvr_rec *r)
 			    "missing required column '%s'", rcols[j].name);
 			ld->bad = 1;
 		}
+	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++) {
+		ld->ccol[j] = codebook_col(ld->cb, slot_name(j));
+		ld->hit[j] = -1;
+	}
+	ld->lastreg = -1;
 	for (j = 0; j < RC_NSINGLE; j++)
 		if (ld->ci[single_col[j]] != -1 && j != RC_HOOFDTHEMA) {
 			struct cbcol *cc = codebook_col(ld->cb,
@@ -354,17 +368,14 @@ multi(struct rload *ld, const struct csvr_rec *r, enum regmulti m,
 {
 	struct reg	*reg = ld->reg;
 	const char	*s = field(ld, r, multi_col[m]), *c;
-	char		*code, *dyn, low[64];
 	size_t		 len, k;
 	int		 idx, bad = 0, fi = ld->ci[multi_col[m]];
 
 	t->moff[m] = (uint32_t)reg->npool;
 	t->mn[m] = 0;
 	while ((c = csvr_next_code(&s, &len)) != NULL) {
-		code = lower_copy(c, len, low, sizeof(low), &dyn);
-		idx = lookup(ld, r, fi, reg_multi_names[m],
-		    reg_multi_names[m], code);
-		free(dyn);
+		idx = lookup(ld, r, fi, reg_multi_names[m], RC_NSINGLE + m,
+		    c, len);
 		if (idx < 0) {
 			bad = 1;
 			continue;
@@ -410,10 +421,10 @@ row(struct rload *ld, const struct csvr_rec *r)
 {
 	struct reg	*reg = ld->reg;
 	struct traj	 t;
-	const char	*s;
-	char		*code, *low, *dyn, buf[64];
+	const char	*s, *code;
+	char		*low, *dyn, buf[64];
 	long long	 v;
-	size_t		 ent;
+	size_t		 ent, len;
 	size_t		 j, k, pool0 = reg->npool;
 	int		 ok = 1, idx, line, themas_ok = 1, hoofd_ok = 1;
 	int		 start_ok;
@@ -445,6 +456,11 @@ row(struct rload *ld, const struct csvr_rec *r)
 	if (s[0] == '\0') {
 		ferr(ld, r, ld->ci[C_REGIO], "empty regio");
 		ok = 0;
+	} else if (ld->lastreg >= 0 &&
+	    strncasecmp(reg->regio[ld->lastreg], s, r->len[ld->ci[C_REGIO]]) == 0 &&
+	    reg->regio[ld->lastreg][r->len[ld->ci[C_REGIO]]] == '\0') {
+		/* The previous row's region, in any case. */
+		t.regio = ld->lastreg;
 	} else {
 		low = lower_copy(s, r->len[ld->ci[C_REGIO]], buf, sizeof(buf),
 		    &dyn);
@@ -454,20 +470,19 @@ row(struct rload *ld, const struct csvr_rec *r)
 			    sizeof(*reg->regio));
 			reg->regio[reg->nregio++] = xstrdup(s);
 		}
-		t.regio = (int32_t)ent;
+		t.regio = ld->lastreg = (int32_t)ent;
 		free(dyn);
 	}
 	for (j = 0; j < RC_NSINGLE; j++) {
-		const char *cb = j == RC_HOOFDTHEMA ? reg_multi_names[RM_THEMAS] :
-		    reg_single_names[j];
-
 		t.code[j] = -1;
 		s = field(ld, r, single_col[j]);
+		len = ld->ci[single_col[j]] >= 0 ?
+		    r->len[ld->ci[single_col[j]]] : 0;
 		if (s[0] == '\0') {
 			if (j == RC_SOORT)
-				s = "bemiddeling";
+				s = "bemiddeling", len = 11;
 			else if (j == RC_ESCALATIE)
-				s = "geen";
+				s = "geen", len = 4;
 			else if (j == RC_SIGNAAL || j == RC_UITKOMST) {
 				ferr(ld, r, ld->ci[single_col[j]],
 				    "empty %s", reg_single_names[j]);
@@ -476,9 +491,8 @@ row(struct rload *ld, const struct csvr_rec *r)
 			} else
 				continue;
 		}
-		code = lower_copy(s, strlen(s), buf, sizeof(buf), &dyn);
 		idx = lookup(ld, r, ld->ci[single_col[j]],
-		    reg_single_names[j], cb, code);
+		    reg_single_names[j], j, s, len);
 		if (idx < 0) {
 			ok = 0;
 			if (j == RC_HOOFDTHEMA)
@@ -486,11 +500,11 @@ row(struct rload *ld, const struct csvr_rec *r)
 		} else
 			t.code[j] = (int16_t)idx;
 		if (j == RC_UITKOMST && idx >= 0) {
+			code = ld->ccol[j]->codes[idx].code;
 			for (k = 0; k < 5; k++)
 				if (strcmp(code, reg_outcome_codes[k]) == 0)
 					t.outcome = (uint8_t)k;
 		}
-		free(dyn);
 	}
 	/*
 	 * Each check below depends only on the fields it reads, so that
@@ -623,52 +637,53 @@ on_rec(void *arg, const struct csvr_rec *r)
 }
 
 /*
- * Whether two of the n hashes are equal: an LSD radix sort on 16-bit
- * digits, then one look at neighbours.  Linear, and streams through
- * memory, where a hash table of a million ids misses the cache on
- * every row.
+ * Whether two of the n hashes are equal: an LSD radix sort on 11-bit
+ * digits (their counts stay in the first-level cache), then one look at
+ * neighbours.  Linear, and streams through memory, where a hash table
+ * of a million ids misses the cache on every row.
  */
 static int
 any_equal(uint64_t *h, size_t n)
 {
+	enum { BITS = 11, NB = 1 << BITS };
 	uint64_t	*tmp, *src = h, *dst, *sw;
-	size_t		*cnt, i, sum, c;
+	size_t		 cnt[NB], i, sum, c;
 	int		 shift, dup = 0;
 
 	if (n < 2)
 		return 0;
 	tmp = xreallocarray(NULL, n, sizeof(*tmp));
-	cnt = xreallocarray(NULL, 65536, sizeof(*cnt));
 	dst = tmp;
-	for (shift = 0; shift < 64; shift += 16) {
-		memset(cnt, 0, 65536 * sizeof(*cnt));
+	for (shift = 0; shift < 64; shift += BITS) {
+		memset(cnt, 0, sizeof(cnt));
 		for (i = 0; i < n; i++)
-			cnt[(src[i] >> shift) & 0xffff]++;
-		for (sum = i = 0; i < 65536; i++) {
+			cnt[(src[i] >> shift) & (NB - 1)]++;
+		for (sum = i = 0; i < NB; i++) {
 			c = cnt[i];
 			cnt[i] = sum;
 			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			dst[cnt[(src[i] >> shift) & 0xffff]++] = src[i];
+			dst[cnt[(src[i] >> shift) & (NB - 1)]++] = src[i];
 		sw = src, src = dst, dst = sw;
 	}
 	for (i = 1; i < n && !dup; i++)
 		dup = src[i] == src[i - 1];
 	free(tmp);
-	free(cnt);
 	return dup;
 }
 
 /*
  * One pass over the file.  With exact set, ids are checked in a hash
  * table that can say where an id was first seen; without, only their
- * 64-bit hashes are kept and *dup tells whether two are equal.
+ * 64-bit hashes are kept and *dup tells whether two are equal.  With
+ * once set, the file's encoding is checked as it is read, and
+ * *not_utf8 tells that it must be read again (csvr_read_once()).
  */
 static struct reg *
 load_pass(const char *path, const char *data, size_t len,
     const char *shown, struct codebook *cb, struct diag *diag, int exact,
-    int *dup)
+    int once, int *dup, int *not_utf8)
 {
 	struct rload	 ld;
 	struct reg	*reg;
@@ -683,16 +698,21 @@ load_pass(const char *path, const char *data, size_t len,
 	ld.diag = diag;
 	ld.bad = 1;
 	ld.exact = exact;
-	rc = path != NULL ? csvr_read(path, shown, diag, on_rec, &ld) :
-	    csvr_read_mem(data, len, shown, diag, on_rec, &ld);
+	if (path == NULL)
+		rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
+	else if (once)
+		rc = csvr_read_once(path, shown, diag, on_rec, &ld);
+	else
+		rc = csvr_read(path, shown, diag, on_rec, &ld);
+	*not_utf8 = rc == CSVR_NOT_UTF8;
 	if (rc == 0 && ld.nhdr == 0)
 		diag_error(diag, shown, 0, 0, "empty file: the register needs "
 		    "a header line");
-	*dup = !exact && any_equal(ld.idh, ld.nidh);
+	*dup = !exact && !*not_utf8 && any_equal(ld.idh, ld.nidh);
 	free(ld.idh);
 	strset_free(&ld.ids);
 	strset_free(&ld.regions);
-	if (rc != 0 || diag->nerr > nerr || *dup) {
+	if (rc != 0 || diag->nerr > nerr || *dup || *not_utf8) {
 		reg_free(reg);
 		return NULL;
 	}
@@ -702,11 +722,14 @@ load_pass(const char *path, const char *data, size_t len,
 }
 
 /*
- * Loads from path, or from data if path is NULL.  Duplicate ids are
- * rare, so the first pass only looks for them by hash, holding its
- * diagnostics back; if two hashes are equal the file is read again with
- * the exact check, which reports each duplicate in its place in file
- * order, and the first pass's messages are dropped.
+ * Loads from path, or from data if path is NULL.  The first pass reads
+ * the file once, holding its diagnostics back, on two bets that nearly
+ * always win: that the file is UTF-8 (checked line by line as it is
+ * read, not in a pass of its own) and that no id is repeated (checked
+ * by hash).  A file that is not UTF-8 is read again with the encoding
+ * settled first; if two id hashes are equal, it is read again with the
+ * exact check, which reports each duplicate in its place in file order.
+ * A pass redone drops the messages of the one before.
  */
 static struct reg *
 load(const char *path, const char *data, size_t len, const char *shown,
@@ -715,15 +738,23 @@ load(const char *path, const char *data, size_t len, const char *shown,
 	struct diag	 held;
 	struct buf	 msgs = { NULL, 0, 0 };
 	struct reg	*reg;
-	int		 dup;
+	int		 dup, not_utf8;
 
 	diag_hold(&held, diag, &msgs);
-	reg = load_pass(path, data, len, shown, cb, &held, 0, &dup);
+	reg = load_pass(path, data, len, shown, cb, &held, 0, 1, &dup,
+	    &not_utf8);
+	if (not_utf8) {
+		buf_reset(&msgs);
+		diag_hold(&held, diag, &msgs);
+		reg = load_pass(path, data, len, shown, cb, &held, 0, 0, &dup,
+		    &not_utf8);
+	}
 	if (!dup)
 		diag_release(&held, diag);
 	buf_free(&msgs);
 	if (dup)
-		reg = load_pass(path, data, len, shown, cb, diag, 1, &dup);
+		reg = load_pass(path, data, len, shown, cb, diag, 1, 0, &dup,
+		    &not_utf8);
 	return reg;
 }
 

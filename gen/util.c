@@ -489,23 +489,38 @@ util_free_list(char **v, int n)
 int
 util_utf8_valid(const char *s, size_t n, size_t *bad)
 {
+	int	 nul;
+
+	return util_utf8_check(s, n, bad, &nul);
+}
+
+int
+util_utf8_check(const char *s, size_t n, size_t *bad, int *nul)
+{
 	const unsigned char *p = (const unsigned char *)s;
 	size_t	 i = 0, k, need;
 	uint32_t cp;
+	uint64_t w, z = 0;
 
-	uint64_t w;
-
+	*nul = 0;
 	while (i < n) {
-		/* ASCII, the common case, eight bytes at a time. */
+		/*
+		 * ASCII, the common case, eight bytes at a time; z collects
+		 * the words' zero bytes (the high bit of each 0x00 byte).
+		 */
 		while (i + 8 <= n) {
 			memcpy(&w, p + i, 8);
 			if (w & 0x8080808080808080ULL)
 				break;
+			z |= (w - 0x0101010101010101ULL) & ~w &
+			    0x8080808080808080ULL;
 			i += 8;
 		}
 		if (i >= n)
 			break;
 		if (p[i] < 0x80) {
+			if (p[i] == 0)
+				*nul = 1;
 			i++;
 			continue;
 		}
@@ -529,6 +544,8 @@ util_utf8_valid(const char *s, size_t n, size_t *bad)
 			goto fail;
 		i += need + 1;
 	}
+	if (z != 0)
+		*nul = 1;
 	return 1;
 fail:
 	if (bad != NULL)

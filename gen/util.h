@@ -85,6 +85,8 @@ void	 util_free_list(char **, int);
 
 /* Returns 1 if the bytes are valid UTF-8 and sets *bad to the offset of the first invalid byte otherwise. */
 int	 util_utf8_valid(const char *, size_t, size_t *bad);
+/* The same, also setting *nul if the bytes hold a NUL (in one pass). */
+int	 util_utf8_check(const char *, size_t, size_t *bad, int *nul);
 /* Number of UTF-8 characters (code points) in the bytes. */
 size_t	 util_utf8_len(const char *, size_t);
 
