@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "codes.h"
 #include "diag.h"
@@ -347,6 +348,81 @@ test_csv_problems(void **state)
 }
 
 /* More than 200 errors: the rest of the file is not reported. */
+/*
+ * A register read from a file takes the quick way (encoding checked as
+ * it is read, ids by hash; register.c load()) and falls back to the
+ * careful one when a bet fails.  Whatever the file, the register and
+ * the diagnostics must be those of the careful reading in memory.
+ */
+static void
+test_file_as_memory(void **state)
+{
+	/* valid */
+	static const char t0[] = HDR
+	    "A1,,Twente,,email,tarief,,,2020-01-01,2020-02-01,3,geslaagd,\n"
+	    "A2,,twente,,EMAIL,\"Tarief;zorg\",,,2020-01-01,,1,lopend,\n";
+	/* a duplicate id, with other errors before and after it */
+	static const char t1[] = HDR
+	    "A1,,Twente,,email,tarief,,,2020-01-01,2020-02-01,3,geslaagd,\n"
+	    "A2,,Twente,,fax,tarief,,,2020-01-01,2020-02-01,3,geslaagd,\n"
+	    "A1,,Twente,,email,tarief,,,2020-01-01,2020-02-01,3,geslaagd,\n"
+	    "A3,,Twente,,email,tarif,,,2020-01-01,2020-02-01,3,geslaagd,\n";
+	/* UTF-8 first, then a Windows-1252 byte, and an error between */
+	static const char t2[] = HDR
+	    "A1,,Zo\xc3\xabterwoude,,email,tarief,,,2020-01-01,,3,lopend,\n"
+	    "A2,,Twente,,emial,tarief,,,2020-01-01,,3,lopend,\n"
+	    "A3,,Zo\xebterwoude,,email,tarief,,,2020-01-01,,3,lopend,\n";
+	/* a NUL byte in a field, and a malformed quote */
+	static const char t3[] = HDR
+	    "A1,,Twen\0te,,email,tarief,,,2020-01-01,,3,lopend,\n"
+	    "A2,,Twente,,email,ta\"rief,,,2020-01-01,,3,lopend,\n";
+	static const struct {
+		const char	*s;
+		size_t		 len;
+	} texts[] = {
+		{ t0, sizeof(t0) - 1 }, { t1, sizeof(t1) - 1 },
+		{ t2, sizeof(t2) - 1 }, { t3, sizeof(t3) - 1 },
+	};
+	struct fx	*fx = *state;
+	struct cap	 mem, file;
+	struct reg	*a, *b;
+	char		 path[32];
+	size_t		 i;
+	int		 fd;
+
+	for (i = 0; i < GEN_NELEM(texts); i++) {
+		snprintf(path, sizeof(path), "/tmp/gen-test-reg-XXXXXX");
+		assert_true((fd = mkstemp(path)) >= 0);
+		assert_true(write(fd, texts[i].s, texts[i].len) ==
+		    (ssize_t)texts[i].len);
+		close(fd);
+		cap_open(&mem);
+		a = reg_load_mem(texts[i].s, texts[i].len, "t.csv", &fx->cb,
+		    &mem.d);
+		cap_open(&file);
+		b = reg_load(path, "t.csv", &fx->cb, &file.d);
+		unlink(path);
+		assert_text(cap_text(&file), cap_text(&mem));
+		assert_int_equal(file.d.nerr, mem.d.nerr);
+		assert_int_equal(file.d.nwarn, mem.d.nwarn);
+		assert_int_equal(a == NULL, b == NULL);
+		if (a != NULL) {
+			assert_int_equal(a->n, b->n);
+			assert_memory_equal(a->t, b->t, a->n * sizeof(*a->t));
+			assert_int_equal(a->npool, b->npool);
+		}
+		/* each case is meant to say something */
+		if (i == 0)
+			assert_int_equal(mem.d.nerr + mem.d.nwarn, 0);
+		else
+			assert_true(mem.d.nerr > 0);
+		reg_free(a);
+		reg_free(b);
+		cap_close(&mem);
+		cap_close(&file);
+	}
+}
+
 static void
 test_error_cap(void **state)
 {
@@ -617,6 +693,7 @@ main(void)
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_csv_problems),
 		cmocka_unit_test(test_error_cap),
+		cmocka_unit_test(test_file_as_memory),
 		cmocka_unit_test(test_select),
 		cmocka_unit_test(test_codebook_ok),
 		cmocka_unit_test(test_codebook_errors),
