@@ -85,22 +85,6 @@ hash(const char *s, size_t len)
 	return h ^ (h >> 29);
 }
 
-/* Room for about n keys without growing. */
-static void
-strset_reserve(struct strset *set, size_t n)
-{
-	size_t	 cap = 256;
-
-	if (set->cap != 0 || n > ((size_t)1 << 30))
-		return;
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	set->slot = xcalloc(cap, sizeof(*set->slot));
-	set->cap = cap;
-	set->capent = n + 1;
-	set->ent = xreallocarray(NULL, set->capent, sizeof(*set->ent));
-}
-
 /*
  * Inserts key (len bytes); returns 0, or the line of an existing
  * equal key.  Returns its entry number in *ent if ent is not NULL.
@@ -613,9 +597,7 @@ reserve(struct rload *ld, const struct csvr_rec *r)
 	ld->capt = est + est / 8;
 	ld->reg->t = xreallocarray(NULL, ld->capt, sizeof(*ld->reg->t));
 	huge(ld->reg->t, ld->capt * sizeof(*ld->reg->t));
-	if (ld->exact)
-		strset_reserve(&ld->ids, ld->capt);
-	else {
+	if (!ld->exact) {
 		ld->capidh = ld->capt;
 		ld->idh = xreallocarray(NULL, ld->capidh, sizeof(*ld->idh));
 		huge(ld->idh, ld->capidh * sizeof(*ld->idh));

@@ -77,11 +77,11 @@ on_rec(void *arg, const struct csvr_rec *r)
 		ncodes = 0;
 		s = r->f[ld->fi[j]];
 		while ((p = csvr_next_code(&s, &len)) != NULL) {
-			code = csvr_lower(xstrndup(p, len));
-			if ((k = codebook_find(c->cb, code)) >= 0) {
+			if ((k = codebook_findn(c->cb, p, len)) >= 0) {
 				c->count[k]++;
 				ncodes++;
 			} else if (ld->nerr++ < 200) {
+				code = csvr_lower(xstrndup(p, len));
 				cands = xcalloc(c->cb->n ? c->cb->n : 1,
 				    sizeof(*cands));
 				for (i = 0; i < c->cb->n; i++)
@@ -94,8 +94,8 @@ on_rec(void *arg, const struct csvr_rec *r)
 				    near ? "; did you mean '" : "",
 				    near ? near : "", near ? "'?" : "");
 				free(cands);
+				free(code);
 			}
-			free(code);
 		}
 		if (ncodes > 1)
 			c->single = 0;
