@@ -18,9 +18,9 @@ CFLAGS   = -O2 -g
 LDFLAGS  =
 OBJDIR   = build/obj
 BIN      = gen/gen
-PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
-            -lcmark-gfm-extensions -lcsv -lhyphen -lm
+            -lcmark-gfm-extensions -lcsv -lhyphen -lm -pthread
 ALLCFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(PKGCFLAGS)
 
 # Debian packages needed to build and test.

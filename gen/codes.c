@@ -3,7 +3,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "codes.h"
 #include "csvread.h"
@@ -64,12 +63,24 @@ codebook_find(const struct cbcol *c, const char *code)
 	return -1;
 }
 
-/* gen runs in the C locale: strncasecmp folds ASCII letters only. */
 int
 codebook_is(const struct cbcol *c, size_t i, const char *s, size_t len)
 {
-	return c->codes[i].len == len &&
-	    strncasecmp(c->codes[i].code, s, len) == 0;
+	const char	*code = c->codes[i].code;
+	size_t		 k;
+	int		 ch;
+
+	/* Codes are lower case: only s's ASCII letters need folding. */
+	if (c->codes[i].len != len)
+		return 0;
+	for (k = 0; k < len; k++) {
+		ch = (unsigned char)s[k];
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 'a' - 'A';
+		if (ch != (unsigned char)code[k])
+			return 0;
+	}
+	return 1;
 }
 
 int

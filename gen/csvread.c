@@ -50,6 +50,11 @@ struct rd {
 	int		 not_utf8;	/* ... and one was not UTF-8: stopped */
 	const char	*map;		/* data is this file mapping, or NULL */
 	size_t		 dropped;	/* bytes of map given back so far */
+	struct csv_parser p;		/* libcsv, while p_ok */
+	int		 p_ok;
+	size_t		 pos;		/* offset of the next line to feed */
+	int		 line;		/* its number */
+	int		 odd;		/* an odd number of '"' fed to p */
 };
 
 /*
@@ -307,73 +312,123 @@ blank_line(const char *s, size_t n)
 	return 1;
 }
 
-static int
-parse(struct rd *rd, const char *s, size_t n)
+/* (Re)starts libcsv on a new record stream. */
+static void
+restart(struct rd *rd)
 {
-	struct csv_parser	 p;
-	size_t			 pos = 0, end, got;
-	const char		*nl;
-	int			 line = 1, l, c;
-	unsigned char		 opts = CSV_STRICT | CSV_STRICT_FINI;
+	if (rd->p_ok)
+		csv_free(&rd->p);
+	if (csv_init(&rd->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		oom();
+	csv_set_delim(&rd->p, (unsigned char)rd->delim);
+	rd->p_ok = 1;
+	rd->odd = 0;
+}
 
-	if (csv_init(&p, opts) != 0)
-		return -1;
-	csv_set_delim(&p, (unsigned char)rd->delim);
-	while (pos < n && !rd->stopped) {
-		nl = memchr(s + pos, '\n', n - pos);
-		end = nl != NULL ? (size_t)(nl - s) + 1 : n;
+/*
+ * Whether n bytes of s hold an odd number of quotes.  Eight bytes at a
+ * time: a byte of x is zero where s has a quote, and the expression
+ * sets the high bit of exactly those bytes (no borrow crosses bytes);
+ * acc keeps the parity of each byte lane.
+ */
+static int
+odd_quotes(const char *s, size_t n)
+{
+	const uint64_t	 lo7 = 0x7f7f7f7f7f7f7f7fULL;
+	uint64_t	 w, x, acc = 0;
+	size_t		 i = 0;
+	int		 odd = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		x = w ^ 0x2222222222222222ULL;
+		acc ^= ~(((x & lo7) + lo7) | x) & ~lo7;
+	}
+	for (; i < n; i++)
+		odd ^= s[i] == '"';
+	acc ^= acc >> 32;
+	acc ^= acc >> 16;
+	acc ^= acc >> 8;
+	return odd ^ (int)((acc >> 7) & 1);
+}
+
+/*
+ * Feeds libcsv the lines that begin before offset to.  The quotes fed
+ * are counted: in strict mode a quote only opens or closes a quoted
+ * field or doubles inside one, so an odd count means a quoted field is
+ * open, which the record callbacks alone cannot tell (a lone carriage
+ * return ends a record in the middle of a line).
+ */
+static void
+feed(struct rd *rd, size_t to)
+{
+	const char	*s = rd->data, *nl;
+	size_t		 end, got;
+	int		 l, c;
+
+	while (rd->pos < to && !rd->stopped) {
+		nl = memchr(s + rd->pos, '\n', rd->len - rd->pos);
+		end = nl != NULL ? (size_t)(nl - s) + 1 : rd->len;
 		rd->line_end = end;
 		/* A sequence never spans a line: '\n' is no continuation byte. */
 		if (rd->lazy) {
 			size_t	 b;
 			int	 z;
 
-			if (!util_utf8_check(s + pos, end - pos, &b, &z)) {
+			if (!util_utf8_check(s + rd->pos, end - rd->pos, &b,
+			    &z)) {
 				rd->not_utf8 = rd->stopped = 1;
 				break;
 			}
 			rd->has_nul |= z;
 		}
-		if (!rd->in_rec) {
-			if (blank_line(s + pos, end - pos)) {
-				pos = end;
-				line++;
+		if (!rd->in_rec && !rd->odd) {
+			if (blank_line(s + rd->pos, end - rd->pos)) {
+				rd->pos = end;
+				rd->line++;
 				continue;
 			}
 			rd->in_rec = 1;
-			rd->rec_start = pos;
-			rd->rec_line = line;
+			rd->rec_start = rd->pos;
+			rd->rec_line = rd->line;
 			if (rd->map != NULL)
 				drop_before(rd->map, &rd->dropped,
-				    (size_t)(rd->data - rd->map) + pos);
+				    (size_t)(rd->data - rd->map) + rd->pos);
 		}
-		got = csv_parse(&p, s + pos, end - pos, on_field, on_row, rd);
-		if (got < end - pos) {
-			l = line;
+		rd->odd ^= odd_quotes(s + rd->pos, end - rd->pos);
+		got = csv_parse(&rd->p, s + rd->pos, end - rd->pos, on_field,
+		    on_row, rd);
+		if (got < end - rd->pos) {
+			l = rd->line;
 			c = (int)got + 1;
 			diag_error(rd->diag, rd->shown, l, c,
 			    "malformed quoting: a quote inside an unquoted "
 			    "field, or text after a closing quote");
 			rd->failed = 1;
 			/* Start afresh on the next line. */
-			csv_free(&p);
-			if (csv_init(&p, opts) != 0)
-				return -1;
-			csv_set_delim(&p, (unsigned char)rd->delim);
+			restart(rd);
 			rd->nf = 0;
 			rd->in_rec = 0;
 			buf_reset(&rd->text);
 		}
-		pos = end;
-		line++;
+		rd->pos = end;
+		rd->line++;
 	}
-	if (!rd->stopped && csv_fini(&p, on_field, on_row, rd) != 0) {
+}
+
+/* At the end of the bytes: the last record, or an unclosed quote. */
+static void
+finish(struct rd *rd)
+{
+	int	 l, c;
+
+	if (!rd->stopped && csv_fini(&rd->p, on_field, on_row, rd) != 0) {
 		struct csvr_rec	 rec;
 
 		/* The open field is the one after those already ended. */
 		memset(&rec, 0, sizeof(rec));
-		rec.raw = s + rd->rec_start;
-		rec.rawlen = n - rd->rec_start;
+		rec.raw = rd->data + rd->rec_start;
+		rec.rawlen = rd->len - rd->rec_start;
 		rec.delim = rd->delim;
 		rec.cp1252 = rd->cp1252;
 		rec.line = rd->rec_line;
@@ -382,8 +437,26 @@ parse(struct rd *rd, const char *s, size_t n)
 		    "unterminated quoted field (a '\"' is never closed)");
 		rd->failed = 1;
 	}
-	csv_free(&p);
-	return 0;
+}
+
+/* What a reading came to: 0, -1 (errors, or stopped), CSVR_NOT_UTF8. */
+static int
+outcome(const struct rd *rd)
+{
+	if (rd->not_utf8)
+		return CSVR_NOT_UTF8;
+	return rd->failed || rd->stopped ? -1 : 0;
+}
+
+static void
+rd_free(struct rd *rd)
+{
+	if (rd->p_ok)
+		csv_free(&rd->p);
+	buf_free(&rd->text);
+	free(rd->off);
+	free(rd->lens);
+	free(rd->ptrs);
 }
 
 /*
@@ -417,9 +490,20 @@ map_utf8_valid(const char *data, size_t len, size_t *bad, int *nul)
 	return 1;
 }
 
+/* Strips a UTF-8 byte order mark. */
+static void
+skip_bom(const char **data, size_t *len)
+{
+	if (*len >= 3 && memcmp(*data, "\xef\xbb\xbf", 3) == 0) {
+		*data += 3;
+		*len -= 3;
+	}
+}
+
+/* Reads bytes in memory whole, the encoding settled first. */
 static int
-read_mem(const char *data, size_t len, const char *map, int lazy,
-    const char *shown, struct diag *diag, csvr_fn fn, void *arg)
+read_mem(const char *data, size_t len, const char *map, const char *shown,
+    struct diag *diag, csvr_fn fn, void *arg)
 {
 	struct rd	 rd;
 	char		*conv = NULL;
@@ -431,20 +515,13 @@ read_mem(const char *data, size_t len, const char *map, int lazy,
 	rd.shown = shown;
 	rd.fn = fn;
 	rd.arg = arg;
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-		data += 3;
-		len -= 3;
-	}
-	if (lazy && map != NULL)
-		valid = rd.lazy = 1;
-	else
-		valid = map != NULL ? map_utf8_valid(data, len, &bad,
-		    &rd.has_nul) : util_utf8_valid(data, len, &bad);
+	rd.line = 1;
+	valid = map != NULL ? map_utf8_valid(data, len, &bad, &rd.has_nul) :
+	    util_utf8_valid(data, len, &bad);
 	if (valid)
 		rd.map = map;
 	if (map == NULL || !valid)
 		rd.has_nul = memchr(data, '\0', len) != NULL;
-	/* (lazy: has_nul is set by parse() as the lines are checked) */
 	if (!valid) {
 		line_col(data, bad, &l, &c);
 		diag_warn(diag, shown, l, c, "not valid UTF-8; "
@@ -456,41 +533,47 @@ read_mem(const char *data, size_t len, const char *map, int lazy,
 	rd.data = data;
 	rd.len = len;
 	rd.delim = detect_delim(data, len);
-	rc = parse(&rd, data, len);
+	restart(&rd);
+	feed(&rd, len);
+	finish(&rd);
+	rc = outcome(&rd);
 	free(conv);
-	buf_free(&rd.text);
-	free(rd.off);
-	free(rd.lens);
-	free(rd.ptrs);
-	if (rd.not_utf8)
-		return CSVR_NOT_UTF8;
-	if (rc != 0 || rd.failed || rd.stopped)
-		return -1;
-	return 0;
+	rd_free(&rd);
+	return rc;
 }
 
 int
 csvr_read_mem(const char *data, size_t len, const char *shown,
     struct diag *diag, csvr_fn fn, void *arg)
 {
-	return read_mem(data, len, NULL, 0, shown, diag, fn, arg);
+	skip_bom(&data, &len);
+	return read_mem(data, len, NULL, shown, diag, fn, arg);
 }
+
+/* An open CSV file (csvr_open). */
+struct csvr_file {
+	char		*map;		/* the file mapped, or NULL */
+	size_t		 maplen;
+	char		*copy;		/* or its bytes read whole */
+	const char	*data;		/* the bytes after a byte order mark */
+	size_t		 len;
+	char		 delim;
+};
 
 /*
  * A regular file is mapped rather than read, and parsed pages are
  * given back (drop_before), so memory stays flat however long the
  * file; anything else (a pipe, /dev/stdin) is read whole.
  */
-static int
-read_path(const char *path, int lazy, const char *shown, struct diag *diag,
-    csvr_fn fn, void *arg)
+struct csvr_file *
+csvr_open(const char *path, const char *shown, struct diag *diag)
 {
+	struct csvr_file *f;
 	struct stat	 st;
-	char		*data;
 	void		*map;
-	size_t		 len;
-	int		 fd, rc;
+	int		 fd;
 
+	f = xcalloc(1, sizeof(*f));
 	if ((fd = open(path, O_RDONLY)) == -1)
 		goto fail;
 	if (fstat(fd, &st) == -1) {
@@ -499,37 +582,131 @@ read_path(const char *path, int lazy, const char *shown, struct diag *diag,
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (uintmax_t)st.st_size < SIZE_MAX) {
-		len = (size_t)st.st_size;
-		map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		f->maplen = (size_t)st.st_size;
+		map = mmap(NULL, f->maplen, PROT_READ, MAP_PRIVATE, fd, 0);
 		close(fd);
 		if (map == MAP_FAILED)
 			goto fail;
-		(void)madvise(map, len, MADV_SEQUENTIAL);
-		rc = read_mem(map, len, map, lazy, shown, diag, fn, arg);
-		munmap(map, len);
-		return rc;
+		(void)madvise(map, f->maplen, MADV_SEQUENTIAL);
+		f->map = map;
+		f->data = f->map;
+		f->len = f->maplen;
+	} else {
+		close(fd);
+		if ((f->copy = util_read_file(path, &f->len)) == NULL)
+			goto fail;
+		f->data = f->copy;
 	}
-	close(fd);
-	if ((data = util_read_file(path, &len)) == NULL)
-		goto fail;
-	rc = csvr_read_mem(data, len, shown, diag, fn, arg);
-	free(data);
-	return rc;
+	skip_bom(&f->data, &f->len);
+	f->delim = detect_delim(f->data, f->len);
+	return f;
 fail:
 	diag_error(diag, shown, 0, 0, "cannot read: %s", strerror(errno));
-	return -1;
+	free(f);
+	return NULL;
+}
+
+size_t
+csvr_size(const struct csvr_file *f)
+{
+	return f->len;
+}
+
+size_t
+csvr_next_line(const struct csvr_file *f, size_t off)
+{
+	const char	*nl;
+
+	if (off >= f->len)
+		return f->len;
+	nl = memchr(f->data + off, '\n', f->len - off);
+	return nl != NULL ? (size_t)(nl - f->data) + 1 : f->len;
+}
+
+void
+csvr_close(struct csvr_file *f)
+{
+	if (f == NULL)
+		return;
+	if (f->map != NULL)
+		munmap(f->map, f->maplen);
+	free(f->copy);
+	free(f);
+}
+
+/* A reading of part of an open file (csvr_reader). */
+struct csvr_reader {
+	struct rd	 rd;
+};
+
+struct csvr_reader *
+csvr_reader(const struct csvr_file *f, size_t from, int line, size_t index,
+    const char *shown, struct diag *diag, csvr_fn fn, void *arg)
+{
+	struct csvr_reader *r;
+	struct rd	*rd;
+
+	r = xcalloc(1, sizeof(*r));
+	rd = &r->rd;
+	rd->diag = diag;
+	rd->shown = shown;
+	rd->fn = fn;
+	rd->arg = arg;
+	rd->data = f->data;
+	rd->len = f->len;
+	rd->delim = f->delim;
+	rd->lazy = 1;
+	rd->map = f->map;
+	rd->pos = from < f->len ? from : f->len;
+	rd->line = line;
+	rd->index = index;
+	/* Pages before the part are another reader's to give back. */
+	if (f->map != NULL) {
+		size_t at = (size_t)(f->data - f->map) + rd->pos;
+
+		rd->dropped = (at + DROP_STEP - 1) / DROP_STEP * DROP_STEP;
+	}
+	restart(rd);
+	return r;
+}
+
+int
+csvr_feed(struct csvr_reader *r, size_t to)
+{
+	feed(&r->rd, to);
+	return outcome(&r->rd);
+}
+
+int
+csvr_idle(const struct csvr_reader *r)
+{
+	return !r->rd.in_rec && !r->rd.odd && !r->rd.stopped;
+}
+
+int
+csvr_end(struct csvr_reader *r)
+{
+	int	 rc;
+
+	if (r == NULL)
+		return -1;
+	finish(&r->rd);
+	rc = outcome(&r->rd);
+	rd_free(&r->rd);
+	free(r);
+	return rc;
 }
 
 int
 csvr_read(const char *path, const char *shown, struct diag *diag,
     csvr_fn fn, void *arg)
 {
-	return read_path(path, 0, shown, diag, fn, arg);
-}
+	struct csvr_file *f;
+	int		 rc;
 
-int
-csvr_read_once(const char *path, const char *shown, struct diag *diag,
-    csvr_fn fn, void *arg)
-{
-	return read_path(path, 1, shown, diag, fn, arg);
+	if ((f = csvr_open(path, shown, diag)) == NULL)
+		return -1;
+	rc = read_mem(f->data, f->len, f->map, shown, diag, fn, arg);
+	csvr_close(f);
+	return rc;
 }

@@ -42,26 +42,43 @@ int	 csvr_read(const char *path, const char *shown, struct diag *,
 	    csvr_fn fn, void *arg);
 
 /*
- * The same for a large file read once: instead of checking the whole
- * file's encoding before the first record, each line is checked as it
- * is parsed.  If the file is not UTF-8 after all, reading stops and
- * CSVR_NOT_UTF8 is returned, after fn has seen some records: the caller
- * drops what it made of them and reads the file again with csvr_read().
+ * A file opened to be read in parts, by one reader after another or by
+ * several at once (a large register is read by two threads): its bytes
+ * are mapped, a byte order mark skipped and the delimiter detected.
+ * Returns NULL, with a diagnostic, if it cannot be read.
  */
-#define CSVR_NOT_UTF8	(-2)
-int	 csvr_read_once(const char *path, const char *shown, struct diag *,
-	    csvr_fn fn, void *arg);
+struct csvr_file;
+struct csvr_file *csvr_open(const char *path, const char *shown,
+		    struct diag *);
+void		 csvr_close(struct csvr_file *);
+size_t		 csvr_size(const struct csvr_file *);	/* bytes */
+/* The offset of the line after the one holding offset off (or the end). */
+size_t		 csvr_next_line(const struct csvr_file *, size_t off);
 
 /*
- * The same for a large file read once: instead of checking the whole
- * file's encoding before the first record, each line is checked as it
- * is parsed.  If the file is not UTF-8 after all, reading stops and
- * CSVR_NOT_UTF8 is returned, after fn has seen some records: the caller
- * drops what it made of them and reads the file again with csvr_read().
+ * A reader of the file from offset from (a line's start), which it
+ * takes for line number line and record number index (0 makes the
+ * first record the header).  The reader checks each line's encoding as
+ * it is parsed: if one is not UTF-8, reading stops, CSVR_NOT_UTF8 is
+ * returned after fn has seen some records, and the caller drops what
+ * it made of them and reads the file with csvr_read(), which settles
+ * the encoding first.
+ *
+ * csvr_feed() parses the lines that begin before offset to, and
+ * returns 0, -1 after an error or when fn asked to stop, or
+ * CSVR_NOT_UTF8.  csvr_idle() tells whether the reader is between two
+ * records, as it is at the start of its part.  csvr_end() ends the
+ * reading where csvr_feed() left it, reports a quoted field left open
+ * there, frees the reader and returns what csvr_feed() does.
  */
 #define CSVR_NOT_UTF8	(-2)
-int	 csvr_read_once(const char *path, const char *shown, struct diag *,
-	    csvr_fn fn, void *arg);
+struct csvr_reader;
+struct csvr_reader *csvr_reader(const struct csvr_file *, size_t from,
+		    int line, size_t index, const char *shown, struct diag *,
+		    csvr_fn fn, void *arg);
+int		 csvr_feed(struct csvr_reader *, size_t to);
+int		 csvr_idle(const struct csvr_reader *);
+int		 csvr_end(struct csvr_reader *);
 
 /* The same on bytes in memory (for tests and fuzzing). */
 int	 csvr_read_mem(const char *data, size_t len, const char *shown,

@@ -4,10 +4,12 @@
  */
 #include <sys/mman.h>
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "codes.h"
 #include "csvread.h"
@@ -194,6 +196,7 @@ struct rload {
 	struct cbcol	*ccol[RC_NSINGLE + RM_NMULTI];
 	int		 hit[RC_NSINGLE + RM_NMULTI];
 	int		 lastreg;	/* region of the previous row, or -1 */
+	int		 outcome[5];	/* uitkomst code of each enum outcome */
 };
 
 /* The codebook column of a slot: hoofdthema's codes are the themas. */
@@ -322,6 +325,10 @@ header(struct rload *ld, const struct csvr_rec *r)
 		ld->hit[j] = -1;
 	}
 	ld->lastreg = -1;
+	for (j = 0; j < 5; j++)
+		ld->outcome[j] = ld->ccol[RC_UITKOMST] != NULL ?
+		    codebook_find(ld->ccol[RC_UITKOMST], reg_outcome_codes[j]) :
+		    -1;
 	for (j = 0; j < RC_NSINGLE; j++)
 		if (ld->ci[single_col[j]] != -1 && j != RC_HOOFDTHEMA) {
 			struct cbcol *cc = codebook_col(ld->cb,
@@ -405,7 +412,7 @@ row(struct rload *ld, const struct csvr_rec *r)
 {
 	struct reg	*reg = ld->reg;
 	struct traj	 t;
-	const char	*s, *code;
+	const char	*s;
 	char		*low, *dyn, buf[64];
 	long long	 v;
 	size_t		 ent, len;
@@ -484,9 +491,8 @@ row(struct rload *ld, const struct csvr_rec *r)
 		} else
 			t.code[j] = (int16_t)idx;
 		if (j == RC_UITKOMST && idx >= 0) {
-			code = ld->ccol[j]->codes[idx].code;
 			for (k = 0; k < 5; k++)
-				if (strcmp(code, reg_outcome_codes[k]) == 0)
+				if (idx == ld->outcome[k])
 					t.outcome = (uint8_t)k;
 		}
 	}
@@ -656,11 +662,193 @@ any_equal(uint64_t *h, size_t n)
 }
 
 /*
+ * A register of at least this many bytes is read by two threads when
+ * the machine has two processors: the second reads the second half of
+ * the file while the first reads the first.  Tests lower it, and then
+ * split the file whatever the machine.
+ */
+static size_t	 par_min = (size_t)8 << 20;
+static int	 par_always;
+
+void
+reg_set_parallel(size_t min_bytes)
+{
+	par_min = min_bytes;
+	par_always = 1;
+}
+
+/* The second half of a register, read by a thread of its own. */
+struct half {
+	struct rload	 ld;		/* its own loader and register */
+	struct diag	 diag;		/* counted only */
+	struct csvr_file *f;
+	size_t		 from;
+	int		 rc;
+	pthread_t	 th;
+};
+
+static void *
+half_main(void *arg)
+{
+	struct half		*h = arg;
+	struct csvr_reader	*r;
+
+	/*
+	 * Line numbers are unknown here; they only matter in messages, and
+	 * a half with any message is dropped (read_once()).  Record 1
+	 * sizes the half's tables, as the first row does.
+	 */
+	r = csvr_reader(h->f, h->from, 1, 1, h->ld.reg->path, &h->diag,
+	    on_rec, &h->ld);
+	(void)csvr_feed(r, csvr_size(h->f));
+	h->rc = csvr_end(r);
+	return NULL;
+}
+
+/* Starts reading the second half of the file from offset from. */
+static int
+half_start(struct half *h, const struct rload *ld, struct csvr_file *f,
+    size_t from)
+{
+	memset(h, 0, sizeof(*h));
+	h->ld = *ld;
+	memset(&h->ld.ids, 0, sizeof(h->ld.ids));
+	memset(&h->ld.regions, 0, sizeof(h->ld.regions));
+	h->ld.capt = h->ld.cappool = h->ld.nidh = h->ld.capidh = 0;
+	h->ld.idh = NULL;
+	h->ld.reg = xcalloc(1, sizeof(*h->ld.reg));
+	h->ld.reg->path = xstrdup(ld->reg->path);
+	h->ld.reg->cb = ld->reg->cb;
+	diag_init(&h->diag, NULL);
+	h->ld.diag = &h->diag;
+	h->f = f;
+	h->from = from;
+	if (pthread_create(&h->th, NULL, half_main, h) != 0) {
+		reg_free(h->ld.reg);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+half_free(struct half *h)
+{
+	reg_free(h->ld.reg);
+	free(h->ld.idh);
+	strset_free(&h->ld.regions);
+}
+
+/*
+ * Appends the second half's trajectories to the first's, as reading
+ * on would have added them: its regions take the next numbers in the
+ * order they first appear, and its codes follow in the pool.
+ */
+static void
+half_merge(struct rload *ld, struct half *h)
+{
+	struct reg	*reg = ld->reg, *hr = h->ld.reg;
+	int32_t		*map;
+	char		*low, *dyn, buf[64];
+	size_t		 i, ent, m;
+
+	map = xcalloc(hr->nregio ? hr->nregio : 1, sizeof(*map));
+	for (i = 0; i < hr->nregio; i++) {
+		m = strlen(hr->regio[i]);
+		low = lower_copy(hr->regio[i], m, buf, sizeof(buf), &dyn);
+		if (strset_add(&ld->regions, low, m, 0, &ent) == 0) {
+			reg->regio = xreallocarray(reg->regio, reg->nregio + 1,
+			    sizeof(*reg->regio));
+			reg->regio[reg->nregio++] = xstrdup(hr->regio[i]);
+		}
+		map[i] = (int32_t)ent;
+		free(dyn);
+	}
+	if (reg->n + hr->n > ld->capt) {
+		ld->capt = reg->n + hr->n;
+		reg->t = xreallocarray(reg->t, ld->capt, sizeof(*reg->t));
+	}
+	for (i = 0; i < hr->n; i++) {
+		struct traj *t = &reg->t[reg->n + i];
+
+		*t = hr->t[i];
+		t->regio = map[t->regio];
+		for (m = 0; m < RM_NMULTI; m++)
+			t->moff[m] += (uint32_t)reg->npool;
+	}
+	reg->n += hr->n;
+	if (reg->npool + hr->npool > ld->cappool) {
+		ld->cappool = reg->npool + hr->npool;
+		reg->pool = xreallocarray(reg->pool, ld->cappool,
+		    sizeof(*reg->pool));
+	}
+	if (hr->npool > 0)
+		memcpy(reg->pool + reg->npool, hr->pool,
+		    hr->npool * sizeof(*reg->pool));
+	reg->npool += hr->npool;
+	if (ld->nidh + h->ld.nidh > ld->capidh) {
+		ld->capidh = ld->nidh + h->ld.nidh;
+		ld->idh = xreallocarray(ld->idh, ld->capidh, sizeof(*ld->idh));
+	}
+	if (h->ld.nidh > 0)
+		memcpy(ld->idh + ld->nidh, h->ld.idh,
+		    h->ld.nidh * sizeof(*ld->idh));
+	ld->nidh += h->ld.nidh;
+	free(map);
+}
+
+/*
+ * Reads a register file once, its encoding checked line by line.  A
+ * large one is read in two halves at once, split at a line's start;
+ * the second half is taken only if the first ended between two
+ * records there and the second gave no message at all.  Otherwise
+ * the first reader reads on through the second half itself, so that
+ * what is reported, and in what order, is what one reader reports.
+ */
+static int
+read_once(struct rload *ld, const char *path, const char *shown,
+    struct diag *diag)
+{
+	struct csvr_file	*f;
+	struct csvr_reader	*r;
+	struct half		 h;
+	size_t			 size, split;
+	int			 rc, two = 0;
+
+	if ((f = csvr_open(path, shown, diag)) == NULL)
+		return -1;
+	size = csvr_size(f);
+	r = csvr_reader(f, 0, 1, 0, shown, diag, on_rec, ld);
+	/* The header first: the second half needs its columns. */
+	rc = csvr_feed(r, csvr_next_line(f, 0));
+	split = csvr_next_line(f, size / 2);
+	if (rc == 0 && size >= par_min && split < size && !ld->bad &&
+	    csvr_idle(r) &&
+	    (par_always || sysconf(_SC_NPROCESSORS_ONLN) >= 2))
+		two = half_start(&h, ld, f, split) == 0;
+	if (two) {
+		rc = csvr_feed(r, split);
+		pthread_join(h.th, NULL);
+		if (rc == 0 && csvr_idle(r) && h.rc == 0 &&
+		    h.diag.nerr == 0 && h.diag.nwarn == 0) {
+			half_merge(ld, &h);
+			ld->reg->halves = 1;
+		} else
+			two = 0;
+		half_free(&h);
+	}
+	if (!two)
+		(void)csvr_feed(r, size);
+	rc = csvr_end(r);
+	csvr_close(f);
+	return rc;
+}
+
+/*
  * One pass over the file.  With exact set, ids are checked in a hash
  * table that can say where an id was first seen; without, only their
  * 64-bit hashes are kept and *dup tells whether two are equal.  With
  * once set, the file's encoding is checked as it is read, and
- * *not_utf8 tells that it must be read again (csvr_read_once()).
+ * *not_utf8 tells that it must be read again (read_once()).
  */
 static struct reg *
 load_pass(const char *path, const char *data, size_t len,
@@ -683,7 +871,7 @@ load_pass(const char *path, const char *data, size_t len,
 	if (path == NULL)
 		rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
 	else if (once)
-		rc = csvr_read_once(path, shown, diag, on_rec, &ld);
+		rc = read_once(&ld, path, shown, diag);
 	else
 		rc = csvr_read(path, shown, diag, on_rec, &ld);
 	*not_utf8 = rc == CSVR_NOT_UTF8;

@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-static void
+void
 oom(void)
 {
 	fputs("gen: out of memory\n", stderr);

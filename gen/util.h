@@ -18,6 +18,7 @@
 #define GEN_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Allocation: abort with a message on exhaustion, never return NULL. */
+void	 oom(void);		/* says so and aborts */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);

@@ -325,6 +325,96 @@ test_read_file(void **state)
 	cap_close(&cap);
 }
 
+/*
+ * A blank line inside a quoted field is part of it, also when the
+ * field opens after a carriage return that ended a record mid-line.
+ */
+static void
+test_blank_in_quotes(void **state)
+{
+	(void)state;
+	CHECK("a,b\n1,\"x\n\ny\"\n", 0,
+	    "L1 , [a]@1:1 [b]@1:3\n"
+	    "L2 , [1]@2:1 [x\n\ny]@2:3\n", "");
+	CHECK("a\r\"b\n\nc\"\n", 0,
+	    "L1 , [a]@1:1\n"
+	    "L1 , [b\n\nc]@1:1\n", "");
+}
+
+/* Readers of parts of a file (csvr_open, csvr_reader). */
+static void
+test_reader(void **state)
+{
+	static const char s[] =
+	    "a,b\n"		/* 0 */
+	    "1,\"x\n"		/* 4 */
+	    "y\"\n"		/* 9 */
+	    "2,z\r\"w\n"	/* 12 */
+	    "v\"\n"		/* 19 */
+	    "\n"		/* 22 */
+	    "3,\xeb\n";	/* 23 */
+	struct csvr_file	*f;
+	struct csvr_reader	*r;
+	struct cap		 cap;
+	struct got		 g;
+	char			*path;
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	cap_open(&cap);
+	path = tmp_file(s, sizeof(s) - 1);
+	assert_non_null(f = csvr_open(path, "t.csv", &cap.d));
+	assert_int_equal(csvr_size(f), sizeof(s) - 1);
+	assert_int_equal(csvr_next_line(f, 0), 4);
+	assert_int_equal(csvr_next_line(f, 4), 9);
+	assert_int_equal(csvr_next_line(f, 8), 9);
+	assert_int_equal(csvr_next_line(f, 100), sizeof(s) - 1);
+
+	r = csvr_reader(f, 0, 1, 0, "t.csv", &cap.d, collect, &g);
+	assert_true(csvr_idle(r));
+	assert_int_equal(csvr_feed(r, 4), 0);
+	assert_true(csvr_idle(r));
+	/* inside the quoted field of line 2 */
+	assert_int_equal(csvr_feed(r, 9), 0);
+	assert_false(csvr_idle(r));
+	assert_int_equal(csvr_feed(r, 12), 0);
+	assert_true(csvr_idle(r));
+	/* a record ended by the carriage return, then a quote opens */
+	assert_int_equal(csvr_feed(r, 19), 0);
+	assert_false(csvr_idle(r));
+	assert_int_equal(csvr_feed(r, 23), 0);
+	assert_true(csvr_idle(r));
+	assert_int_equal(csvr_end(r), 0);
+	assert_string_equal(g.b.s,
+	    "L1 , [a]@1:1 [b]@1:3\n"
+	    "L2 , [1]@2:1 [x\ny]@2:3\n"
+	    "L4 , [2]@4:1 [z]@4:3\n"
+	    "L4 , [w\nv]@4:1\n");
+	buf_reset(&g.b);
+
+	/* a reader from the middle, which says the line it is told */
+	r = csvr_reader(f, 9, 7, 5, "t.csv", &cap.d, collect, &g);
+	assert_int_equal(csvr_feed(r, 12), -1);
+	assert_true(csvr_idle(r));
+	assert_int_equal(csvr_end(r), -1);
+	assert_string_equal(g.b.s, "");
+	assert_text(cap_text(&cap), "t.csv:7:2: error: malformed quoting: "
+	    "a quote inside an unquoted field, or text after a closing "
+	    "quote\n");
+
+	/* the Windows-1252 byte stops a reader: the file is read again */
+	buf_reset(&g.b);
+	r = csvr_reader(f, 23, 1, 1, "t.csv", &cap.d, collect, &g);
+	assert_int_equal(csvr_feed(r, csvr_size(f)), CSVR_NOT_UTF8);
+	assert_int_equal(csvr_end(r), CSVR_NOT_UTF8);
+	assert_string_equal(g.b.s ? g.b.s : "", "");
+	csvr_close(f);
+	unlink(path);
+	free(path);
+	buf_free(&g.b);
+	cap_close(&cap);
+}
+
 static void
 test_lower(void **state)
 {
@@ -352,6 +442,8 @@ main(void)
 		cmocka_unit_test(test_cp1252),
 		cmocka_unit_test(test_stop),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_blank_in_quotes),
+		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_lower),
 	};
 

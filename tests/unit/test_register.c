@@ -354,6 +354,79 @@ test_csv_problems(void **state)
  * careful one when a bet fails.  Whatever the file, the register and
  * the diagnostics must be those of the careful reading in memory.
  */
+/*
+ * Loads len bytes of text from a file as reg_load() does, in two
+ * halves at once if split is set, and checks that the register and the
+ * messages are those of the careful reading in memory.  Returns
+ * whether the file was read in two halves; *ok tells whether it loaded.
+ */
+static int
+same_as_memory(struct fx *fx, const char *text, size_t len, int split,
+    int *ok)
+{
+	struct cap	 mem, file;
+	struct reg	*a, *b;
+	char		 path[32];
+	size_t		 i;
+	int		 fd, halves;
+
+	snprintf(path, sizeof(path), "/tmp/gen-test-reg-XXXXXX");
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_true(write(fd, text, len) == (ssize_t)len);
+	close(fd);
+	reg_set_parallel(split ? 1 : SIZE_MAX);
+	cap_open(&mem);
+	a = reg_load_mem(text, len, "t.csv", &fx->cb, &mem.d);
+	cap_open(&file);
+	b = reg_load(path, "t.csv", &fx->cb, &file.d);
+	unlink(path);
+	assert_text(cap_text(&file), cap_text(&mem));
+	assert_int_equal(file.d.nerr, mem.d.nerr);
+	assert_int_equal(file.d.nwarn, mem.d.nwarn);
+	assert_int_equal(a == NULL, b == NULL);
+	if (a != NULL) {
+		assert_int_equal(a->n, b->n);
+		assert_memory_equal(a->t, b->t, a->n * sizeof(*a->t));
+		assert_int_equal(a->npool, b->npool);
+		assert_memory_equal(a->pool, b->pool,
+		    a->npool * sizeof(*a->pool));
+		assert_int_equal(a->nregio, b->nregio);
+		for (i = 0; i < a->nregio; i++)
+			assert_string_equal(a->regio[i], b->regio[i]);
+	}
+	*ok = a != NULL && mem.d.nerr + mem.d.nwarn == 0;
+	halves = b != NULL && b->halves;
+	reg_free(a);
+	reg_free(b);
+	cap_close(&mem);
+	cap_close(&file);
+	reg_set_parallel(SIZE_MAX);
+	return halves;
+}
+
+/* Appends n rows A<first>.. of the test register, in region r1 or r2. */
+static void
+rows(struct buf *b, int first, int n, const char *r1, const char *r2)
+{
+	int	 i;
+
+	for (i = first; i < first + n; i++)
+		buf_printf(b, "A%d,,%s,,email,%s,,%s,2020-01-%02d,%s,%d,%s,\n",
+		    i, i % 3 ? r1 : r2, i % 2 ? "\"tarief;zorg\"" : "zorg",
+		    i % 4 ? "aanbesteding" : "\"wachtlijst; aanbesteding\"",
+		    1 + i % 28, i % 5 ? "2020-03-01" : "", i % 7,
+		    i % 5 ? "geslaagd" : "lopend");
+}
+
+/*
+ * reg_load() reads a file once, on bets that nearly always win (that
+ * it is UTF-8, checked line by line as it is read; that no id repeats,
+ * checked by hash), and a large one in two halves at once, on the bet
+ * that the second half starts a record and is free of errors.  It
+ * falls back to the careful reading when a bet fails.  Whatever the
+ * file, the register and the diagnostics must be those of the careful
+ * reading in memory (register.c load()).
+ */
 static void
 test_file_as_memory(void **state)
 {
@@ -384,43 +457,90 @@ test_file_as_memory(void **state)
 		{ t2, sizeof(t2) - 1 }, { t3, sizeof(t3) - 1 },
 	};
 	struct fx	*fx = *state;
-	struct cap	 mem, file;
-	struct reg	*a, *b;
-	char		 path[32];
 	size_t		 i;
-	int		 fd;
+	int		 split, ok;
 
-	for (i = 0; i < GEN_NELEM(texts); i++) {
-		snprintf(path, sizeof(path), "/tmp/gen-test-reg-XXXXXX");
-		assert_true((fd = mkstemp(path)) >= 0);
-		assert_true(write(fd, texts[i].s, texts[i].len) ==
-		    (ssize_t)texts[i].len);
-		close(fd);
-		cap_open(&mem);
-		a = reg_load_mem(texts[i].s, texts[i].len, "t.csv", &fx->cb,
-		    &mem.d);
-		cap_open(&file);
-		b = reg_load(path, "t.csv", &fx->cb, &file.d);
-		unlink(path);
-		assert_text(cap_text(&file), cap_text(&mem));
-		assert_int_equal(file.d.nerr, mem.d.nerr);
-		assert_int_equal(file.d.nwarn, mem.d.nwarn);
-		assert_int_equal(a == NULL, b == NULL);
-		if (a != NULL) {
-			assert_int_equal(a->n, b->n);
-			assert_memory_equal(a->t, b->t, a->n * sizeof(*a->t));
-			assert_int_equal(a->npool, b->npool);
+	for (i = 0; i < GEN_NELEM(texts); i++)
+		for (split = 0; split < 2; split++) {
+			assert_int_equal(same_as_memory(fx, texts[i].s,
+			    texts[i].len, split, &ok), split && i == 0);
+			/* each case is meant to say something */
+			assert_int_equal(ok, i == 0);
 		}
-		/* each case is meant to say something */
-		if (i == 0)
-			assert_int_equal(mem.d.nerr + mem.d.nwarn, 0);
-		else
-			assert_true(mem.d.nerr > 0);
-		reg_free(a);
-		reg_free(b);
-		cap_close(&mem);
-		cap_close(&file);
-	}
+}
+
+/* The two halves of a large register (see test_file_as_memory). */
+static void
+test_two_halves(void **state)
+{
+	struct fx	*fx = *state;
+	struct buf	 b = { NULL, 0, 0 };
+	int		 ok, i;
+
+	/* Valid; regions first seen in the second half come after. */
+	buf_puts(&b, HDR);
+	rows(&b, 1, 30, "Twente", "Rijnmond");
+	rows(&b, 31, 30, "Zeeland", "twente");
+	rows(&b, 61, 1, "Noord", "Noord");
+	assert_true(same_as_memory(fx, b.s, b.len, 1, &ok));
+	assert_true(ok);
+	assert_false(same_as_memory(fx, b.s, b.len, 0, &ok));
+
+	/* A quoted field's line breaks across the middle of the file. */
+	buf_reset(&b);
+	buf_puts(&b, HDR);
+	rows(&b, 1, 10, "Twente", "Rijnmond");
+	buf_puts(&b, "B1,,Twente,,email,\"tarief;");
+	for (i = 0; i < 3000; i++)
+		buf_puts(&b, i % 2 ? "\n" : " \r\n");
+	buf_puts(&b, "zorg\",,,2020-01-01,,3,lopend,\n");
+	rows(&b, 11, 10, "Zeeland", "Twente");
+	assert_false(same_as_memory(fx, b.s, b.len, 1, &ok));
+	assert_true(ok);
+
+	/*
+	 * A carriage return alone ends a record, and a quoted field opens
+	 * after it, across the middle: between records by the callbacks,
+	 * inside a quote by the count of quotes.
+	 */
+	buf_reset(&b);
+	buf_puts(&b, HDR);
+	rows(&b, 1, 10, "Twente", "Rijnmond");
+	buf_puts(&b, "B1,,Twente,,email,zorg,,,2020-01-01,,3,lopend,\r\"B2");
+	for (i = 0; i < 3000; i++)
+		buf_puts(&b, "\n");
+	buf_puts(&b, "\",,Twente,,email,zorg,,,2020-01-01,,3,lopend,\n");
+	rows(&b, 11, 10, "Zeeland", "Twente");
+	assert_false(same_as_memory(fx, b.s, b.len, 1, &ok));
+	assert_true(ok);
+
+	/* Errors in the second half only: reported in their places. */
+	buf_reset(&b);
+	buf_puts(&b, HDR);
+	rows(&b, 1, 40, "Twente", "Rijnmond");
+	buf_puts(&b, "B1,,Twente,,fax,zorg,,,2020-01-01,,3,lopend,\n");
+	rows(&b, 41, 20, "Zeeland", "twente");
+	buf_puts(&b, "B2,,Twente,,email,zorg,,,2020-01-01,,3,lopend\n");
+	assert_false(same_as_memory(fx, b.s, b.len, 1, &ok));
+	assert_false(ok);
+
+	/* An id of the first half repeated in the second. */
+	buf_reset(&b);
+	buf_puts(&b, HDR);
+	rows(&b, 1, 30, "Twente", "Rijnmond");
+	rows(&b, 31, 30, "Zeeland", "twente");
+	rows(&b, 7, 1, "Noord", "Noord");
+	(void)same_as_memory(fx, b.s, b.len, 1, &ok);
+	assert_false(ok);
+
+	/* Windows-1252 in the second half only. */
+	buf_reset(&b);
+	buf_puts(&b, HDR);
+	rows(&b, 1, 30, "Twente", "Rijnmond");
+	rows(&b, 31, 30, "Zo\xebterwoude", "twente");
+	assert_false(same_as_memory(fx, b.s, b.len, 1, &ok));
+	assert_false(ok);
+	buf_free(&b);
 }
 
 static void
@@ -694,6 +814,7 @@ main(void)
 		cmocka_unit_test(test_csv_problems),
 		cmocka_unit_test(test_error_cap),
 		cmocka_unit_test(test_file_as_memory),
+		cmocka_unit_test(test_two_halves),
 		cmocka_unit_test(test_select),
 		cmocka_unit_test(test_codebook_ok),
 		cmocka_unit_test(test_codebook_errors),
