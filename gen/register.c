@@ -716,6 +716,7 @@ half_start(struct half *h, const struct rload *ld, struct csvr_file *f,
 	memset(&h->ld.regions, 0, sizeof(h->ld.regions));
 	h->ld.capt = h->ld.cappool = h->ld.nidh = h->ld.capidh = 0;
 	h->ld.idh = NULL;
+	h->ld.lastreg = -1;	/* (a row may share the header's line) */
 	h->ld.reg = xcalloc(1, sizeof(*h->ld.reg));
 	h->ld.reg->path = xstrdup(ld->reg->path);
 	h->ld.reg->cb = ld->reg->cb;

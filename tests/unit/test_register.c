@@ -486,6 +486,15 @@ test_two_halves(void **state)
 	assert_true(ok);
 	assert_false(same_as_memory(fx, b.s, b.len, 0, &ok));
 
+	/* A row on the header's line, after a carriage return. */
+	buf_reset(&b);
+	buf_add(&b, HDR, sizeof(HDR) - 2);
+	buf_putc(&b, '\r');
+	rows(&b, 1, 30, "Twente", "Rijnmond");
+	rows(&b, 31, 30, "Zeeland", "twente");
+	assert_true(same_as_memory(fx, b.s, b.len, 1, &ok));
+	assert_true(ok);
+
 	/* A quoted field's line breaks across the middle of the file. */
 	buf_reset(&b);
 	buf_puts(&b, HDR);

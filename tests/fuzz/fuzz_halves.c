@@ -1,0 +1,73 @@
+/*
+ * fuzz_halves.c: a register read from a file in two halves at once
+ * (register.c read_once()) gives, on any bytes, the register and the
+ * messages of the careful reading in memory; aborts where it does not.
+ */
+#define _GNU_SOURCE	/* memfd_create */
+#include <sys/mman.h>
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+#include "util.h"
+
+int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/* Loads the bytes from memory, or from a file in two halves. */
+static struct reg *
+load(const uint8_t *data, size_t len, int halves, struct diag *d,
+    struct buf *msgs)
+{
+	struct diag	 top;
+	struct reg	*reg;
+	char		 path[64];
+	int		 fd;
+
+	diag_init(&top, NULL);
+	diag_hold(d, &top, msgs);
+	if (!halves)
+		return reg_load_mem((const char *)data, len, "f.csv",
+		    fuzz_codebook(), d);
+	if ((fd = memfd_create("fuzz", 0)) == -1 ||
+	    write(fd, data, len) != (ssize_t)len)
+		abort();
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	reg = reg_load(path, "f.csv", fuzz_codebook(), d);
+	close(fd);
+	return reg;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	struct diag	 dm, df;
+	struct buf	 bm = { NULL, 0, 0 }, bf = { NULL, 0, 0 };
+	struct reg	*a, *b;
+	size_t		 i;
+
+	reg_set_parallel(1);
+	a = load(data, len, 0, &dm, &bm);
+	b = load(data, len, 1, &df, &bf);
+	if (dm.nerr != df.nerr || dm.nwarn != df.nwarn ||
+	    bm.len != bf.len || (bm.len > 0 && memcmp(bm.s, bf.s, bm.len)))
+		abort();
+	if ((a == NULL) != (b == NULL))
+		abort();
+	if (a != NULL) {
+		if (a->n != b->n || a->npool != b->npool ||
+		    a->nregio != b->nregio ||
+		    (a->n > 0 && memcmp(a->t, b->t, a->n * sizeof(*a->t))) ||
+		    (a->npool > 0 &&
+		    memcmp(a->pool, b->pool, a->npool * sizeof(*a->pool))))
+			abort();
+		for (i = 0; i < a->nregio; i++)
+			if (strcmp(a->regio[i], b->regio[i]) != 0)
+				abort();
+	}
+	reg_free(a);
+	reg_free(b);
+	buf_free(&bm);
+	buf_free(&bf);
+	return 0;
+}
