@@ -48,7 +48,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser
+        golden-update clean fuzz fuzz-quick browser halves tsan
 
 all: deps $(BIN) reports
 
@@ -125,13 +125,22 @@ pdf-golden-update: $(OBJDIR)/test_pdfgolden
 publish: $(BIN)
 	@$(TEST_ENV) sh tests/publish.sh ./$(BIN)
 
-check-suite: unit golden badinput pdf publish repro canary pathological
+halves: $(BIN)
+	@$(TEST_ENV) sh tests/halves.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological halves
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:
 	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  GEN_ASSETS=$(CURDIR)/assets $(MAKE) --no-print-directory OBJDIR=build/asan BIN=build/asan/gen \
 	  CFLAGS="$(SAN)" LDFLAGS="$(SAN)" PATHO_ROWS=100000 check-suite
+
+# The two threads that read a large register, under ThreadSanitizer.
+TSAN = -O1 -g -fsanitize=thread
+tsan:
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(MAKE) --no-print-directory \
+	  OBJDIR=build/tsan BIN=build/tsan/gen CFLAGS="$(TSAN)" LDFLAGS="$(TSAN)" halves
 
 # gen under valgrind memcheck: sample content, golden and bad-input cases.
 valgrind: $(BIN)
@@ -191,7 +200,7 @@ fuzz: $(addprefix $(FUZZ_DIR)/,$(FUZZERS))
 fuzz-quick:
 	@$(MAKE) --no-print-directory fuzz FUZZ_TIME=8
 
-test: deps check-suite sanitize valgrind fuzz-quick
+test: deps check-suite sanitize tsan valgrind fuzz-quick
 	@echo "all test suites passed"
 
 # --- browser: the built pages in a real browser -----------------------------
