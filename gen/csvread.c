@@ -5,6 +5,10 @@
  * fed ends on line L, and its raw bytes run from the first line fed
  * after the previous record.  Field columns are only worked out when
  * a diagnostic needs one (csvr_field_pos).
+ *
+ * A reader (csvr_reader) may start anywhere a line starts, so that two
+ * threads can read the two halves of a large file; whether it ended
+ * between two records is known from the quotes it fed (feed()).
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
