@@ -12,20 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 
-# run NAME EXPECTED_STATUS COMMAND...: status, then the output in out.log
-run() {
-	name=$1 want=$2
-	shift 2
-	timeout 300 "$@" >"$tmp/out.log" 2>&1
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL: $name: exit $got, expected $want"
-		tail -5 "$tmp/out.log"
-		fail=$((fail + 1))
-	fi
-}
+. "$root/tests/lib.sh"
 
 # expect NAME TEXT: out.log of the last run holds the line TEXT
 expect() {
@@ -61,7 +48,7 @@ reg="$tmp/c/r/trajecten.csv"
 # Valid: regions 5 to 8 are first seen in the second half.
 { echo "$hdr"; part 0 "$half"; part "$half" "$half"; } >"$reg"
 [ "$(wc -c <"$reg")" -gt 8388608 ] || { echo "FAIL: register under 8 MiB"; exit 1; }
-run "valid" 0 "$gen" stats --json r
+check "valid" 0 "$gen" stats --json r
 expect "valid" "  \"aantal\": $rows,"
 
 # A quoted field whose 3,000 line breaks lie across the middle.
@@ -72,7 +59,7 @@ expect "valid" "  \"aantal\": $rows,"
 	printf 'vertrouwen",,aanbesteding,2020-01-01,2020-02-01,3,geslaagd,geen\n'
 	part "$half" "$half"
 } >"$reg"
-run "quoted line breaks across the middle" 0 "$gen" stats --json r
+check "quoted line breaks across the middle" 0 "$gen" stats --json r
 expect "quoted line breaks across the middle" "  \"aantal\": $((rows + 1)),"
 
 # Errors in the second half only: each once, on its own line.
@@ -82,7 +69,7 @@ expect "quoted line breaks across the middle" "  \"aantal\": $((rows + 1)),"
 	part $((half + 1000)) $((half - 1000))
 	echo "T0000007,bemiddeling,Regio 1,gemeente-aanbieder,email,tarief,,,2020-01-01,,3,lopend,geen"
 } >"$reg"
-run "errors in the second half" 1 "$gen" check r
+check "errors in the second half" 1 "$gen" check r
 l=$((half + 1000 + 2))
 expect "errors in the second half" \
     "r/trajecten.csv:$l:43: error: unknown code 'fax' in column signaal"

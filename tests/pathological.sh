@@ -10,20 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 
-# check NAME EXPECTED_STATUS COMMAND...
-check() {
-	name=$1 want=$2
-	shift 2
-	timeout 300 "$@" >"$tmp/out.log" 2>&1
-	got=$?
-	if [ "$got" -eq "$want" ]; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL: $name: exit $got, expected $want"
-		tail -5 "$tmp/out.log"
-		fail=$((fail + 1))
-	fi
-}
+. "$(dirname "$0")/lib.sh"
 
 c="$tmp/content"
 mkdir -p "$c/p"

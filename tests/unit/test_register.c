@@ -419,6 +419,25 @@ rows(struct buf *b, int first, int n, const char *r1, const char *r2)
 }
 
 /*
+ * A register of 20 rows with, between rows 10 and 11, open, then 1,500
+ * times brk, then close: something that lies across the middle.
+ */
+static void
+across(struct buf *b, const char *open, const char *brk, const char *close)
+{
+	int	 i;
+
+	buf_reset(b);
+	buf_puts(b, HDR);
+	rows(b, 1, 10, "Twente", "Rijnmond");
+	buf_puts(b, open);
+	for (i = 0; i < 1500; i++)
+		buf_puts(b, brk);
+	buf_puts(b, close);
+	rows(b, 11, 10, "Zeeland", "Twente");
+}
+
+/*
  * reg_load() reads a file once, on bets that nearly always win (that
  * it is UTF-8, checked line by line as it is read; that no id repeats,
  * checked by hash), and a large one in two halves at once, on the bet
@@ -475,7 +494,7 @@ test_two_halves(void **state)
 {
 	struct fx	*fx = *state;
 	struct buf	 b = { NULL, 0, 0 };
-	int		 ok, i;
+	int		 ok;
 
 	/* Valid; regions first seen in the second half come after. */
 	buf_puts(&b, HDR);
@@ -496,14 +515,8 @@ test_two_halves(void **state)
 	assert_true(ok);
 
 	/* A quoted field's line breaks across the middle of the file. */
-	buf_reset(&b);
-	buf_puts(&b, HDR);
-	rows(&b, 1, 10, "Twente", "Rijnmond");
-	buf_puts(&b, "B1,,Twente,,email,\"tarief;");
-	for (i = 0; i < 3000; i++)
-		buf_puts(&b, i % 2 ? "\n" : " \r\n");
-	buf_puts(&b, "zorg\",,,2020-01-01,,3,lopend,\n");
-	rows(&b, 11, 10, "Zeeland", "Twente");
+	across(&b, "B1,,Twente,,email,\"tarief;", " \r\n\n",
+	    "zorg\",,,2020-01-01,,3,lopend,\n");
 	assert_false(same_as_memory(fx, b.s, b.len, 1, &ok));
 	assert_true(ok);
 
@@ -512,14 +525,8 @@ test_two_halves(void **state)
 	 * after it, across the middle: between records by the callbacks,
 	 * inside a quote by the count of quotes.
 	 */
-	buf_reset(&b);
-	buf_puts(&b, HDR);
-	rows(&b, 1, 10, "Twente", "Rijnmond");
-	buf_puts(&b, "B1,,Twente,,email,zorg,,,2020-01-01,,3,lopend,\r\"B2");
-	for (i = 0; i < 3000; i++)
-		buf_puts(&b, "\n");
-	buf_puts(&b, "\",,Twente,,email,zorg,,,2020-01-01,,3,lopend,\n");
-	rows(&b, 11, 10, "Zeeland", "Twente");
+	across(&b, "B1,,Twente,,email,zorg,,,2020-01-01,,3,lopend,\r\"B2",
+	    "\n", "\",,Twente,,email,zorg,,,2020-01-01,,3,lopend,\n");
 	assert_false(same_as_memory(fx, b.s, b.len, 1, &ok));
 	assert_true(ok);
 
