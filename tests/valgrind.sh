@@ -1,9 +1,10 @@
 #!/bin/sh
 # valgrind.sh GEN: gen under valgrind's memcheck on the sample content
-# (build, check, stats, stats --json), on every golden case and on every
-# bad-input case: no invalid read or write, no use of uninitialised
-# memory, no definite leak.  Leaks inside Debian's libraries are listed
-# in tests/valgrind.supp.
+# (build, check, stats, stats --json), on a register large enough to be
+# read by two threads, on every golden case and on every bad-input
+# case: no invalid read or write, no use of uninitialised memory, no
+# definite leak.  Leaks inside Debian's libraries are listed in
+# tests/valgrind.supp.
 set -u
 gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,6 +35,17 @@ vg "build content" "$gen" build -o "$tmp/out1" content
 vg "check content" "$gen" check content
 vg "stats" "$gen" stats content/2020-bemiddeling
 vg "stats --json" "$gen" stats --json content/leergang-helmond
+# A register over 8 MiB, which two threads read (register.c read_once()).
+mkdir -p "$tmp/big/r"
+cp content/codes.csv "$tmp/big/"
+printf -- '---\ntitle: R\ndate: 2021-12-01\n---\n' >"$tmp/big/r/index.md"
+awk 'BEGIN {
+	print "id,soort,regio,partijen,signaal,themas,hoofdthema,aanleiding,start,eind,gesprekken,uitkomst,escalatie"
+	for (i = 0; i < 62000; i++)
+		printf "T%07d,bemiddeling,Regio %d,gemeente-aanbieder,email,\"tarief;vertrouwen\",vertrouwen,aanbesteding,2020-01-%02d,2020-03-%02d,%d,geslaagd,geen\n",
+		    i, i % 25, 1 + i % 28, 1 + i % 28, 3 + i % 8
+}' >"$tmp/big/r/trajecten.csv"
+vg "stats, a register read in two halves" "$gen" stats "$tmp/big/r"
 for d in tests/golden/*/ tests/bad/*/; do
 	[ -d "$d/content" ] || continue
 	cd "$root/$d" || exit 1
