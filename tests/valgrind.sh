@@ -41,7 +41,7 @@ cp content/codes.csv "$tmp/big/"
 printf -- '---\ntitle: R\ndate: 2021-12-01\n---\n' >"$tmp/big/r/index.md"
 awk 'BEGIN {
 	print "id,soort,regio,partijen,signaal,themas,hoofdthema,aanleiding,start,eind,gesprekken,uitkomst,escalatie"
-	for (i = 0; i < 62000; i++)
+	for (i = 0; i < 66000; i++)
 		printf "T%07d,bemiddeling,Regio %d,gemeente-aanbieder,email,\"tarief;vertrouwen\",vertrouwen,aanbesteding,2020-01-%02d,2020-03-%02d,%d,geslaagd,geen\n",
 		    i, i % 25, 1 + i % 28, 1 + i % 28, 3 + i % 8
 }' >"$tmp/big/r/trajecten.csv"
