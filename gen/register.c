@@ -320,11 +320,8 @@ header(struct rload *ld, const struct csvr_rec *r)
 			    "missing required column '%s'", rcols[j].name);
 			ld->bad = 1;
 		}
-	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++) {
+	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++)
 		ld->ccol[j] = codebook_col(ld->cb, slot_name(j));
-		ld->hit[j] = -1;
-	}
-	ld->lastreg = -1;
 	for (j = 0; j < 5; j++)
 		ld->outcome[j] = ld->ccol[RC_UITKOMST] != NULL ?
 		    codebook_find(ld->ccol[RC_UITKOMST], reg_outcome_codes[j]) :
@@ -407,15 +404,37 @@ date_field(struct rload *ld, const struct csvr_rec *r, enum rcol c,
 	return -1;
 }
 
+/*
+ * The number of region s (len bytes, any case): those of the register
+ * so far, or the next one, which keeps this first spelling.
+ */
+static int32_t
+region(struct rload *ld, const char *s, size_t len)
+{
+	struct reg	*reg = ld->reg;
+	char		*low, *dyn, buf[64];
+	size_t		 ent;
+
+	low = lower_copy(s, len, buf, sizeof(buf), &dyn);
+	/* Entries follow reg->regio: a new one is numbered nregio. */
+	(void)strset_add(&ld->regions, low, len, 0, &ent);
+	if (ent == reg->nregio) {
+		reg->regio = xreallocarray(reg->regio, reg->nregio + 1,
+		    sizeof(*reg->regio));
+		reg->regio[reg->nregio++] = xstrndup(s, len);
+	}
+	free(dyn);
+	return (int32_t)ent;
+}
+
 static int
 row(struct rload *ld, const struct csvr_rec *r)
 {
 	struct reg	*reg = ld->reg;
 	struct traj	 t;
 	const char	*s;
-	char		*low, *dyn, buf[64];
 	long long	 v;
-	size_t		 ent, len;
+	size_t		 len;
 	size_t		 j, k, pool0 = reg->npool;
 	int		 ok = 1, idx, line, themas_ok = 1, hoofd_ok = 1;
 	int		 start_ok;
@@ -452,18 +471,8 @@ row(struct rload *ld, const struct csvr_rec *r)
 	    reg->regio[ld->lastreg][r->len[ld->ci[C_REGIO]]] == '\0') {
 		/* The previous row's region, in any case. */
 		t.regio = ld->lastreg;
-	} else {
-		low = lower_copy(s, r->len[ld->ci[C_REGIO]], buf, sizeof(buf),
-		    &dyn);
-		if (strset_add(&ld->regions, low, r->len[ld->ci[C_REGIO]],
-		    r->line, &ent) == 0) {
-			reg->regio = xreallocarray(reg->regio, reg->nregio + 1,
-			    sizeof(*reg->regio));
-			reg->regio[reg->nregio++] = xstrdup(s);
-		}
-		t.regio = ld->lastreg = (int32_t)ent;
-		free(dyn);
-	}
+	} else
+		t.regio = ld->lastreg = region(ld, s, r->len[ld->ci[C_REGIO]]);
 	for (j = 0; j < RC_NSINGLE; j++) {
 		t.code[j] = -1;
 		s = field(ld, r, single_col[j]);
@@ -662,6 +671,30 @@ any_equal(uint64_t *h, size_t n)
 }
 
 /*
+ * Sets up a loader of a new register; the header sets its columns.
+ * Returns the register.
+ */
+static struct reg *
+loader_init(struct rload *ld, const char *shown, struct codebook *cb,
+    struct diag *diag, int exact)
+{
+	size_t	 j;
+
+	memset(ld, 0, sizeof(*ld));
+	ld->reg = xcalloc(1, sizeof(*ld->reg));
+	ld->reg->path = xstrdup(shown);
+	ld->reg->cb = cb;
+	ld->cb = cb;
+	ld->diag = diag;
+	ld->bad = 1;
+	ld->exact = exact;
+	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++)
+		ld->hit[j] = -1;
+	ld->lastreg = -1;
+	return ld->reg;
+}
+
+/*
  * A register of at least this many bytes is read by two threads when
  * the machine has two processors: the second reads the second half of
  * the file while the first reads the first.  Tests lower it, and then
@@ -711,17 +744,14 @@ half_start(struct half *h, const struct rload *ld, struct csvr_file *f,
     size_t from)
 {
 	memset(h, 0, sizeof(*h));
-	h->ld = *ld;
-	memset(&h->ld.ids, 0, sizeof(h->ld.ids));
-	memset(&h->ld.regions, 0, sizeof(h->ld.regions));
-	h->ld.capt = h->ld.cappool = h->ld.nidh = h->ld.capidh = 0;
-	h->ld.idh = NULL;
-	h->ld.lastreg = -1;	/* (a row may share the header's line) */
-	h->ld.reg = xcalloc(1, sizeof(*h->ld.reg));
-	h->ld.reg->path = xstrdup(ld->reg->path);
-	h->ld.reg->cb = ld->reg->cb;
 	diag_init(&h->diag, NULL);
-	h->ld.diag = &h->diag;
+	/* A loader of its own, which knows only what the header said. */
+	(void)loader_init(&h->ld, ld->reg->path, ld->cb, &h->diag, 0);
+	memcpy(h->ld.ci, ld->ci, sizeof(ld->ci));
+	h->ld.nhdr = ld->nhdr;
+	h->ld.bad = ld->bad;
+	memcpy(h->ld.ccol, ld->ccol, sizeof(ld->ccol));
+	memcpy(h->ld.outcome, ld->outcome, sizeof(ld->outcome));
 	h->f = f;
 	h->from = from;
 	if (pthread_create(&h->th, NULL, half_main, h) != 0) {
@@ -749,21 +779,11 @@ half_merge(struct rload *ld, struct half *h)
 {
 	struct reg	*reg = ld->reg, *hr = h->ld.reg;
 	int32_t		*map;
-	char		*low, *dyn, buf[64];
-	size_t		 i, ent, m;
+	size_t		 i, m;
 
 	map = xcalloc(hr->nregio ? hr->nregio : 1, sizeof(*map));
-	for (i = 0; i < hr->nregio; i++) {
-		m = strlen(hr->regio[i]);
-		low = lower_copy(hr->regio[i], m, buf, sizeof(buf), &dyn);
-		if (strset_add(&ld->regions, low, m, 0, &ent) == 0) {
-			reg->regio = xreallocarray(reg->regio, reg->nregio + 1,
-			    sizeof(*reg->regio));
-			reg->regio[reg->nregio++] = xstrdup(hr->regio[i]);
-		}
-		map[i] = (int32_t)ent;
-		free(dyn);
-	}
+	for (i = 0; i < hr->nregio; i++)
+		map[i] = region(ld, hr->regio[i], strlen(hr->regio[i]));
 	if (reg->n + hr->n > ld->capt) {
 		ld->capt = reg->n + hr->n;
 		reg->t = xreallocarray(reg->t, ld->capt, sizeof(*reg->t));
@@ -860,15 +880,7 @@ load_pass(const char *path, const char *data, size_t len,
 	struct reg	*reg;
 	int		 nerr = diag->nerr, rc;
 
-	reg = xcalloc(1, sizeof(*reg));
-	reg->path = xstrdup(shown);
-	reg->cb = cb;
-	memset(&ld, 0, sizeof(ld));
-	ld.reg = reg;
-	ld.cb = cb;
-	ld.diag = diag;
-	ld.bad = 1;
-	ld.exact = exact;
+	reg = loader_init(&ld, shown, cb, diag, exact);
 	if (path == NULL)
 		rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
 	else if (once)
