@@ -4,11 +4,7 @@
 # after a build, neither the canaries nor any trajectory id may appear
 # in any output file, the text of the PDFs included.
 set -u
-gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib.sh"
 
 cp -R "$root/content" "$tmp/content"
 # Published editions would serve their frozen files whatever the data
@@ -58,5 +54,4 @@ if [ "$leaked" -eq 0 ] && [ -s "$tmp/ids" ]; then
 else
 	fail=$((fail + 1))
 fi
-echo "canary: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary canary

@@ -5,14 +5,8 @@
 # error once, on its own line.  make tsan runs this under
 # ThreadSanitizer too.
 set -u
-gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
+. "$(dirname "$0")/lib.sh"
 rows=${HALVES_ROWS:-120000}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-. "$root/tests/lib.sh"
 
 # expect NAME TEXT: out.log of the last run holds the line TEXT
 expect() {
@@ -79,5 +73,4 @@ n=$(grep -c ': error: ' "$tmp/out.log")
 [ "$n" -eq 2 ] && pass=$((pass + 1)) ||
     { echo "FAIL: errors in the second half: $n errors, expected 2"; fail=$((fail + 1)); }
 
-echo "halves: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary halves

@@ -4,13 +4,8 @@
 # codes).  Each must finish (no crash, no hang: a generous timeout) with
 # the right exit status.  Speed itself is measured by make bench.
 set -u
-gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-rows=${PATHO_ROWS:-1000000}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
 . "$(dirname "$0")/lib.sh"
+rows=${PATHO_ROWS:-1000000}
 
 c="$tmp/content"
 mkdir -p "$c/p"
@@ -113,5 +108,4 @@ if ! grep -qF "$want" "$tmp/out.log"; then
 	echo "FAIL: expected '$want'"; tail -3 "$tmp/out.log"; fail=$((fail + 1))
 fi
 
-echo "pathological: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary pathological

@@ -14,10 +14,7 @@
 #     "Figuur N." and "Tabel N." caption of the HTML is in the PDF, and
 #     the key figures and diacritics come through intact.
 set -u
-gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib.sh"
 
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
@@ -127,5 +124,4 @@ for f in "$tmp"/out/*/*.pdf; do
 	cmp -s "$f" "$g" && ok || bad "$(basename "$f"): bytes differ between two builds"
 done
 
-echo "pdf: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary pdf

@@ -15,11 +15,7 @@
 #     files, and frozen files under a draft are errors that name the
 #     file, and a failed build leaves the output folder as it was.
 set -u
-gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib.sh"
 
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
@@ -106,5 +102,4 @@ expect "frozen files under a draft" 1 "status is draft" \
 diff -r out.before out >/dev/null 2>&1 && ok || bad "a failed build changed out/"
 
 cd "$root" || exit 1
-echo "publish: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary publish

@@ -4,11 +4,7 @@
 # Builds the sample content twice, from two differently named copies,
 # with different TZ and LC_ALL, and compares every byte.
 set -u
-gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/a" "$tmp/deeper/b c"
 cp -R "$root/content" "$tmp/a/content"
@@ -41,5 +37,4 @@ else
 	echo "FAIL: a second build in the same folder differs"
 	fail=$((fail + 1))
 fi
-echo "repro: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary repro

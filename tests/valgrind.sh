@@ -6,11 +6,7 @@
 # definite leak.  Leaks inside Debian's libraries are listed in
 # tests/valgrind.supp.
 set -u
-gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$(dirname "$0")/lib.sh"
 
 # vg NAME COMMAND...: the command's own exit status is not judged here
 # (bad input exits 1), only valgrind's findings (exit 99).
@@ -53,5 +49,4 @@ for d in tests/golden/*/ tests/bad/*/; do
 	cd "$root" || exit 1
 	rm -rf "$tmp/o"
 done
-echo "valgrind: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary valgrind
