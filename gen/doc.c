@@ -233,20 +233,43 @@ src_at(const char *src, int line, int col)
 	return s;
 }
 
+/* Whether s ends with t. */
+static int
+ends_with(const char *s, const char *t)
+{
+	size_t	 ls = s != NULL ? strlen(s) : 0, lt = t != NULL ? strlen(t) : 0;
+
+	return t != NULL && lt <= ls && strcmp(s + ls - lt, t) == 0;
+}
+
+/* An autolink: its only text is (the end of) its address. */
+static cmark_node *
+autolink_text(cmark_node *n)
+{
+	cmark_node	*t = cmark_node_first_child(n);
+
+	if (t != NULL && t == cmark_node_last_child(n) &&
+	    cmark_node_get_type(t) == CMARK_NODE_TEXT &&
+	    ends_with(cmark_node_get_url(n), cmark_node_get_literal(t)))
+		return t;
+	return NULL;
+}
+
 /*
  * Where the first "{{" of a link's address or title is in the source,
  * for diagnostics.  cmark-gfm gives links, and text split by autolinks,
  * unreliable or no positions: search from the start of the innermost
- * block that has one (and past the link found before in that block)
- * for the text up to that "{{" (the address, else the link's text for
- * a www. autolink), else for any "{{".
+ * block that has one (and past the link found before in that block),
+ * past the "](" of a link that is not an autolink and, for the title,
+ * past the address, for the text up to that "{{" (the address, else
+ * the link's text for a www. autolink), else for any "{{".
  */
 static void
 link_pos(struct pctx *p, cmark_node *n, const char *attr, int *line,
     int *col)
 {
 	cmark_node	*b = cmark_node_parent(n), *t;
-	const char	*from, *hit = NULL, *q;
+	const char	*from, *hit = NULL, *q, *url = cmark_node_get_url(n);
 	char		*needle;
 	int		 i;
 
@@ -259,6 +282,11 @@ link_pos(struct pctx *p, cmark_node *n, const char *attr, int *line,
 		return;
 	if (p->lblock == b && p->lfrom > from)
 		from = p->lfrom;
+	if (autolink_text(n) == NULL && (q = strstr(from, "](")) != NULL)
+		from = q + 2;
+	if (attr != url && url != NULL && *url != '\0' &&
+	    (q = strstr(from, url)) != NULL)
+		from = q + strlen(url);
 	for (i = 0; i < 2 && hit == NULL; i++) {
 		t = cmark_node_first_child(n);
 		q = i == 0 ? attr : t != NULL ?
@@ -696,15 +724,6 @@ parse(const char *text)
 	return root;
 }
 
-/* Whether s ends with t. */
-static int
-ends_with(const char *s, const char *t)
-{
-	size_t	 ls = s != NULL ? strlen(s) : 0, lt = t != NULL ? strlen(t) : 0;
-
-	return t != NULL && lt <= ls && strcmp(s + ls - lt, t) == 0;
-}
-
 /* Nodes the cmark iterator enters without a matching exit. */
 static int
 is_leaf(cmark_node *n)
@@ -758,14 +777,8 @@ prepare(struct pctx *p, int *chapno)
 			break;
 		case CMARK_NODE_LINK:
 			/* An autolink's text is its address: said once. */
-			if (link_values(p, n) &&
-			    cmark_node_first_child(n) != NULL &&
-			    cmark_node_first_child(n) ==
-			    cmark_node_last_child(n) &&
-			    cmark_node_get_type(cmark_node_first_child(n)) ==
-			    CMARK_NODE_TEXT && ends_with(cmark_node_get_url(n),
-			    cmark_node_get_literal(cmark_node_first_child(n))))
-				skip = cmark_node_first_child(n);
+			if (link_values(p, n))
+				skip = autolink_text(n);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			info = cmark_node_get_fence_info(n);
