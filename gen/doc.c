@@ -269,16 +269,17 @@ link_pos(struct pctx *p, cmark_node *n, const char *attr, int *line,
     int *col)
 {
 	cmark_node	*b = cmark_node_parent(n), *t;
-	const char	*from, *hit = NULL, *q, *url = cmark_node_get_url(n);
+	const char	*bs, *from, *hit = NULL, *q;
+	const char	*url = cmark_node_get_url(n);
 	char		*needle;
-	int		 i;
+	int		 i, bl;
 
 	while (b != NULL && cmark_node_get_start_line(b) < 1)
 		b = cmark_node_parent(b);
-	*line = b != NULL ? cmark_node_get_start_line(b) : 0;
+	*line = bl = b != NULL ? cmark_node_get_start_line(b) : 0;
 	*col = b != NULL ? cmark_node_get_start_column(b) : 0;
 	if (p->src == NULL || b == NULL ||
-	    (from = src_at(p->src, *line, *col)) == NULL)
+	    (from = bs = src_at(p->src, *line, *col)) == NULL)
 		return;
 	if (p->lblock == b && p->lfrom > from)
 		from = p->lfrom;
@@ -302,8 +303,8 @@ link_pos(struct pctx *p, cmark_node *n, const char *attr, int *line,
 		return;
 	p->lblock = b;
 	p->lfrom = hit + 2;
-	for (*line = 1, q = p->src; (q = strchr(q, '\n')) != NULL &&
-	    q < hit; q++)
+	for (*line = bl, q = bs; (q = strchr(q, '\n')) != NULL && q < hit;
+	    q++)
 		(*line)++;
 	for (q = hit; q > p->src && q[-1] != '\n'; q--)
 		continue;
