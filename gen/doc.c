@@ -894,6 +894,7 @@ doc_build(struct doc *d, struct edition *e, struct diag *diag)
 	for (i = 0; i < d->nparts; i++) {
 		p.part = &d->parts[i];
 		p.src = srcs[i];
+		p.lblock = NULL;
 		prepare(&p, &chapno);
 	}
 	free(p.names);
