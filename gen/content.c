@@ -102,7 +102,6 @@ frozen_mark_used(struct content *c, const struct edition *e)
 	}
 }
 
-/* Loads data, computes metrics and prepares the document. */
 /* A .png logo that cannot be drawn, said at the logo: line. */
 static void
 png_logo(const struct meta *m, const char *index, const char *path,
@@ -131,6 +130,7 @@ png_logo(const struct meta *m, const char *index, const char *path,
 	free(why);
 }
 
+/* Loads data, computes metrics and prepares the document. */
 static int
 load_edition(struct content *c, struct edition *e, struct diag *diag)
 {
