@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "edition.h"
+#include "pngcheck.h"
 #include "publish.h"
 #include "register.h"
 #include "stats.h"
@@ -99,6 +100,34 @@ frozen_mark_used(struct content *c, const struct edition *e)
 			    &c->cb);
 		free(path);
 	}
+}
+
+/* A .png logo that cannot be drawn, said at the logo: line. */
+static void
+png_logo(const struct meta *m, const char *index, const char *path,
+    struct diag *diag)
+{
+	const struct fmval	*v = &m->brand_logo;
+	char			*why;
+
+	switch (pngcheck_file(path, &why)) {
+	case PNGCHECK_OK:
+		break;
+	case PNGCHECK_NOT_PNG:
+		diag_error(diag, index, v->line, v->col, "logo '%s' is not a "
+		    "PNG image (it does not start like one); save it as PNG, "
+		    "or use an SVG", v->s);
+		break;
+	case PNGCHECK_DAMAGED:
+		diag_error(diag, index, v->line, v->col, "logo '%s' is a "
+		    "damaged PNG image (libpng: %s)", v->s, why);
+		break;
+	case PNGCHECK_UNREADABLE:
+		diag_error(diag, index, v->line, v->col, "cannot read logo "
+		    "'%s': %s", v->s, why);
+		break;
+	}
+	free(why);
 }
 
 /* Loads data, computes metrics and prepares the document. */
@@ -195,6 +224,8 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			diag_error(diag, e->index_path, m->brand_logo.line,
 			    m->brand_logo.col, "logo must be an .svg or .png "
 			    "file");
+		else if (strcmp(path + strlen(path) - 4, ".png") == 0)
+			png_logo(m, e->index_path, path, diag);
 		free(path);
 	}
 

@@ -32,6 +32,40 @@ diag_release(struct diag *d, struct diag *parent)
 	d->nerr = d->nwarn = 0;
 }
 
+/*
+ * Writes the message in b as one line, to hold if not NULL, else to
+ * out: a control character in it (a newline in a library's message, a
+ * tab or a stray byte from a data file) is shown escaped, as \n, \t,
+ * \r or \xNN, so that a diagnostic is always exactly one line.
+ */
+static void
+one_line(const struct buf *b, struct buf *hold, FILE *out)
+{
+	struct buf	 l = { NULL, 0, 0 };
+	size_t		 i;
+	unsigned char	 c;
+
+	for (i = 0; i < b->len; i++) {
+		c = (unsigned char)b->s[i];
+		if (c == '\n')
+			buf_puts(&l, "\\n");
+		else if (c == '\t')
+			buf_puts(&l, "\\t");
+		else if (c == '\r')
+			buf_puts(&l, "\\r");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(&l, "\\x%02x", c);
+		else
+			buf_putc(&l, (char)c);
+	}
+	buf_putc(&l, '\n');
+	if (hold != NULL)
+		buf_add(hold, l.s, l.len);
+	else
+		fputs(l.s, out);
+	buf_free(&l);
+}
+
 void
 diag_vmsg(struct diag *d, enum diag_level lvl, const char *path,
     int line, int col, const char *fmt, va_list ap)
@@ -52,11 +86,7 @@ diag_vmsg(struct diag *d, enum diag_level lvl, const char *path,
 	}
 	buf_puts(&b, lvl == DIAG_ERROR ? ": error: " : ": warning: ");
 	buf_vprintf(&b, fmt, ap);
-	buf_putc(&b, '\n');
-	if (d->hold != NULL)
-		buf_add(d->hold, b.s, b.len);
-	else
-		fputs(b.s, d->out);
+	one_line(&b, d->hold, d->out);
 	buf_free(&b);
 }
 
@@ -71,7 +101,17 @@ diag_msg(struct diag *d, enum diag_level lvl, const char *path,
 	va_end(ap);
 }
 
-/* Levenshtein distance in bytes, with an early cap; -1 if over cap. */
+/* An ASCII letter in lower case: names differ from words in case only. */
+static int
+low(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+ * Levenshtein distance in bytes, letters compared without regard to
+ * ASCII case, with an early cap; -1 if over cap.
+ */
 static int
 distance(const char *a, const char *b, int cap)
 {
@@ -89,7 +129,7 @@ distance(const char *a, const char *b, int cap)
 		best = row[0];
 		for (j = 1; j <= lb; j++) {
 			cur = row[j];
-			d = prev + (a[i - 1] != b[j - 1]);
+			d = prev + (low(a[i - 1]) != low(b[j - 1]));
 			if (row[j] + 1 < d)
 				d = row[j] + 1;
 			if (row[j - 1] + 1 < d)
@@ -121,7 +161,7 @@ diag_nearest(const char *word, const char *const *cands, size_t n)
 	for (i = 0; i < n; i++) {
 		if ((d = distance(word, cands[i], cap)) < 0 || d >= bestd)
 			continue;
-		if (d == 0)
+		if (d == 0 && strcmp(word, cands[i]) == 0)
 			continue;
 		bestd = d;
 		best = cands[i];

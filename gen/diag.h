@@ -33,7 +33,10 @@ void	 diag_init(struct diag *, FILE *);
  */
 void	 diag_hold(struct diag *, const struct diag *parent, struct buf *hold);
 void	 diag_release(struct diag *, struct diag *parent);
-/* line or col 0 leaves that part out ("path: error: ..."). */
+/*
+ * line or col 0 leaves that part out ("path: error: ...").  Every
+ * message is one line: control characters in it are shown escaped.
+ */
 void	 diag_msg(struct diag *, enum diag_level, const char *path,
 	    int line, int col, const char *fmt, ...) GEN_PRINTF(6, 7);
 void	 diag_vmsg(struct diag *, enum diag_level, const char *path,
@@ -45,7 +48,8 @@ void	 diag_vmsg(struct diag *, enum diag_level, const char *path,
 	diag_msg((d), DIAG_WARNING, (p), (l), (c), __VA_ARGS__)
 
 /*
- * The candidate closest to word by edit distance, if it is close
+ * The candidate closest to word by edit distance, letters compared
+ * without regard to case ("AANTAL" finds "aantal"), if it is close
  * enough to be a likely typo; NULL otherwise.  Borrowed pointer.
  */
 const char *diag_nearest(const char *word, const char *const *cands,

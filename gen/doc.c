@@ -34,6 +34,9 @@ static const char *const table_keys[] = {
 	"data", "columns", "title", "order", "bin"
 };
 
+/* The widest histogram bin (days or conversations). */
+#define BIN_MAX	100000
+
 const char *
 doc_callout_name(const char *kind)
 {
@@ -106,6 +109,8 @@ struct pctx {
 	size_t			 nnames;
 	int			 nerr;
 	const char		*src;		/* the part's Markdown, or NULL */
+	cmark_node		*lblock;	/* block of the last link refused */
+	const char		*lfrom;		/* in src: past its "{{" */
 };
 
 static int
@@ -187,7 +192,13 @@ values(struct pctx *p, cmark_node *n)
 		for (z = close; z > a && (z[-1] == ' ' || z[-1] == '\t'); z--)
 			continue;
 		name = xstrndup(a, (size_t)(z - a));
-		if ((m = stats_get(p->st, name)) != NULL)
+		if (*name == '\0') {
+			diag_error(p->diag, p->part->path, line_of(p, n),
+			    value_col(p, n, k, cmark_node_get_start_column(n) +
+			    (int)(open - lit)), "the value name in '{{ }}' is "
+			    "empty (gen stats lists every name)");
+			p->nerr++;
+		} else if ((m = stats_get(p->st, name)) != NULL)
 			buf_puts(&b, m->shown);
 		else {
 			near = diag_nearest(name, p->names, p->nnames);
@@ -204,6 +215,128 @@ values(struct pctx *p, cmark_node *n)
 	buf_puts(&b, s);
 	cmark_node_set_literal(n, b.s);
 	buf_free(&b);
+}
+
+/* The offset in src of 1-based line and col, or NULL if past its end. */
+static const char *
+src_at(const char *src, int line, int col)
+{
+	const char	*s = src;
+
+	for (; line > 1; line--)
+		if ((s = strchr(s, '\n')) == NULL)
+			return NULL;
+		else
+			s++;
+	for (; col > 1 && *s != '\0' && *s != '\n'; col--)
+		s++;
+	return s;
+}
+
+/* Whether s ends with t. */
+static int
+ends_with(const char *s, const char *t)
+{
+	size_t	 ls = s != NULL ? strlen(s) : 0, lt = t != NULL ? strlen(t) : 0;
+
+	return t != NULL && lt <= ls && strcmp(s + ls - lt, t) == 0;
+}
+
+/* An autolink: its only text is (the end of) its address. */
+static cmark_node *
+autolink_text(cmark_node *n)
+{
+	cmark_node	*t = cmark_node_first_child(n);
+
+	if (t != NULL && t == cmark_node_last_child(n) &&
+	    cmark_node_get_type(t) == CMARK_NODE_TEXT &&
+	    ends_with(cmark_node_get_url(n), cmark_node_get_literal(t)))
+		return t;
+	return NULL;
+}
+
+/*
+ * Where the first "{{" of a link's address or title is in the source,
+ * for diagnostics.  cmark-gfm gives links, and text split by autolinks,
+ * unreliable or no positions: search from the start of the innermost
+ * block that has one (and past the link found before in that block),
+ * past the "](" of a link that is not an autolink and, for the title,
+ * past the address, for the text up to that "{{" (the address, else
+ * the link's text for a www. autolink), else for any "{{".
+ */
+static void
+link_pos(struct pctx *p, cmark_node *n, const char *attr, int *line,
+    int *col)
+{
+	cmark_node	*b = cmark_node_parent(n), *t;
+	const char	*bs, *from, *hit = NULL, *q;
+	const char	*url = cmark_node_get_url(n);
+	char		*needle;
+	int		 i, bl;
+
+	while (b != NULL && cmark_node_get_start_line(b) < 1)
+		b = cmark_node_parent(b);
+	*line = bl = b != NULL ? cmark_node_get_start_line(b) : 0;
+	*col = b != NULL ? cmark_node_get_start_column(b) : 0;
+	if (p->src == NULL || b == NULL ||
+	    (from = bs = src_at(p->src, *line, *col)) == NULL)
+		return;
+	if (p->lblock == b && p->lfrom > from)
+		from = p->lfrom;
+	if (autolink_text(n) == NULL && (q = strstr(from, "](")) != NULL)
+		from = q + 2;
+	if (attr != url && url != NULL && *url != '\0' &&
+	    (q = strstr(from, url)) != NULL)
+		from = q + strlen(url);
+	for (i = 0; i < 2 && hit == NULL; i++) {
+		t = cmark_node_first_child(n);
+		q = i == 0 ? attr : t != NULL ?
+		    cmark_node_get_literal(t) : NULL;
+		if (q == NULL || strstr(q, "{{") == NULL)
+			continue;
+		needle = xstrndup(q, (size_t)(strstr(q, "{{") - q) + 2);
+		if ((hit = strstr(from, needle)) != NULL)
+			hit += strlen(needle) - 2;
+		free(needle);
+	}
+	if (hit == NULL && (hit = strstr(from, "{{")) == NULL)
+		return;
+	p->lblock = b;
+	p->lfrom = hit + 2;
+	for (*line = bl, q = bs; (q = strchr(q, '\n')) != NULL && q < hit;
+	    q++)
+		(*line)++;
+	for (q = hit; q > p->src && q[-1] != '\n'; q--)
+		continue;
+	*col = (int)(hit - q) + 1;
+}
+
+/*
+ * A link whose address or title holds "{{": values are filled in only
+ * in text, never in a URL (a figure there would change with the data,
+ * and could show a hidden count), so each is an error at its "{{".
+ * Returns 1 for such a link.
+ */
+static int
+link_values(struct pctx *p, cmark_node *n)
+{
+	const char	*attr;
+	int		 i, line, col, bad = 0;
+
+	for (i = 0; i < 2; i++) {
+		attr = i == 0 ? cmark_node_get_url(n) :
+		    cmark_node_get_title(n);
+		if (attr == NULL || strstr(attr, "{{") == NULL)
+			continue;
+		link_pos(p, n, attr, &line, &col);
+		diag_error(p->diag, p->part->path, line > 0 ?
+		    p->part->line0 + line : 0, col, "a link's %s cannot hold "
+		    "a value ('{{'): values are filled in only in text",
+		    i == 0 ? "address" : "title");
+		p->nerr++;
+		bad = 1;
+	}
+	return bad;
 }
 
 /* Block spec parsing: the YAML body of ```chart / ```table. */
@@ -230,10 +363,13 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml,
 	    strlen(yaml));
 	if (!yaml_parser_load(&parser, &d)) {
+		char *why = edition_yaml_problem(&parser, yaml, strlen(yaml),
+		    line);
+
 		diag_error(diag, path, line + (int)parser.problem_mark.line,
 		    (int)parser.problem_mark.column + 1, "%s block is not "
-		    "valid YAML: %s", is_table ? "table" : "chart",
-		    parser.problem ? parser.problem : "syntax error");
+		    "valid YAML: %s", is_table ? "table" : "chart", why);
+		free(why);
 		yaml_parser_delete(&parser);
 		return -1;
 	}
@@ -349,9 +485,9 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 			}
 		} else if (strcmp(key, "bin") == 0) {
 			if (fmt_parse_int(s, &bin) != 0 || bin < 1 ||
-			    bin > 100000) {
+			    bin > BIN_MAX) {
 				diag_error(diag, path, l, c, "bin must be a "
-				    "whole number of 1 or more");
+				    "whole number from 1 to %d", BIN_MAX);
 				nerr++;
 			} else
 				bs->bin = (double)bin;
@@ -613,7 +749,7 @@ prepare(struct pctx *p, int *chapno)
 {
 	cmark_iter	*it;
 	cmark_event_type ev;
-	cmark_node	*n, **quotes = NULL;
+	cmark_node	*n, **quotes = NULL, *skip = NULL;
 	size_t		 nq = 0, i;
 	const char	*info;
 	int		 nfn = 0, depth = 0, deep = 0;
@@ -637,7 +773,13 @@ prepare(struct pctx *p, int *chapno)
 		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
-			values(p, n);
+			if (n != skip)
+				values(p, n);
+			break;
+		case CMARK_NODE_LINK:
+			/* An autolink's text is its address: said once. */
+			if (link_values(p, n))
+				skip = autolink_text(n);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			info = cmark_node_get_fence_info(n);
@@ -752,6 +894,7 @@ doc_build(struct doc *d, struct edition *e, struct diag *diag)
 	for (i = 0; i < d->nparts; i++) {
 		p.part = &d->parts[i];
 		p.src = srcs[i];
+		p.lblock = NULL;
 		prepare(&p, &chapno);
 	}
 	free(p.names);

@@ -146,6 +146,11 @@ get_date(struct fm *fm, yaml_node_t *n, const char *key, const char *s,
 		fm_err(fm, n, "%s must be a date YYYY-MM-DD", key);
 		return -1;
 	}
+	if (rc == -3) {
+		fm_err(fm, n, "%s: date '%s' is out of range: years %d to %d",
+		    key, s, FMT_YEAR_MIN, FMT_YEAR_MAX);
+		return -1;
+	}
 	if (rc == -2) {
 		fm_err(fm, n, "%s: impossible date '%s'", key, s);
 		return -1;
@@ -313,6 +318,30 @@ get_bool(struct fm *fm, yaml_node_t *n, const char *key, int *out)
 	return -1;
 }
 
+char *
+edition_yaml_problem(const yaml_parser_t *ps, const char *yaml, size_t len,
+    int line0)
+{
+	const char	*problem = ps->problem ? ps->problem : "syntax error";
+	size_t		 at = ps->problem_mark.index, n;
+	int		 first = line0 + (int)ps->context_mark.line;
+
+	if (ps->context == NULL)
+		return xstrdup(problem);
+	if (strstr(ps->context, "duplicate anchor") == NULL)
+		return xasprintf("%s %s on line %d", problem, ps->context,
+		    first);
+	/* The composer's "first occurrence" / "second occurrence". */
+	n = 0;
+	if (at < len && yaml[at] == '&')
+		n = strcspn(yaml + at, " \t\r\n,[]{}");
+	if (at + n > len)
+		n = len - at;
+	return xasprintf("the anchor %s%.*s%sis defined a second time (the "
+	    "first is on line %d): give each anchor its own name",
+	    n ? "'" : "", (int)n, n ? yaml + at : "", n ? "' " : "", first);
+}
+
 int
 edition_parse_meta(const char *yaml, size_t len, const char *path, int line0,
     struct meta *m, struct diag *diag)
@@ -338,10 +367,12 @@ edition_parse_meta(const char *yaml, size_t len, const char *path, int line0,
 		return 1;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
 	if (!yaml_parser_load(&parser, &doc)) {
+		char *why = edition_yaml_problem(&parser, yaml, len, line0 + 1);
+
 		diag_error(diag, path, line0 + (int)parser.problem_mark.line + 1,
 		    (int)parser.problem_mark.column + 1,
-		    "front matter is not valid YAML: %s",
-		    parser.problem ? parser.problem : "syntax error");
+		    "front matter is not valid YAML: %s", why);
+		free(why);
 		yaml_parser_delete(&parser);
 		return 1;
 	}

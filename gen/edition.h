@@ -102,4 +102,14 @@ int		 edition_parse_meta(const char *yaml, size_t len,
 		    struct diag *);
 void		 edition_free_meta(struct meta *);
 
+/*
+ * Why libyaml refused the text yaml (len bytes) that a parser failed
+ * to load, in words: its problem with the context it gives and the
+ * line that context starts on (line0 + the context's 0-based line),
+ * and a name for what it calls a duplicate anchor.  Caller frees.
+ */
+struct yaml_parser_s;
+char		*edition_yaml_problem(const struct yaml_parser_s *,
+		    const char *yaml, size_t len, int line0);
+
 #endif

@@ -178,7 +178,9 @@ fmt_parse_date(const char *s, int32_t *days)
 			return -1;
 	} else
 		return -1;
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
+	if (y < FMT_YEAR_MIN || y > FMT_YEAR_MAX)
+		return -3;
+	if (m < 1 || m > 12 || d < 1)
 		return -2;
 	if (d > mdays[m] + (m == 2 && leap(y)))
 		return -2;

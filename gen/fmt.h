@@ -26,10 +26,15 @@ void	 fmt_date(struct buf *, int32_t days);
 /* ISO form "2020-12-01". */
 void	 fmt_date_iso(struct buf *, int32_t days);
 
+/* The years a date may have. */
+#define FMT_YEAR_MIN	1900
+#define FMT_YEAR_MAX	2999
+
 /*
  * Parses "YYYY-MM-DD" or "D-M-YYYY" into days since 1970-01-01.
  * Returns 0, -1 if the text is not a date of either form, -2 if it has
- * the form but is impossible (2021-02-30).
+ * the form but is impossible (2021-02-30), -3 if its year is outside
+ * FMT_YEAR_MIN to FMT_YEAR_MAX (9999-12-31).
  */
 int	 fmt_parse_date(const char *, int32_t *days);
 /* Days since 1970-01-01 from a civil date and back. */

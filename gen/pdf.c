@@ -177,6 +177,7 @@ struct row {
 	struct snode	*sn;		/* TR */
 	enum rowkind	 kind;
 	double		 h;
+	int		 line, col;	/* GFM table: where it starts */
 };
 
 enum bkind {
@@ -212,6 +213,8 @@ struct box {
 	double		*lh;		/* B_TEXT: line heights */
 	double		*fn;		/* footnote space by line, or [0] */
 	struct pl_box	 pl;		/* what pagination needs */
+	const struct doc_part *part;	/* the file it comes from, or NULL */
+	int		 line, col;	/* where it starts in that file's text */
 };
 
 enum fkind { FR_CALLOUT, FR_QUOTE, FR_CODE };
@@ -269,6 +272,8 @@ struct pr {
 	struct snode		*doc;		/* Document */
 	struct snode		*cov[4];	/* cover: org, title, subtitle, date */
 	const struct doc_part	*part;		/* part being built */
+	int			 sline, scol;	/* start of the block being
+						   built in its Markdown, or 0 */
 	struct fnote		*fn;		/* footnotes 1..nfn */
 	int			 nfn;
 	int			 in_fn;		/* building a footnote's text */
@@ -827,6 +832,11 @@ box_push(struct pr *r, struct box *b)
 			memset(&r->pend_mark, 0, sizeof(r->pend_mark));
 		}
 	}
+	if (r->sline > 0) {
+		b->part = r->part;
+		b->line = r->sline;
+		b->col = r->scol;
+	}
 	r->b = xreallocarray(r->b, r->nb + 1, sizeof(*r->b));
 	r->b[r->nb] = b;
 	return r->nb++;
@@ -1218,6 +1228,8 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 		row = &rows[nrows++];
 		memset(row, 0, sizeof(*row));
 		row->kind = is_head ? ROW_HEAD : ROW_BODY;
+		row->line = cmark_node_get_start_line(rn);
+		row->col = cmark_node_get_start_column(rn);
 		row->sn = sn_new(r, "TR", tsn);
 		row->c = xcalloc(ncol, sizeof(*row->c));
 		for (cn = cmark_node_first_child(rn), j = 0; j < ncol; j++) {
@@ -1287,6 +1299,10 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 		} else
 			b->pl.repeat = head;
 		box_push(r, b);
+		if (r->sline > 0 && rows[i].line > 0) {
+			b->line = rows[i].line;
+			b->col = rows[i].col;
+		}
 	}
 	free(rows);
 	free(mn);
@@ -1453,14 +1469,23 @@ block(struct pr *r, cmark_node *n, const struct bctx *c)
 	}
 }
 
+/* The blocks in n, their boxes marked with where each starts. */
 static void
 blocks(struct pr *r, cmark_node *n, const struct bctx *c)
 {
 	cmark_node	*ch;
+	int		 line = r->sline, col = r->scol;
 
 	for (ch = cmark_node_first_child(n); ch != NULL;
-	    ch = cmark_node_next(ch))
+	    ch = cmark_node_next(ch)) {
+		if (cmark_node_get_start_line(ch) > 0) {
+			r->sline = cmark_node_get_start_line(ch);
+			r->scol = cmark_node_get_start_column(ch);
+		}
 		block(r, ch, c);
+	}
+	r->sline = line;
+	r->scol = col;
 }
 
 /* Footnote texts, measured before the text that refers to them. */
@@ -2493,6 +2518,39 @@ pr_free(struct pr *r)
 		g_object_unref(r->ctx);
 }
 
+/*
+ * A warning for every piece too tall for a page, at the line of the
+ * block it comes from: what does not fit is cut off at the page's foot.
+ */
+static void
+overflow(struct pr *r)
+{
+	static const char *const what[] = {
+		[B_TEXT] = "line", [B_HEADING] = "heading",
+		[B_FIGURE] = "figure", [B_TABLE] = "table",
+		[B_ROW] = "table row"
+	};
+	const struct box	*b;
+	const char		*w;
+	size_t			 i;
+
+	for (i = 0; i < r->L.npiece; i++) {
+		if (!r->L.piece[i].over)
+			continue;
+		b = r->b[r->L.piece[i].box];
+		w = (size_t)b->kind < GEN_NELEM(what) && what[b->kind] != NULL ?
+		    what[b->kind] : "block";
+		if (b->part != NULL)
+			diag_warn(r->diag, b->part->path, b->part->line0 +
+			    b->line, b->col, "PDF: this %s is taller than a "
+			    "page, and is cut off at the page's foot", w);
+		else
+			diag_warn(r->diag, r->e->index_path, 0, 0, "PDF: a %s "
+			    "is taller than a page, and is cut off at the "
+			    "page's foot", w);
+	}
+}
+
 int
 pdf_edition(const struct edition *e, const struct pdf_opts *o,
     struct buf *pdf, struct buf *dump, struct diag *diag)
@@ -2514,10 +2572,7 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 		blocks(&r, r.part->root, &c);
 	}
 	paginate(&r);
-	if (r.L.overflow > 0)
-		diag_warn(diag, e->index_path, 0, 0, "PDF: %d block%s taller "
-		    "than a page", r.L.overflow, r.L.overflow == 1 ? " is" :
-		    "s are");
+	overflow(&r);
 	if (dump != NULL)
 		dump_layout(&r, dump);
 	if (pdf != NULL)

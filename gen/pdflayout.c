@@ -22,6 +22,7 @@ struct pg {
 	double			 fn;	/* footnote space taken on the page */
 	double			 after;	/* space below the last piece */
 	int			 top;	/* nothing on the page yet */
+	int			 fresh;	/* nothing but a repeated header yet */
 };
 
 static int
@@ -143,6 +144,7 @@ new_page(struct pg *p, size_t next)
 	memset(&o->page[o->npages++], 0, sizeof(*o->page));
 	p->y = p->fn = p->after = 0;
 	p->top = 1;
+	p->fresh = 1;
 	if (next < p->n && p->b[next].repeat >= 0 &&
 	    (size_t)p->b[next].repeat != next &&
 	    (size_t)p->b[next].repeat < p->n)
@@ -159,9 +161,11 @@ place_block(struct pg *p, size_t i, int repeated)
 	y0 = p->y + gap(p, b);
 	h = b->pad_top + b->height + b->pad_bottom;
 	f = repeated ? 0 : fnat(b, 0);
-	if (p->top && !fits(p, y0 + h, f))
-		p->out->overflow++;
 	pc = add(p, i);
+	if (!repeated && (p->top || p->fresh) && !fits(p, y0 + h, f)) {
+		p->out->overflow++;
+		pc->over = 1;
+	}
 	pc->y = y0;
 	pc->h = h;
 	pc->from = 0;
@@ -172,6 +176,7 @@ place_block(struct pg *p, size_t i, int repeated)
 	p->fn += f;
 	p->after = b->after;
 	p->top = 0;
+	p->fresh = p->fresh && repeated;
 }
 
 static void
@@ -181,7 +186,7 @@ place_lines(struct pg *p, size_t i)
 	struct pl_piece		*pc;
 	size_t			 from = 0, k, kk, r;
 	double			 y0, pt, hs, fs, hh, ff;
-	int			 last;
+	int			 last, over = 0;
 
 	while (from < b->nlines) {
 		y0 = p->y + gap(p, b);
@@ -213,7 +218,8 @@ place_lines(struct pg *p, size_t i)
 			if (kk == 0) {
 				/* An empty page too small: break anyway. */
 				kk = k > 0 ? k : 1;
-				if (k == 0)
+				over = k == 0;
+				if (over)
 					p->out->overflow++;
 			}
 			if (kk >= r)
@@ -222,6 +228,8 @@ place_lines(struct pg *p, size_t i)
 				k = kk;
 		}
 		pc = add(p, i);
+		pc->over = over;
+		over = 0;
 		pc->y = y0;
 		pc->from = from;
 		pc->to = from + k;
@@ -235,6 +243,7 @@ place_lines(struct pg *p, size_t i)
 		p->y = y0 + pc->h;
 		p->after = b->after;
 		p->top = 0;
+		p->fresh = 0;
 		from += k;
 		if (from < b->nlines)
 			new_page(p, i);

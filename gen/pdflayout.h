@@ -59,6 +59,7 @@ struct pl_piece {
 	int		 first;		/* holds the box's start (and pad_top) */
 	int		 last;		/* holds the box's end (and pad_bottom) */
 	int		 repeated;	/* a header drawn again, not its own place */
+	int		 over;		/* too tall for a page: runs off its foot */
 };
 
 struct pl_page {
@@ -71,7 +72,9 @@ struct pl_layout {
 	size_t		 npiece;
 	struct pl_page	*page;		/* npages pages */
 	int		 npages;
-	int		 overflow;	/* boxes too tall for an empty page */
+	int		 overflow;	/* pieces too tall for an empty page (or
+					   one with only a repeated header);
+					   each is marked over */
 };
 
 /*
@@ -83,7 +86,8 @@ struct pl_layout {
  * page unless it fits together with the start of the next box; a line
  * or block that needs footnote space fits only if its footnotes fit
  * below it on the same page.  A box that does not fit on an empty page
- * is placed anyway and counted in overflow.  Fills *out; free it with
+ * (or one that holds only a repeated table header) is placed anyway,
+ * its piece marked over and counted in overflow.  Fills *out; free it with
  * pl_layout_free().
  */
 void	 pl_paginate(const struct pl_box *, size_t n, const struct pl_geom *,

@@ -178,6 +178,7 @@ struct rload {
 	struct diag	*diag;
 	int		 ci[C_N];	/* field index of each column, -1 */
 	size_t		 nhdr;		/* fields in the header */
+	int		 hline;		/* line of the header */
 	int		 bad;		/* header unusable: skip rows */
 	struct strset	 ids;		/* ids seen */
 	struct strset	 regions;	/* lower-cased regions -> index */
@@ -288,6 +289,7 @@ header(struct rload *ld, const struct csvr_rec *r)
 	int		 l, c;
 
 	ld->nhdr = r->nf;
+	ld->hline = r->line;
 	ld->bad = 0;
 	for (j = 0; j < C_N; j++) {
 		ld->ci[j] = -1;
@@ -395,7 +397,11 @@ date_field(struct rload *ld, const struct csvr_rec *r, enum rcol c,
 
 	if ((rc = fmt_parse_date(s, out)) == 0)
 		return 0;
-	if (rc == -2)
+	if (rc == -3)
+		ferr(ld, r, ld->ci[c], "date '%s' in column %s is out of "
+		    "range: years %d to %d", s, rcols[c].name, FMT_YEAR_MIN,
+		    FMT_YEAR_MAX);
+	else if (rc == -2)
 		ferr(ld, r, ld->ci[c], "impossible date '%s' in column %s",
 		    s, rcols[c].name);
 	else
@@ -891,6 +897,9 @@ load_pass(const char *path, const char *data, size_t len,
 	if (rc == 0 && ld.nhdr == 0)
 		diag_error(diag, shown, 0, 0, "empty file: the register needs "
 		    "a header line");
+	else if (rc == 0 && diag->nerr == nerr && reg->n == 0)
+		diag_error(diag, shown, ld.hline, 1, "the register has no "
+		    "rows, only a header line");
 	*dup = !exact && !*not_utf8 && any_equal(ld.idh, ld.nidh);
 	free(ld.idh);
 	strset_free(&ld.ids);

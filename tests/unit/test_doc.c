@@ -412,7 +412,7 @@ test_block_errors(void **state)
 	    "ed/index.md:13:1: error: chart block needs 'data:'\n"
 	    "ed/index.md:18:1: error: unknown data 'themaz': use a code column (soort, partijen, signaal, themas, hoofdthema, aanleiding, uitkomst, escalatie), duur, gesprekken or <table>.<column>\n"
 	    "ed/index.md:25:10: error: columns: 'procent' is not aantal or pct\n"
-	    "ed/index.md:32:6: error: bin must be a whole number of 1 or more\n"
+	    "ed/index.md:32:6: error: bin must be a whole number from 1 to 100000\n"
 	    "ed/index.md:33:8: error: value must be aantal or pct, not 'hoeveel'\n"
 	    "ed/index.md:30:1: error: chart block needs 'title:'\n"
 	    "ed/index.md:37:1: error: a chart block holds lines 'key: value' (data:, title:, ...)\n");

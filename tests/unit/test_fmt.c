@@ -190,6 +190,13 @@ test_parse_date(void **state)
 	assert_int_equal(fmt_parse_date("2021-12-00", &z), -2);
 	assert_int_equal(fmt_parse_date("0-1-2021", &z), -2);
 	assert_int_equal(fmt_parse_date("2021-12-31", &z), 0);
+	/* Out of range: a possible date, but not a year gen reads. */
+	assert_int_equal(fmt_parse_date("9999-12-31", &z), -3);
+	assert_int_equal(fmt_parse_date("31-12-9999", &z), -3);
+	assert_int_equal(fmt_parse_date("1899-12-31", &z), -3);
+	assert_int_equal(fmt_parse_date("3000-01-01", &z), -3);
+	assert_int_equal(fmt_parse_date("1900-01-01", &z), 0);
+	assert_int_equal(fmt_parse_date("2999-12-31", &z), 0);
 
 	/* not a date */
 	assert_int_equal(fmt_parse_date("", &z), -1);

@@ -314,6 +314,39 @@ test_overflow(void **state)
 	run(b, 2, 100, &l);
 	assert_int_equal(piece(&l, 1, 0)->page, 1);
 	assert_int_equal(l.overflow, 1);
+	assert_int_equal(piece(&l, 0, 0)->over, 0);
+	assert_int_equal(piece(&l, 1, 0)->over, 1);
+	pl_layout_free(&l);
+}
+
+/*
+ * A table row taller than a page, on a new page under its repeated
+ * header, is counted and marked too (the header does not hide it).
+ */
+static void
+test_overflow_row(void **state)
+{
+	struct pl_box	 b[4];
+	struct pl_layout l;
+	size_t		 i, nover = 0;
+
+	(void)state;
+	b[0] = para(2, 0, 0);
+	b[1] = blk(20, 0, 0);		/* header */
+	b[1].keep = 1;
+	b[2] = blk(20, 0, 0);
+	b[2].repeat = 1;
+	b[3] = blk(150, 0, 0);		/* the tall row */
+	b[3].repeat = 1;
+	run(b, 4, 100, &l);
+	assert_int_equal(piece(&l, 3, 0)->page, 1);
+	assert_int_equal(l.overflow, 1);
+	for (i = 0; i < l.npiece; i++)
+		if (l.piece[i].over) {
+			nover++;
+			assert_int_equal(l.piece[i].box, 3);
+		}
+	assert_int_equal(nover, 1);
 	pl_layout_free(&l);
 }
 
@@ -447,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_keep_too_tall),
 		cmocka_unit_test(test_block_moves),
 		cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_overflow_row),
 		cmocka_unit_test(test_breaks),
 		cmocka_unit_test(test_padding),
 		cmocka_unit_test(test_footnotes),
