@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "build.h"
 #include "chart.h"
 #include "content.h"
@@ -321,6 +322,14 @@ build_run(const struct content *c, const char *outdir, const char *assets,
 		put(&b, tmp, "index.html", page, strlen(page));
 		free(page);
 		static_files(&b, tmp);
+		if ((page = archive_json(c, tmp, diag)) == NULL)
+			b.failed = 1;
+		else
+			put(&b, tmp, "editions.json", page, strlen(page));
+		free(page);
+		page = archive_feed(c);
+		put(&b, tmp, "feed.xml", page, strlen(page));
+		free(page);
 	}
 	if (!b.failed) {
 		if (util_is_dir(outdir) && rename(outdir, old) != 0) {
