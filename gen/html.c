@@ -590,21 +590,17 @@ keyfig(struct buf *b, const struct keyfig *k, const char *label,
 
 /* One edition in the archive's list of its series. */
 static void
-archive_edition(struct buf *b, const struct edition *e,
+archive_edition(struct buf *b, const struct edition *e, const char *logo,
     const struct html_opts *o)
 {
 	const struct meta	*m = &e->meta;
-	const char		*logo = m->brand_logo.s;
 
 	buf_puts(b, "<li class=\"edition\"><article aria-labelledby=\"e-");
 	buf_html_s(b, e->slug);
 	buf_puts(b, "\">\n");
-	if (logo != NULL && strlen(logo) > 4) {
-		/* The copy beside the edition's page (build.c). */
+	if (logo != NULL) {
 		buf_puts(b, "<img class=\"edition-logo\" src=\"");
-		buf_html_s(b, e->slug);
-		buf_puts(b, strcmp(logo + strlen(logo) - 4, ".svg") == 0 ?
-		    "/logo.svg" : "/logo.png");
+		buf_html_s(b, logo);
 		buf_puts(b, "\" alt=\"Logo");
 		if (m->brand_name.s != NULL) {
 			buf_puts(b, " ");
@@ -665,7 +661,8 @@ archive_series(struct buf *b, const struct content *c,
 	buf_printf(b, "</h2>\n<p class=\"series-count\">%zu editie%s</p>\n"
 	    "<ol class=\"editions\">\n", s->ned, s->ned == 1 ? "" : "s");
 	for (i = 0; i < s->ned; i++)
-		archive_edition(b, c->ed[s->ed[i]], o);
+		archive_edition(b, c->ed[s->ed[i]], o->logos != NULL ?
+		    o->logos[s->ed[i]] : NULL, o);
 	buf_puts(b, "</ol>\n");
 	if (s->ntrend > 0) {
 		buf_printf(b, "<div class=\"trend\">\n<h3>");
