@@ -64,7 +64,13 @@ series_name(struct edition *e, const struct codebook *cb)
 
 	free(e->series);
 	if (m->reeks.s != NULL) {
-		e->series = xstrdup(m->reeks.s);
+		/* As written, with runs of spaces as one. */
+		const char	*r = m->reeks.s + strspn(m->reeks.s, " ");
+
+		for (; *r != '\0'; r++)
+			if (*r != ' ' || (r[1] != ' ' && r[1] != '\0'))
+				buf_putc(&b, *r);
+		e->series = buf_detach(&b);
 		return;
 	}
 	v = xcalloc(m->nsoort + m->nregio + 1, sizeof(*v));
@@ -233,9 +239,13 @@ series_group(struct edition **ed, size_t ned, size_t *n)
 			if (series_same(s[j].name, ed[i]->series))
 				break;
 		if (j == ns) {
+			/* Named as its newest edition names it. */
 			s = xreallocarray(s, ns + 1, sizeof(*s));
 			memset(&s[ns], 0, sizeof(*s));
-			s[ns++].name = ed[i]->series;
+			s[ns++].name = xstrdup(ed[i]->series);
+		} else {
+			free(ed[i]->series);
+			ed[i]->series = xstrdup(s[j].name);
 		}
 		s[j].ed = xreallocarray(s[j].ed, s[j].ned + 1,
 		    sizeof(*s[j].ed));
@@ -256,6 +266,7 @@ series_free(struct series *s, size_t n)
 		for (k = 0; k < s[i].ntrend; k++)
 			chart_free(&s[i].trend[k]);
 		free(s[i].ed);
+		free(s[i].name);
 	}
 	free(s);
 }

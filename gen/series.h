@@ -21,8 +21,9 @@ struct edition;
 
 /* One series of the archive. */
 struct series {
-	char		*name;		/* what readers see (borrowed from
-					   its newest edition's series) */
+	char		*name;		/* what readers see: as its newest
+					   edition names it; every edition's
+					   series is set to it */
 	size_t		*ed;		/* indices into the editions, newest
 					   first (owned) */
 	size_t		 ned;
@@ -44,8 +45,9 @@ int	 series_same(const char *, const char *);
 
 /*
  * Groups ned editions, sorted newest first, into series (ordered by
- * their newest edition), sets every edition's prev and makes the
- * charts, numbering them from 1.  Returns the series (caller frees
+ * their newest edition), sets every edition's prev, gives every
+ * edition of a series the same name and makes the charts, numbering
+ * them from 1.  Returns the series (caller frees
  * with series_free) and their number in *n.
  */
 struct series	*series_group(struct edition **, size_t ned, size_t *n);
