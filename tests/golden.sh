@@ -6,7 +6,8 @@
 #   status        the exit status of "gen build -o OUT content"
 #   stderr.txt    its diagnostics, exactly (the output folder shown as OUT)
 #   files.txt     the names of every file of the output tree
-#   out/...       every HTML file of the output tree, byte for byte
+#   out/...       every HTML file of the output tree, editions.json and
+#                 feed.xml, byte for byte
 #   stats-<slug>.txt, stats-<slug>.json
 #                 "gen stats [--json] content/<slug>", for every slug
 #                 listed in the case's file "stats" (optional)
@@ -54,7 +55,8 @@ run() {
 	if [ -d "$tmp/build" ]; then
 		(cd "$tmp/build" && find . -type f | sed 's|^\./||' | sort) \
 		    >"$a/files.txt"
-		(cd "$tmp/build" && find . -type f -name '*.html') |
+		(cd "$tmp/build" && find . -type f \( -name '*.html' -o \
+		    -name editions.json -o -name feed.xml \)) |
 		while read -r f; do
 			mkdir -p "$a/out/$(dirname "$f")"
 			cp "$tmp/build/$f" "$a/out/$f"
