@@ -221,14 +221,16 @@ bctx_init(struct bctx *b, const struct content *c, const char *assets,
 	return 0;
 }
 
-/* Sets "status: published" in the front matter of index.md. */
+/*
+ * index.md with "status: published" in its front matter, into b;
+ * returns 0 or -1 if it cannot be read.
+ */
 static int
-mark_published(const struct edition *e)
+published_text(const struct edition *e, struct buf *b)
 {
-	struct buf	 b = { NULL, 0, 0 };
-	char		*text, *p, *line, *next, *tmp;
+	char		*text, *p, *line, *next;
 	size_t		 len;
-	int		 n = 0, done = 0, rc;
+	int		 n = 0, done = 0;
 
 	if ((text = util_read_file(e->index_path, &len)) == NULL)
 		return -1;
@@ -238,25 +240,34 @@ mark_published(const struct edition *e)
 		    " \t\r") == (size_t)(next - line - 3 - (p != NULL)))
 			n++;
 		if (n == 1 && !done && strncmp(line, "status:", 7) == 0) {
-			buf_puts(&b, "status: published\n");
+			buf_puts(b, "status: published\n");
 			done = 1;
 			continue;
 		}
 		if (n == 2 && !done) {
-			buf_puts(&b, "status: published\n");
+			buf_puts(b, "status: published\n");
 			done = 1;
 		}
-		buf_add(&b, line, (size_t)(next - line));
+		buf_add(b, line, (size_t)(next - line));
 	}
 	free(text);
+	return 0;
+}
+
+/* Replaces index.md by the text given; returns 0 or -1. */
+static int
+mark_published(const struct edition *e, const struct buf *b)
+{
+	char	*tmp;
+	int	 rc;
+
 	tmp = xasprintf("%s.tmp-gen", e->index_path);
-	rc = util_write_file(tmp, b.s, b.len);
+	rc = util_write_file(tmp, b->s, b->len);
 	if (rc == 0)
 		rc = rename(tmp, e->index_path);
 	if (rc != 0)
 		remove(tmp);
 	free(tmp);
-	buf_free(&b);
 	return rc;
 }
 
@@ -265,7 +276,8 @@ build_publish(const struct content *c, const struct edition *e,
     const char *assets, struct diag *diag)
 {
 	struct bctx	 b;
-	struct buf	 sums = { NULL, 0, 0 };
+	struct buf	 sums = { NULL, 0, 0 }, index = { NULL, 0, 0 };
+	struct buf	 own = { NULL, 0, 0 };
 	char		*tmp, *final, *text;
 
 	if (e->frozen != NULL || e->meta.published) {
@@ -297,10 +309,19 @@ build_publish(const struct content *c, const struct edition *e,
 		free(files);
 	}
 	if (!b.failed) {
-		text = publish_keyfigs_text(e);
-		put(&b, tmp, "keyfigs.tsv", text, strlen(text));
+		text = publish_figures_text(e);
+		put(&b, tmp, "figures.tsv", text, strlen(text));
 		free(text);
 	}
+	/* The sums of its own files, index.md as it will read. */
+	if (!b.failed && (published_text(e, &index) != 0 ||
+	    publish_sources(b.c, e, index.s, index.len, &own) != 0)) {
+		diag_error(diag, e->dir, 0, 0, "cannot read the edition's "
+		    "files: %s", strerror(errno));
+		b.failed = 1;
+	}
+	if (!b.failed)
+		put(&b, tmp, "SOURCES", own.s, own.len);
 	if (!b.failed && publish_manifest(tmp, &sums) != 0)
 		b.failed = 1;
 	if (!b.failed)
@@ -310,7 +331,7 @@ build_publish(const struct content *c, const struct edition *e,
 		    strerror(errno));
 		b.failed = 1;
 	}
-	if (!b.failed && mark_published(e) != 0) {
+	if (!b.failed && mark_published(e, &index) != 0) {
 		diag_error(diag, e->index_path, 0, 0, "cannot set status: "
 		    "published: %s", strerror(errno));
 		util_rmtree(final);
@@ -319,6 +340,8 @@ build_publish(const struct content *c, const struct edition *e,
 	if (b.failed)
 		util_rmtree(tmp);
 	buf_free(&sums);
+	buf_free(&index);
+	buf_free(&own);
 	free(tmp);
 	free(final);
 	fonts_free(b.fonts);

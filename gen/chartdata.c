@@ -511,6 +511,14 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 	}
 
 	/* bar, hbar, donut over the codes of one column. */
+	if (bs->type == CHART_DONUT && s.multi) {
+		*err = xasprintf("a donut shows the parts of a whole, but "
+		    "'%s' can hold several codes per %s, so its slices would "
+		    "add up to more than 100%%: use type: hbar", bs->data,
+		    strchr(s.prefix, '.') ? "row" : "trajectory");
+		free(s.prefix);
+		goto fail;
+	}
 	nc = codes_shown(st, &s, bs->order_codebook, &codes);
 	c->ncat = nc;
 	c->nser = 1;

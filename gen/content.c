@@ -54,51 +54,21 @@ register_for(struct content *c, const char *path, struct diag *diag)
 	return r;
 }
 
-/* Marks the codebook columns a data file's header names as used. */
-static int
-mark_header(void *arg, const struct csvr_rec *r)
-{
-	struct codebook	*cb = arg;
-	struct cbcol	*col;
-	char		*low;
-	size_t		 i;
-
-	for (i = 0; i < r->nf; i++) {
-		low = csvr_lower(xstrdup(r->f[i]));
-		if ((col = codebook_col(cb, low)) != NULL)
-			col->used = 1;
-		free(low);
-	}
-	return 1;	/* the header is all it needs */
-}
-
-/*
- * A published edition is served from its frozen files and its data is
- * not loaded; its data files' headers still count for the codebook's
- * check that every column is used somewhere.  Problems in those files
- * are not reported: the edition no longer depends on them.
- */
+/* The archive's key figures, from the edition's metrics. */
 static void
-frozen_mark_used(struct content *c, const struct edition *e)
+keyfigs(struct edition *e)
 {
-	const struct meta *m = &e->meta;
-	struct diag	 quiet;
-	char		*path;
+	const struct metric *km;
 	size_t		 i;
 
-	diag_init(&quiet, NULL);
-	path = m->data.s != NULL ? content_path(c, e, m->data.s) :
-	    util_path_join(e->dir, "trajecten.csv");
-	if (path != NULL && util_is_file(path))
-		(void)csvr_read(path, path, &quiet, mark_header, &c->cb);
-	free(path);
-	for (i = 0; i < m->ntables; i++) {
-		path = m->tables[i].path.s != NULL ?
-		    content_path(c, e, m->tables[i].path.s) : NULL;
-		if (path != NULL && util_is_file(path))
-			(void)csvr_read(path, path, &quiet, mark_header,
-			    &c->cb);
-		free(path);
+	for (i = 0; e->reg != NULL && i < EDITION_NKEYFIG; i++) {
+		if ((km = stats_get(e->stats, edition_keyfig_names[i])) == NULL)
+			continue;
+		e->kf[i].name = xstrdup(km->name);
+		e->kf[i].v = km->v;
+		e->kf[i].defined = km->defined;
+		e->kf[i].hidden = km->hide != MH_NONE;
+		e->kf[i].shown = xstrdup(km->shown);
 	}
 }
 
@@ -116,19 +86,20 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 
 	memset(&f, 0, sizeof(f));
 	path = util_path_join(e->dir, PUBLISH_DIR);
-	if (m->published) {
-		/* Frozen: verified and served as published, never rebuilt. */
+	if (m->published)
+		/*
+		 * Frozen: its data is still read, so that its figures can
+		 * be checked against the frozen ones, but its document is
+		 * served as published, never rebuilt.
+		 */
 		e->frozen = path;
-		if (publish_verify(e->frozen, diag) == 0)
-			publish_read_keyfigs(e, diag);
-		frozen_mark_used(c, e);
-		return diag->nerr > nerr ? -1 : 0;
+	else {
+		if (util_is_dir(path))
+			diag_error(diag, e->index_path, 1, 1, "the edition has "
+			    "frozen files in %s but its status is draft; set "
+			    "'status: published' or remove that folder", path);
+		free(path);
 	}
-	if (util_is_dir(path))
-		diag_error(diag, e->index_path, 1, 1, "the edition has frozen "
-		    "files in %s but its status is draft; set 'status: "
-		    "published' or remove that folder", path);
-	free(path);
 	path = NULL;
 	if (m->data.s != NULL) {
 		if ((path = content_path(c, e, m->data.s)) == NULL) {
@@ -271,18 +242,12 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 		return -1;
 	e->stats = stats_new(&c->cb, e->reg, e->sel, e->nsel, e->tabs,
 	    e->ntabs, e->k);
-	for (i = 0; e->reg != NULL && i < EDITION_NKEYFIG; i++) {
-		const struct metric *km = stats_get(e->stats,
-		    edition_keyfig_names[i]);
-
-		if (km == NULL)
-			continue;
-		e->kf[i].name = xstrdup(km->name);
-		e->kf[i].v = km->v;
-		e->kf[i].defined = km->defined;
-		e->kf[i].hidden = km->hide != MH_NONE;
-		e->kf[i].shown = xstrdup(km->shown);
+	if (e->frozen != NULL) {
+		publish_load(c, e, diag);
+		keyfigs(e);
+		return diag->nerr > nerr ? -1 : 0;
 	}
+	keyfigs(e);
 	return diag->nerr > nerr ? -1 : 0;
 }
 
@@ -368,15 +333,19 @@ load_aux(struct content *c)
 	memcpy(all, c->ed, c->ned * sizeof(*all));
 	if (c->naux > 0)
 		memcpy(all + c->ned, c->aux, c->naux * sizeof(*all));
-	for (i = 0; i < c->ned; i++) {
+	for (i = 0; i < c->ned; i++)
 		series_link(c->ed[i], all, nall);
-		e = (struct edition *)c->ed[i]->prev;
-		for (k = 0; e != NULL && k < c->naux; k++)
-			if (c->aux[k] == e && e->stats == NULL &&
-			    e->frozen == NULL)
-				load_edition(c, e, &quiet);
-	}
 	free(all);
+	for (k = 0; k < c->naux; k++) {
+		for (i = 0; i < c->ned; i++)
+			if (c->ed[i]->prev == c->aux[k])
+				break;
+		if (i < c->ned && load_edition(c, c->aux[k], &quiet) != 0) {
+			/* No figures to quote: "has errors". */
+			stats_free(c->aux[k]->stats);
+			c->aux[k]->stats = NULL;
+		}
+	}
 }
 
 int

@@ -1,16 +1,20 @@
 /*
  * publish.h: frozen editions (spec 6.3).  `gen publish` keeps an
  * edition's built files in EDITION/published/files with their SHA-256
- * sums in EDITION/published/SHA256SUMS and its archive figures in
- * EDITION/published/keyfigs.tsv; later builds verify those bytes and
- * serve them unchanged.  Included by content.c, build.c and main.c.
+ * sums in EDITION/published/SHA256SUMS, its figures in
+ * EDITION/published/figures.tsv, and the sums of the edition's own
+ * files in EDITION/published/SOURCES; later builds verify all of them
+ * and serve the frozen bytes unchanged.  Included by content.c, build.c
+ * and main.c.
  */
 #ifndef GEN_PUBLISH_H
 #define GEN_PUBLISH_H
 
 struct buf;
+struct content;
 struct diag;
 struct edition;
+struct metric;
 
 #define PUBLISH_DIR	"published"
 
@@ -26,11 +30,46 @@ int	 publish_manifest(const char *dir, struct buf *out);
  */
 int	 publish_verify(const char *frozen, struct diag *);
 
-/* Reads keyfigs.tsv into the edition's key figures; returns 0 or -1. */
-int	 publish_read_keyfigs(struct edition *, struct diag *);
+/*
+ * The frozen record of an edition, EDITION/published/figures.tsv: the
+ * title, subtitle, date and edition year it was published with, and
+ * every metric as `gen stats` gave it then: its kind, raw value (what
+ * `gen stats --json` printed) and the text readers saw.  Returns the
+ * record's text for a built draft; the caller frees it.
+ */
+char	*publish_figures_text(const struct edition *);
 
-/* Writes the key figures as keyfigs.tsv text; the caller frees it. */
-char	*publish_keyfigs_text(const struct edition *);
+/*
+ * The SHA-256 sums of an edition's own files, as "sha256  path" lines
+ * with paths relative to the edition folder (sorted): index.md (with
+ * the text given, or as it is on disk when index_text is NULL), the
+ * chapters, and the data files, tables and logo that lie inside the
+ * edition folder.  Returns 0 or -1 if a file cannot be read.
+ */
+int	 publish_sources(const struct content *, const struct edition *,
+	    const char *index_text, size_t index_len, struct buf *out);
+
+/*
+ * Checks a published edition against what was frozen with it: the
+ * built files (publish_verify), its own files (published/SOURCES), and
+ * the figures its data give now (e->stats, computed by the caller)
+ * against the frozen ones.  Then replaces e->stats by the frozen
+ * figures, and the title, subtitle, date and edition year by the
+ * frozen ones, so that gen stats, the archive and everything else show
+ * what the frozen pages show.  Every problem names the file and says
+ * how to thaw the edition; returns their number.
+ */
+int	 publish_load(const struct content *, struct edition *,
+	    struct diag *);
+
+/*
+ * A published edition's frozen metric by name ("aantal", "succes.pct",
+ * "themas.tarief.aantal"): its raw value (v, defined; label for
+ * MK_LABEL), its disclosure state (hide) and the text readers saw
+ * (shown).  NULL when the edition is not published or has no such
+ * metric.  Borrowed from the edition.
+ */
+const struct metric *publish_figure(const struct edition *, const char *name);
 
 /* Copies a folder tree (the frozen files) to a new folder; 0 or -1. */
 int	 publish_copy_tree(const char *from, const char *to);

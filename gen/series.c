@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "fmt.h"
+#include "publish.h"
 #include "series.h"
 #include "stats.h"
 #include "util.h"
@@ -271,24 +272,11 @@ series_free(struct series *s, size_t n)
 	free(s);
 }
 
-/* A published edition's frozen figure of that name, or NULL. */
-static const struct keyfig *
-frozen_figure(const struct edition *p, const char *metric)
-{
-	size_t	 i;
-
-	for (i = 0; i < EDITION_NKEYFIG; i++)
-		if (p->kf[i].name != NULL && strcmp(p->kf[i].name, metric) == 0)
-			return &p->kf[i];
-	return NULL;
-}
-
 const char *
 series_prev_shown(const struct edition *e, const char *metric, char **err)
 {
 	const struct edition	*p = e->prev;
 	const struct metric	*m;
-	const struct keyfig	*f;
 
 	*err = NULL;
 	if (p == NULL) {
@@ -296,15 +284,9 @@ series_prev_shown(const struct edition *e, const char *metric, char **err)
 		    "for '%s%s'", e->series, SERIES_PREV, metric);
 		return NULL;
 	}
-	if (p->frozen != NULL) {
-		if ((f = frozen_figure(p, metric)) != NULL && f->shown != NULL)
-			return f->shown;
-		*err = xasprintf("'%s%s': the previous edition %s is "
-		    "published and its frozen figures are only aantal, "
-		    "succes.pct and duur.mediaan", SERIES_PREV, metric,
-		    p->slug);
-		return NULL;
-	}
+	/* Published: the figure frozen with it, never recomputed. */
+	if (p->frozen != NULL && (m = publish_figure(p, metric)) != NULL)
+		return m->shown;
 	if (p->stats == NULL) {
 		*err = xasprintf("'%s%s': the previous edition %s has errors",
 		    SERIES_PREV, metric, p->slug);
@@ -325,6 +307,7 @@ series_prev_shown(const struct edition *e, const char *metric, char **err)
 	return m->shown;
 }
 
+/* A published edition's stats are its frozen figures (publish_load). */
 void
 series_print_prev(const struct edition *e, FILE *f)
 {
@@ -333,13 +316,6 @@ series_print_prev(const struct edition *e, FILE *f)
 
 	if (p == NULL)
 		return;
-	if (p->frozen != NULL) {
-		for (i = 0; i < EDITION_NKEYFIG; i++)
-			if (p->kf[i].name != NULL && p->kf[i].shown != NULL)
-				fprintf(f, "%s%s = %s\n", SERIES_PREV,
-				    p->kf[i].name, p->kf[i].shown);
-		return;
-	}
 	for (i = 0; p->stats != NULL && i < p->stats->n; i++)
 		fprintf(f, "%s%s = %s\n", SERIES_PREV, p->stats->m[i].name,
 		    p->stats->m[i].shown);

@@ -413,6 +413,22 @@ stats_new(const struct codebook *cb, const struct reg *reg,
 	return st;
 }
 
+struct stats *
+stats_adopt(struct metric *m, size_t n, int k)
+{
+	struct stats		*st;
+	const struct metric	*a;
+
+	st = xcalloc(1, sizeof(*st));
+	qsort(m, n, sizeof(*m), cmp_metric);
+	st->m = m;
+	st->n = n;
+	st->k = k < 1 ? 1 : k;
+	if ((a = stats_get(st, "aantal")) != NULL && a->defined)
+		st->ntraj = (size_t)a->v;
+	return st;
+}
+
 void
 stats_free(struct stats *st)
 {

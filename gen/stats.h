@@ -62,6 +62,13 @@ struct stats	*stats_new(const struct codebook *, const struct reg *,
 		    const size_t *sel, size_t ntraj, struct tabdata **tabs,
 		    size_t ntabs, int k);
 void		 stats_free(struct stats *);
+/*
+ * Metrics read back rather than computed (a published edition's frozen
+ * figures): takes ownership of m (n metrics with their strings) and
+ * sorts them by name.  There is no register, so blocks cannot be
+ * filled from it.  Free with stats_free().
+ */
+struct stats	*stats_adopt(struct metric *m, size_t n, int k);
 
 /* The metric of that name, or NULL. */
 const struct metric *stats_get(const struct stats *, const char *name);

@@ -319,7 +319,7 @@ test_chart_block(void **state)
 	    "```\n"
 	    "\n"
 	    "```chart\n"
-	    "type: donut\n"
+	    "type: hbar\n"
 	    "data: themas\n"
 	    "value: pct\n"
 	    "title: Thema's in procenten\n"
@@ -356,7 +356,7 @@ test_chart_block(void **state)
 	x = doc_ext(first_of(&t, 0, CMARK_NODE_CODE_BLOCK, 2));
 	assert_int_equal(x->kind, DOCX_CHART);
 	assert_int_equal(x->chart.number, 2);
-	assert_int_equal(x->chart.type, CHART_DONUT);
+	assert_int_equal(x->chart.type, CHART_HBAR);
 	assert_true(x->chart.pct);
 	assert_string_equal(x->chart.cell[0].shown, "83%");
 	ted_free(&t);
