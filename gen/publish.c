@@ -471,6 +471,8 @@ publish_sources(const struct content *c, const struct edition *e,
 			if (rc == 0)
 				buf_printf(out, "%s  %s\n", hex, v[i].rel);
 		}
+	}
+	for (i = 0; i < n; i++) {
 		free(v[i].rel);
 		free(v[i].full);
 	}
