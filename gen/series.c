@@ -281,7 +281,8 @@ series_prev_shown(const struct edition *e, const char *metric, char **err)
 	*err = NULL;
 	if (p == NULL) {
 		*err = xasprintf("no previous edition in the series '%s' "
-		    "for '%s%s'", e->series, SERIES_PREV, metric);
+		    "for '%s%s'", e->series ? e->series : "", SERIES_PREV,
+		    metric);
 		return NULL;
 	}
 	/* Published: the figure frozen with it, never recomputed. */
