@@ -167,13 +167,32 @@ atom_date(struct buf *b, int32_t days)
 	buf_puts(b, "T00:00:00Z");
 }
 
+/*
+ * Text for XML: escaped, and without the control characters XML 1.0
+ * does not allow (YAML's "\x01" could put one in a title).
+ */
+static void
+xml_s(struct buf *b, const char *s)
+{
+	const char	*p;
+
+	for (p = s; *p != '\0'; p++) {
+		if ((unsigned char)*p >= 0x20 || *p == '\t' || *p == '\n' ||
+		    *p == '\r')
+			continue;
+		buf_html(b, s, (size_t)(p - s));
+		s = p + 1;
+	}
+	buf_html_s(b, s);
+}
+
 /* One element with escaped text: <name>text</name>. */
 static void
 atom_text(struct buf *b, const char *indent, const char *name,
     const char *text)
 {
 	buf_printf(b, "%s<%s>", indent, name);
-	buf_html_s(b, text);
+	xml_s(b, text);
 	buf_printf(b, "</%s>\n", name);
 }
 
@@ -206,7 +225,7 @@ atom_entry(struct buf *b, const struct edition *e)
 	buf_puts(b, "/");
 	buf_html_s(b, e->slug);
 	buf_puts(b, ".pdf\"/>\n    <category term=\"");
-	buf_html_s(b, e->series);
+	xml_s(b, e->series);
 	buf_puts(b, "\"/>\n");
 	if (m->subtitle.s != NULL)
 		atom_text(b, "    ", "summary", m->subtitle.s);

@@ -665,7 +665,7 @@ archive_series(struct buf *b, const struct content *c,
 		    o->logos[s->ed[i]] : NULL, o);
 	buf_puts(b, "</ol>\n");
 	if (s->ntrend > 0) {
-		buf_printf(b, "<div class=\"trend\">\n<h3>");
+		buf_puts(b, "<div class=\"trend\">\n<h3>");
 		buf_html_s(b, s->name);
 		buf_puts(b, " door de jaren heen</h3>\n");
 	}
