@@ -1,8 +1,8 @@
 /*
  * chartdata.c: the numbers behind ```chart and ```table blocks, taken
- * from the edition's metrics (so hidden counts stay hidden) or, for
- * histograms and series over years, counted from the selection with
- * the same threshold.
+ * from the edition's metrics and counts by year (so hidden counts stay
+ * hidden) or, for bins of duur and gesprekken, counted from the
+ * selection; every disclosure decision is stats.c's.
  */
 #include <math.h>
 #include <stdint.h>
@@ -216,56 +216,25 @@ set_cell(struct chart_cell *c, double v, int hidden, const char *shown)
 	c->shown = xstrdup(shown);
 }
 
-/* A count computed here (bins, years) with primary hiding. */
-static void
-count_cell(const struct stats *st, struct chart_cell *c, size_t count,
-    size_t total, int pct)
-{
-	struct buf	 b = { NULL, 0, 0 };
-	int		 hidden = count > 0 && count < (size_t)st->k;
-
-	if (hidden)
-		buf_printf(&b, pct ? "\xe2\x80\x93" : "<%d", st->k);
-	else if (pct)
-		fmt_pct(&b, total ? 100.0 * (double)count / (double)total : 0);
-	else
-		fmt_int(&b, (long long)count);
-	c->value = hidden ? 0 : pct ? (total ? 100.0 * (double)count /
-	    (double)total : 0) : (double)count;
-	c->hidden = hidden;
-	c->shown = buf_detach(&b);
-}
-
 /*
- * Within one year of a single-valued column the counts add up to the
- * year's total: as for a breakdown over all years (spec 4.6), one
- * hidden count alone could be worked out, so the smallest other
- * non-zero count of that year is hidden too.
+ * A cell of a count computed here (bins, years), in the state that
+ * stats_hide_block() decided; a share shows "–" when its count or the
+ * total it is a share of is hidden (0 stays 0%).
  */
 static void
-year_secondary(const struct stats *st, struct chart *c, size_t year,
-    const size_t *counts, size_t ytotal)
+block_cell(const struct stats *st, struct chart_cell *c, size_t count,
+    size_t total, int total_hidden, enum mhide hide, int pct)
 {
-	struct chart_cell	*cell;
-	size_t			 s, sum = 0, best = SIZE_MAX;
-	int			 nprim = 0;
+	double	 v = (double)count;
 
-	for (s = 0; s < c->nser; s++) {
-		sum += counts[s * c->ncat + year];
-		if (c->cell[s * c->ncat + year].hidden)
-			nprim++;
-		else if (counts[s * c->ncat + year] > 0 && (best == SIZE_MAX ||
-		    counts[s * c->ncat + year] < counts[best * c->ncat + year]))
-			best = s;
+	if (pct) {
+		v = total ? 100.0 * (double)count / (double)total : 0;
+		if (hide != MH_NONE || (total_hidden && count > 0))
+			hide = MH_DERIVED;
 	}
-	if (nprim != 1 || best == SIZE_MAX || sum != ytotal)
-		return;
-	cell = &c->cell[best * c->ncat + year];
-	free(cell->shown);
-	cell->shown = c->pct ? xstrdup("\xe2\x80\x93") :
-	    xasprintf("\xe2\x89\xa5%d", st->k);
-	cell->hidden = 1;
-	cell->value = 0;
+	c->hidden = hide != MH_NONE;
+	c->value = c->hidden ? 0 : v;
+	c->shown = stats_text(st, pct ? MK_PCT : MK_COUNT, v, hide);
 }
 
 static void
@@ -345,13 +314,86 @@ bins(const int *v, size_t m, int width, char ***labels, size_t **counts)
 	return nb;
 }
 
-static int
-year_of(int32_t days)
-{
-	int	 y, m, d;
+/* The bins of a duur or gesprekken block, disclosure decided. */
+struct binned {
+	size_t		 nb;		/* bins */
+	size_t		 nv;		/* finished trajectories (afgerond) */
+	char		**labels;	/* nb labels (owned) */
+	size_t		*counts;	/* nb counts */
+	enum mhide	*hide;		/* nb states */
+	int		 total_hidden;	/* afgerond is hidden */
+};
 
-	fmt_civil(days, &y, &m, &d);
-	return y;
+static void
+binned(const struct stats *st, const struct blockspec *bs, struct binned *b)
+{
+	const struct metric *afg = stats_get(st, "afgerond");
+	double		*dc;
+	size_t		 i;
+	int		*v, width;
+
+	width = bs->bin > 0 ? (int)bs->bin :
+	    strcmp(bs->data, "duur") == 0 ? 30 : 1;
+	b->nv = values(st, strcmp(bs->data, "duur") == 0, &v);
+	b->nb = bins(v, b->nv, width, &b->labels, &b->counts);
+	free(v);
+	/* The bins add up to afgerond. */
+	b->total_hidden = afg != NULL && afg->hide != MH_NONE;
+	dc = xcalloc(b->nb ? b->nb : 1, sizeof(*dc));
+	for (i = 0; i < b->nb; i++)
+		dc[i] = (double)b->counts[i];
+	b->hide = xcalloc(b->nb ? b->nb : 1, sizeof(*b->hide));
+	stats_hide_block(st, b->nb, dc, afg, b->hide);
+	free(dc);
+}
+
+/*
+ * A series per code (or the trajectories) over the start years, from
+ * the counts by year that stats.c computed and decided together with
+ * the metrics (struct yeartab).
+ */
+static void
+by_year(const struct stats *st, const struct blockspec *bs,
+    const struct src *s, struct chart *c)
+{
+	const struct yeartab	*yt = NULL;
+	size_t			*codes = NULL, nc, ncat = st->nyear, i, j, cell;
+
+	c->ncat = ncat;
+	c->cat = xcalloc(ncat ? ncat : 1, sizeof(*c->cat));
+	for (i = 0; i < ncat; i++) {
+		c->cat[i].label = xasprintf("%d", st->year0 + (int)i);
+		snprintf(c->cat[i].color, 8, "%s", chart_palette(0));
+	}
+	c->cataxis = xstrdup("startjaar");
+	if (s->col != NULL)
+		yt = stats_years(st, s->prefix);
+	nc = yt == NULL ? 1 : codes_shown(st, s, bs->order_codebook, &codes);
+	c->nser = nc;
+	c->ser = xcalloc(nc ? nc : 1, sizeof(*c->ser));
+	c->cell = xcalloc((nc ? nc : 1) * (ncat ? ncat : 1), sizeof(*c->cell));
+	for (j = 0; j < nc; j++) {
+		if (yt == NULL) {
+			c->ser[j].label = xstrdup("Trajecten");
+			snprintf(c->ser[j].color, 8, "%s", chart_palette(0));
+		} else {
+			c->ser[j].label = xstrdup(s->col->codes[codes[j]].label);
+			code_color(s->col, codes[j], c->ser[j].color);
+		}
+		for (i = 0; i < ncat; i++) {
+			if (yt == NULL) {
+				block_cell(st, &c->cell[i], st->ytotal[i],
+				    st->ytotal[i], st->yhide[i] != MH_NONE,
+				    st->yhide[i], bs->pct);
+				continue;
+			}
+			cell = codes[j] * ncat + i;
+			block_cell(st, &c->cell[j * ncat + i], yt->count[cell],
+			    st->ytotal[i], st->yhide[i] != MH_NONE,
+			    yt->hide[cell], bs->pct);
+		}
+	}
+	free(codes);
 }
 
 int
@@ -359,12 +401,10 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
     struct chart *c, char **err)
 {
 	struct src		 s;
+	struct binned		 bd;
 	const struct metric	*m;
-	size_t			*codes = NULL, nc, i, j, *counts = NULL, nv, q;
-	char			**labels = NULL;
-	size_t			*ytotal;
-	int			*v = NULL, width, y0, y1, y, hist, mi;
-	const struct traj	*t;
+	size_t			*codes = NULL, nc, i;
+	int			 hist;
 
 	memset(c, 0, sizeof(*c));
 	c->type = bs->type;
@@ -385,10 +425,8 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 			    "use type: histogram", bs->data);
 			goto fail;
 		}
-		width = bs->bin > 0 ? (int)bs->bin :
-		    strcmp(bs->data, "duur") == 0 ? 30 : 1;
-		nv = values(st, strcmp(bs->data, "duur") == 0, &v);
-		c->ncat = bins(v, nv, width, &labels, &counts);
+		binned(st, bs, &bd);
+		c->ncat = bd.nb;
 		c->cataxis = xstrdup(strcmp(bs->data, "duur") == 0 ?
 		    "doorlooptijd in dagen" : "aantal gesprekken");
 		c->nser = 1;
@@ -398,13 +436,14 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 		c->cat = xcalloc(c->ncat ? c->ncat : 1, sizeof(*c->cat));
 		c->cell = xcalloc(c->ncat ? c->ncat : 1, sizeof(*c->cell));
 		for (i = 0; i < c->ncat; i++) {
-			c->cat[i].label = labels[i];
+			c->cat[i].label = bd.labels[i];
 			snprintf(c->cat[i].color, 8, "%s", chart_palette(0));
-			count_cell(st, &c->cell[i], counts[i], nv, bs->pct);
+			block_cell(st, &c->cell[i], bd.counts[i], bd.nv,
+			    bd.total_hidden, bd.hide[i], bs->pct);
 		}
-		free(labels);
-		free(counts);
-		free(v);
+		free(bd.labels);
+		free(bd.counts);
+		free(bd.hide);
 		describe_chart(c);
 		return 0;
 	}
@@ -432,79 +471,7 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 			free(s.prefix);
 			goto fail;
 		}
-		y0 = 9999, y1 = 0;
-		for (i = 0; i < st->ntraj; i++) {
-			y = year_of(st->reg->t[st->sel[i]].start);
-			y0 = y < y0 ? y : y0;
-			y1 = y > y1 ? y : y1;
-		}
-		if (st->ntraj == 0)
-			y0 = y1 = 0;
-		c->ncat = st->ntraj ? (size_t)(y1 - y0 + 1) : 0;
-		c->cat = xcalloc(c->ncat ? c->ncat : 1, sizeof(*c->cat));
-		for (i = 0; i < c->ncat; i++) {
-			c->cat[i].label = xasprintf("%d", y0 + (int)i);
-			snprintf(c->cat[i].color, 8, "%s", chart_palette(0));
-		}
-		c->cataxis = xstrdup("startjaar");
-		if (s.col == NULL) {
-			nc = 1;
-			codes = NULL;
-		} else
-			nc = codes_shown(st, &s, bs->order_codebook, &codes);
-		c->nser = nc;
-		c->ser = xcalloc(nc ? nc : 1, sizeof(*c->ser));
-		c->cell = xcalloc((nc ? nc : 1) * (c->ncat ? c->ncat : 1),
-		    sizeof(*c->cell));
-		counts = xcalloc((nc ? nc : 1) * (c->ncat ? c->ncat : 1),
-		    sizeof(*counts));
-		ytotal = xcalloc(c->ncat ? c->ncat : 1, sizeof(*ytotal));
-		mi = s.prefix != NULL && strcmp(s.prefix, "aanleiding") == 0 ?
-		    RM_AANLEIDING : RM_THEMAS;
-		for (i = 0; i < st->ntraj; i++) {
-			t = &st->reg->t[st->sel[i]];
-			y = year_of(t->start) - y0;
-			ytotal[y]++;
-			if (s.col == NULL) {
-				counts[y]++;
-				continue;
-			}
-			for (j = 0; j < nc; j++) {
-				int has = 0;
-
-				if (s.single >= 0)
-					has = t->code[s.single] ==
-					    (int)codes[j];
-				else
-					for (q = 0; q < t->mn[mi]; q++)
-						if (st->reg->pool[t->moff[mi] +
-						    q] == codes[j])
-							has = 1;
-				if (has)
-					counts[j * c->ncat + (size_t)y]++;
-			}
-		}
-		for (j = 0; j < nc; j++) {
-			if (s.col == NULL) {
-				c->ser[j].label = xstrdup("Trajecten");
-				snprintf(c->ser[j].color, 8, "%s",
-				    chart_palette(0));
-			} else {
-				c->ser[j].label =
-				    xstrdup(s.col->codes[codes[j]].label);
-				code_color(s.col, codes[j], c->ser[j].color);
-			}
-			for (i = 0; i < c->ncat; i++)
-				count_cell(st, &c->cell[j * c->ncat + i],
-				    counts[j * c->ncat + i], ytotal[i],
-				    bs->pct);
-		}
-		if (s.single >= 0)
-			for (i = 0; i < c->ncat; i++)
-				year_secondary(st, c, i, counts, ytotal[i]);
-		free(ytotal);
-		free(counts);
-		free(codes);
+		by_year(st, bs, &s, c);
 		free(s.prefix);
 		describe_chart(c);
 		return 0;
@@ -552,11 +519,10 @@ stats_table(const struct stats *st, const struct blockspec *bs,
     struct tblock *tb, char **err)
 {
 	struct src		 s;
+	struct binned		 bd;
 	const struct metric	*m;
-	struct buf		 b = { NULL, 0, 0 };
-	size_t			*codes, nc, i, *counts, nv;
-	char			**labels;
-	int			*v, width;
+	char			*total;
+	size_t			*codes, nc, i;
 
 	memset(tb, 0, sizeof(*tb));
 	tb->title = xstrdup(bs->title ? bs->title : "");
@@ -572,28 +538,28 @@ stats_table(const struct stats *st, const struct blockspec *bs,
 			tblock_free(tb);
 			return -1;
 		}
-		width = bs->bin > 0 ? (int)bs->bin :
-		    strcmp(bs->data, "duur") == 0 ? 30 : 1;
-		nv = values(st, strcmp(bs->data, "duur") == 0, &v);
-		tb->nrows = bins(v, nv, width, &labels, &counts);
+		binned(st, bs, &bd);
+		tb->nrows = bd.nb;
 		tb->rows = xcalloc(tb->nrows ? tb->nrows : 1,
 		    sizeof(*tb->rows));
 		for (i = 0; i < tb->nrows; i++) {
 			struct chart_cell cc, cp;
 
-			count_cell(st, &cc, counts[i], nv, 0);
-			count_cell(st, &cp, counts[i], nv, 1);
-			tb->rows[i].label = labels[i];
+			block_cell(st, &cc, bd.counts[i], bd.nv,
+			    bd.total_hidden, bd.hide[i], 0);
+			block_cell(st, &cp, bd.counts[i], bd.nv,
+			    bd.total_hidden, bd.hide[i], 1);
+			tb->rows[i].label = bd.labels[i];
 			tb->rows[i].count = cc.shown;
 			tb->rows[i].pct = cp.shown;
 		}
-		free(labels);
-		free(counts);
-		free(v);
+		free(bd.labels);
+		free(bd.counts);
+		free(bd.hide);
 		tb->total.label = xstrdup("Totaal afgerond");
 		m = stats_get(st, "afgerond");
 		tb->total.count = xstrdup(m->shown);
-		tb->total.pct = xstrdup(nv ? "100%" : "\xe2\x80\x93");
+		tb->total.pct = xstrdup(bd.nv ? "100%" : "\xe2\x80\x93");
 		return 0;
 	}
 	if (resolve(st, bs->data, &s, err) != 0) {
@@ -612,8 +578,13 @@ stats_table(const struct stats *st, const struct blockspec *bs,
 	}
 	tb->total.label = xstrdup(strchr(s.prefix, '.') ? "Totaal" :
 	    "Totaal trajecten");
-	fmt_int(&b, (long long)s.total);
-	tb->total.count = buf_detach(&b);
+	/* aantal, or the table's rows: as the metric shows it */
+	total = strchr(s.prefix, '.') ? xasprintf("%.*s.aantal",
+	    (int)(strchr(s.prefix, '.') - s.prefix), s.prefix) :
+	    xstrdup("aantal");
+	m = stats_get(st, total);
+	tb->total.count = xstrdup(m != NULL ? m->shown : "\xe2\x80\x93");
+	free(total);
 	tb->total.pct = xstrdup(s.total ? "100%" : "\xe2\x80\x93");
 	if (s.multi)
 		tb->note = xstrdup("Per traject kunnen meerdere categorie\xc3\xabn "

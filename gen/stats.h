@@ -41,6 +41,20 @@ struct metric {
 	char		*shown;		/* the published text */
 };
 
+/*
+ * The counts of one code column per start year, for charts by year:
+ * computed and given their disclosure state together with the metrics,
+ * since a code's years add up to its total and, in a single-valued
+ * column, a year's codes to the year's trajectories.
+ */
+struct yeartab {
+	const char	*col;		/* "signaal", "themas", ... (static) */
+	int		 single;	/* one code per trajectory */
+	size_t		 ncode;		/* codes of the column, codebook order */
+	size_t		*count;		/* ncode * nyear counts */
+	enum mhide	*hide;		/* and their states */
+};
+
 struct stats {
 	struct metric	*m;		/* sorted by name */
 	size_t		 n;
@@ -51,7 +65,16 @@ struct stats {
 	const struct codebook *cb;
 	struct tabdata	**tabs;		/* further tables (borrowed) */
 	size_t		 ntabs;
+	int		 year0;		/* first start year */
+	size_t		 nyear;		/* start years year0, year0 + 1, ... */
+	size_t		*ytotal;	/* trajectories per start year */
+	enum mhide	*yhide;		/* and their states */
+	struct yeartab	*ytab;		/* every code column by year */
+	size_t		 nytab;
 };
+
+/* The counts by year of a code column, or NULL. */
+const struct yeartab *stats_years(const struct stats *, const char *col);
 
 /*
  * Computes every metric.  reg may be NULL (an edition without
@@ -78,6 +101,25 @@ const char	**stats_names(const struct stats *, size_t *n);
 /* Prints every metric: published text, or unrounded JSON. */
 void		 stats_print(const struct stats *, FILE *);
 void		 stats_json(const struct stats *, FILE *);
+
+/*
+ * Disclosure control of counts a block shows beside the metrics and
+ * the counts by year (the bins of a histogram or table of duur or
+ * gesprekken), decided by the same rules and the same code (spec 4.6):
+ * n counts that add up to the metric sum (NULL: to nothing readers
+ * see).  Fills hide with MH_NONE, MH_PRIMARY or MH_SECONDARY.  The
+ * decision depends on the counts alone, so every block that shows
+ * them shows the same.
+ */
+void		 stats_hide_block(const struct stats *, size_t n,
+		    const double *count, const struct metric *sum,
+		    enum mhide *hide);
+/*
+ * The published text of a value of the given kind and state, as for a
+ * metric ("12", "<5", "≥5", "–", "27%"); the caller frees it.
+ */
+char		*stats_text(const struct stats *, enum mkind, double v,
+		    enum mhide);
 
 /* A chart or table block as written in Markdown (spec 3.2, 3.3). */
 struct blockspec {
