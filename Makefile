@@ -28,13 +28,14 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev
-DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc
+DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
            gen/edition.c gen/doc.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
-           gen/build.c gen/publish.c gen/newed.c gen/pngcheck.c \
+           gen/build.c gen/publish.c gen/newed.c gen/pngcheck.c gen/series.c \
+           gen/archive.c gen/logo.c \
            gen/hyph.c gen/pdflayout.c gen/pdf.c
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS))
 MAIN_OBJ = $(OBJDIR)/main.o
@@ -48,7 +49,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan
+        golden-update clean fuzz fuzz-quick browser halves tsan archive
 
 all: deps $(BIN) reports
 
@@ -128,7 +129,12 @@ publish: $(BIN)
 halves: $(BIN)
 	@$(TEST_ENV) sh tests/halves.sh ./$(BIN)
 
-check-suite: unit golden badinput pdf publish repro canary pathological halves
+# editions.json and feed.xml checked against their files and RFC 4287.
+archive: $(BIN)
+	@$(TEST_ENV) sh tests/archive.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological halves \
+             archive
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "build.h"
 #include "chart.h"
 #include "content.h"
@@ -13,6 +14,7 @@
 #include "edition.h"
 #include "fonts.h"
 #include "html.h"
+#include "logo.h"
 #include "hyph.h"
 #include "pdf.h"
 #include "publish.h"
@@ -91,6 +93,30 @@ static_files(struct bctx *b, const char *dir)
 	free(tdir);
 }
 
+/* Each edition's logo as written below dir ("SLUG/logo.png"), or NULL. */
+static char **
+archive_logos(const struct content *c, const char *dir)
+{
+	static const char *const names[] = { "logo.png", "logo.svg" };
+	char	**v, *rel, *path;
+	size_t	 i, k;
+
+	v = xcalloc(c->ned ? c->ned : 1, sizeof(*v));
+	for (i = 0; i < c->ned; i++) {
+		for (k = 0; v[i] == NULL && k < GEN_NELEM(names); k++) {
+			rel = xasprintf("%s/%s", c->ed[i]->slug, names[k]);
+			path = util_path_join(dir, rel);
+			if (c->ed[i]->meta.brand_logo.s != NULL &&
+			    util_is_file(path))
+				v[i] = rel;
+			else
+				free(rel);
+			free(path);
+		}
+	}
+	return v;
+}
+
 /* Writes one edition's files into dir, which exists. */
 static void
 edition_into(struct bctx *b, const struct edition *e, const char *dir)
@@ -117,11 +143,21 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 	o.pdf = 1;
 	if (e->meta.brand_logo.s != NULL) {
 		src = content_path(b->c, e, e->meta.brand_logo.s);
-		logo = xstrdup(strstr(src + strlen(src) - 4, ".svg") ?
-		    "logo.svg" : "logo.png");
-		to = util_path_join(dir, logo);
-		copy(b, src, to);
-		free(to);
+		logo = xstrdup("logo.png");
+		if (strstr(src + strlen(src) - 4, ".svg") != NULL) {
+			/* Drawn in the shipped fonts (logo.h). */
+			if (logo_png(src, b->fonts, &pdf, b->diag) == 0)
+				put(b, dir, logo, pdf.s, pdf.len);
+			else {
+				free(logo);
+				logo = NULL;
+			}
+			buf_free(&pdf);
+		} else {
+			to = util_path_join(dir, logo);
+			copy(b, src, to);
+			free(to);
+		}
 		o.logo = logo;
 	}
 	page = html_edition(e, &o);
@@ -340,10 +376,22 @@ build_run(const struct content *c, const char *outdir, const char *assets,
 		memset(&o, 0, sizeof(o));
 		o.measure = &b.measure;
 		o.pdf = 1;
+		o.logos = archive_logos(c, tmp);
 		page = html_archive(c, &o);
+		for (i = 0; i < c->ned; i++)
+			free(o.logos[i]);
+		free(o.logos);
 		put(&b, tmp, "index.html", page, strlen(page));
 		free(page);
 		static_files(&b, tmp);
+		if ((page = archive_json(c, tmp, diag)) == NULL)
+			b.failed = 1;
+		else
+			put(&b, tmp, "editions.json", page, strlen(page));
+		free(page);
+		page = archive_feed(c);
+		put(&b, tmp, "feed.xml", page, strlen(page));
+		free(page);
 	}
 	if (!b.failed) {
 		if (util_is_dir(outdir) && rename(outdir, old) != 0) {

@@ -14,6 +14,7 @@
 #include "pngcheck.h"
 #include "publish.h"
 #include "register.h"
+#include "series.h"
 #include "stats.h"
 #include "tables.h"
 #include "util.h"
@@ -278,8 +279,6 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 		return diag->nerr > nerr ? -1 : 0;
 	}
 	keyfigs(e);
-	if (doc_build(&e->doc, e, diag) != 0)
-		return -1;
 	return diag->nerr > nerr ? -1 : 0;
 }
 
@@ -322,78 +321,69 @@ cmp_newest(const void *a, const void *b)
 }
 
 /*
- * The archive's charts: one bar per edition that covers every region
- * (regional editions are not comparable), oldest first.
+ * When editions are named on the command line, the previous edition of
+ * each one's series may be a folder that was not named: open the other
+ * editions' front matter, and load a previous edition found among them
+ * (quietly: its problems are not this build's; a value that needs it
+ * then says that it has errors).
  */
 static void
-trend(struct content *c)
+load_aux(struct content *c)
 {
-	static const struct {
-		int		 kf;		/* key figure index */
-		const char	*title, *axis;
-		int		 pct;
-	} t[2] = {
-		{ 0, "Aantal trajecten per editie", "aantal trajecten", 0 },
-		{ 1, "Geslaagde bemiddelingen per editie (van de afgeronde "
-		    "trajecten)", "%", 1 },
-	};
-	struct buf	 desc = { NULL, 0, 0 };
-	struct chart	*ch;
-	size_t		*ix, n = 0, i, j, k;
-	const struct edition *e;
+	struct edition	**all, *e;
+	struct diag	 quiet;
+	char		**names, *sub;
+	size_t		 i, k, nall;
+	int		 n, j;
 
-	ix = xcalloc(c->ned ? c->ned : 1, sizeof(*ix));
-	for (i = c->ned; i-- > 0;)
-		if (c->ed[i]->meta.nregio == 0 && c->ed[i]->kf[0].defined)
-			ix[n++] = i;
-	if (n < 2) {
-		free(ix);
+	if ((n = util_list_dir(c->root, &names)) < 0)
 		return;
-	}
-	for (k = 0; k < 2; k++) {
-		ch = &c->trend[c->ntrend];
-		memset(ch, 0, sizeof(*ch));
-		ch->type = CHART_BAR;
-		ch->number = (int)c->ntrend + 1;
-		ch->title = xstrdup(t[k].title);
-		ch->axis = xstrdup(t[k].axis);
-		ch->pct = t[k].pct;
-		ch->nser = 1;
-		ch->ser = xcalloc(1, sizeof(*ch->ser));
-		ch->ser[0].label = xstrdup(t[k].pct ? "Geslaagd" :
-		    "Trajecten");
-		snprintf(ch->ser[0].color, 8, "%s", chart_palette(0));
-		ch->cat = xcalloc(n, sizeof(*ch->cat));
-		ch->cell = xcalloc(n, sizeof(*ch->cell));
-		for (j = 0; j < n; j++) {
-			const struct keyfig *f;
-
-			e = c->ed[ix[j]];
-			f = &e->kf[t[k].kf];
-			ch->cat[ch->ncat].label = xasprintf("%d %s",
-			    e->meta.edition, e->meta.title.s);
-			snprintf(ch->cat[ch->ncat].color, 8, "%s",
-			    chart_palette(0));
-			ch->cell[ch->ncat].value = f->defined && !f->hidden ?
-			    f->v : 0;
-			ch->cell[ch->ncat].hidden = f->hidden;
-			ch->cell[ch->ncat].shown = xstrdup(f->shown ? f->shown :
-			    "\xe2\x80\x93");
-			buf_printf(&desc, "%s%s: %s", j ? "; " : "",
-			    ch->cat[ch->ncat].label, ch->cell[ch->ncat].shown);
-			ch->ncat++;
+	diag_init(&quiet, NULL);
+	for (j = 0; j < n; j++) {
+		sub = util_path_join(c->root, names[j]);
+		e = NULL;
+		if (names[j][0] != '.' && util_is_dir(sub) && has_index(sub))
+			e = edition_open(sub, c->root, &quiet);
+		free(sub);
+		if (e == NULL)
+			continue;
+		for (k = 0; k < c->ned; k++)
+			if (strcmp(c->ed[k]->slug, e->slug) == 0)
+				break;
+		if (k < c->ned || e->fm_errors > 0) {
+			edition_free(e);
+			continue;
 		}
-		buf_putc(&desc, '.');
-		ch->desc = buf_detach(&desc);
-		c->ntrend++;
+		series_name(e, &c->cb);
+		c->aux = xreallocarray(c->aux, c->naux + 1, sizeof(*c->aux));
+		c->aux[c->naux++] = e;
 	}
-	free(ix);
+	util_free_list(names, n);
+	nall = c->ned + c->naux;
+	all = xcalloc(nall, sizeof(*all));
+	memcpy(all, c->ed, c->ned * sizeof(*all));
+	if (c->naux > 0)
+		memcpy(all + c->ned, c->aux, c->naux * sizeof(*all));
+	for (i = 0; i < c->ned; i++)
+		series_link(c->ed[i], all, nall);
+	free(all);
+	for (k = 0; k < c->naux; k++) {
+		for (i = 0; i < c->ned; i++)
+			if (c->ed[i]->prev == c->aux[k])
+				break;
+		if (i < c->ned && load_edition(c, c->aux[k], &quiet) != 0) {
+			/* No figures to quote: "has errors". */
+			stats_free(c->aux[k]->stats);
+			c->aux[k]->stats = NULL;
+		}
+	}
 }
 
 int
 content_load(struct content *c, char *const *args, int nargs,
     struct diag *diag)
 {
+	struct edition	**order;
 	char		**names, *sub, *cbpath, *root;
 	int		 i, n, j, nerr = diag->nerr;
 	size_t		 k;
@@ -448,14 +438,25 @@ content_load(struct content *c, char *const *args, int nargs,
 	if (c->ned == 0 && diag->nerr == nerr)
 		diag_error(diag, c->root, 0, 0, "no edition found (a folder "
 		    "with an index.md)");
-	for (k = 0; k < c->ned; k++)
+	for (k = 0; k < c->ned; k++) {
 		load_edition(c, c->ed[k], diag);
-	if (c->whole && diag->nerr == nerr)
-		codebook_check_used(&c->cb, diag);
+		series_name(c->ed[k], &c->cb);
+	}
+	/* Series need every edition's figures before any text uses them. */
+	order = xcalloc(c->ned ? c->ned : 1, sizeof(*order));
+	if (c->ned > 0)
+		memcpy(order, c->ed, c->ned * sizeof(*order));
 	if (c->ned > 1)
 		qsort(c->ed, c->ned, sizeof(*c->ed), cmp_newest);
-	if (diag->nerr == nerr)
-		trend(c);
+	c->series = series_group(c->ed, c->ned, &c->nseries);
+	if (!c->whole)
+		load_aux(c);
+	for (k = 0; k < c->ned; k++)
+		if (order[k]->stats != NULL && order[k]->frozen == NULL)
+			doc_build(&order[k]->doc, order[k], diag);
+	free(order);
+	if (c->whole && diag->nerr == nerr)
+		codebook_check_used(&c->cb, diag);
 	return diag->nerr > nerr ? -1 : 0;
 }
 
@@ -474,8 +475,10 @@ content_free(struct content *c)
 	free(c->regs);
 	free(c->regpaths);
 	codebook_free(&c->cb);
-	for (i = 0; i < c->ntrend; i++)
-		chart_free(&c->trend[i]);
+	series_free(c->series, c->nseries);
+	for (i = 0; i < c->naux; i++)
+		edition_free(c->aux[i]);
+	free(c->aux);
 	free(c->root);
 	memset(c, 0, sizeof(*c));
 }

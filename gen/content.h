@@ -16,6 +16,7 @@
 struct diag;
 struct edition;
 struct reg;
+struct series;
 
 struct content {
 	char		*root;		/* the content folder */
@@ -26,9 +27,12 @@ struct content {
 	char		**regpaths;	/* their normalised paths */
 	size_t		 nregs;
 	int		 whole;		/* the whole folder was loaded */
-	struct chart	 trend[2];	/* archive: trajectories and success
-					   rate per national edition */
-	size_t		 ntrend;	/* charts in trend (0 if < 2 editions) */
+	struct series	*series;	/* the editions' series, newest first */
+	size_t		 nseries;
+	struct edition	**aux;		/* other editions of the folder, loaded
+					   only as previous editions (vorige.*)
+					   when editions were named */
+	size_t		 naux;
 };
 
 /*

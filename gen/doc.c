@@ -15,6 +15,7 @@
 #include "doc.h"
 #include "edition.h"
 #include "fmt.h"
+#include "series.h"
 #include "stats.h"
 #include "util.h"
 
@@ -104,6 +105,7 @@ struct pctx {
 	struct doc		*d;
 	struct doc_part		*part;
 	const struct stats	*st;
+	const struct edition	*e;		/* the edition, for vorige.* */
 	struct diag		*diag;
 	const char		**names;	/* metric names for suggestions */
 	size_t			 nnames;
@@ -170,7 +172,7 @@ values(struct pctx *p, cmark_node *n)
 	const char		*a, *z, *near;
 	const struct metric	*m;
 	struct buf		 b = { NULL, 0, 0 };
-	char			*name;
+	char			*name, *err;
 	int			 k;
 
 	if (lit == NULL || strstr(lit, "{{") == NULL)
@@ -200,7 +202,19 @@ values(struct pctx *p, cmark_node *n)
 			p->nerr++;
 		} else if ((m = stats_get(p->st, name)) != NULL)
 			buf_puts(&b, m->shown);
-		else {
+		else if (strncmp(name, SERIES_PREV, strlen(SERIES_PREV)) == 0) {
+			if ((near = series_prev_shown(p->e, name +
+			    strlen(SERIES_PREV), &err)) != NULL)
+				buf_puts(&b, near);
+			else {
+				diag_error(p->diag, p->part->path,
+				    line_of(p, n), value_col(p, n, k,
+				    cmark_node_get_start_column(n) +
+				    (int)(open - lit)), "%s", err);
+				free(err);
+				p->nerr++;
+			}
+		} else {
 			near = diag_nearest(name, p->names, p->nnames);
 			diag_error(p->diag, p->part->path, line_of(p, n),
 			    value_col(p, n, k, cmark_node_get_start_column(n) +
@@ -889,6 +903,7 @@ doc_build(struct doc *d, struct edition *e, struct diag *diag)
 	memset(&p, 0, sizeof(p));
 	p.d = d;
 	p.st = e->stats;
+	p.e = e;
 	p.diag = diag;
 	p.names = stats_names(e->stats, &p.nnames);
 	for (i = 0; i < d->nparts; i++) {

@@ -22,7 +22,7 @@ const char *const edition_keyfig_names[EDITION_NKEYFIG] = {
 static const char *const top_keys[] = {
 	"title", "subtitle", "organisation", "date", "edition", "footer",
 	"data", "tables", "filter", "min_cell", "brand", "status",
-	"unsafe_html"
+	"unsafe_html", "reeks"
 };
 static const char *const filter_keys[] = { "regio", "soort", "periode" };
 static const char *const brand_keys[] = { "logo", "color", "name" };
@@ -73,6 +73,39 @@ get_str(struct fm *fm, yaml_node_t *n, const char *key, struct fmval *v)
 	v->s = xstrdup(s);
 	v->line = fm->line0 + (int)n->start_mark.line + 1;
 	v->col = (int)n->start_mark.column + 1;
+}
+
+/*
+ * The series (spec 6.3): a name readers see, so one line of text of at
+ * most REEKS_MAX bytes, without control characters.
+ */
+#define REEKS_MAX	80
+
+static void
+get_reeks(struct fm *fm, yaml_node_t *n, struct fmval *v)
+{
+	const unsigned char	*s = (const unsigned char *)scalar(n);
+	size_t			 i, len;
+
+	if (s == NULL) {
+		fm_err(fm, n, "reeks must be a single value: the name of "
+		    "the series");
+		return;
+	}
+	len = strlen((const char *)s);
+	for (i = 0; i < len && (s[i] >= 0x20 && s[i] != 0x7f); i++)
+		continue;
+	if (i < len)
+		fm_err(fm, n, "reeks must be one line of text, without tabs "
+		    "or control characters");
+	else if (strspn((const char *)s, " ") == len)
+		fm_err(fm, n, "reeks is empty; leave it out for the default "
+		    "series");
+	else if (len > REEKS_MAX)
+		fm_err(fm, n, "reeks is longer than %d bytes; it is a name "
+		    "shown in the archive", REEKS_MAX);
+	else
+		get_str(fm, n, "reeks", v);
 }
 
 static void
@@ -435,6 +468,8 @@ edition_parse_meta(const char *yaml, size_t len, const char *path, int line0,
 			get_brand(&fm, v, m);
 		else if (strcmp(key, "tables") == 0)
 			get_tables(&fm, v, m);
+		else if (strcmp(key, "reeks") == 0)
+			get_reeks(&fm, v, &m->reeks);
 	}
 	if (m->title.s == NULL || m->title.s[0] == '\0') {
 		diag_error(diag, path, line0 + 1, 1, "front matter needs a "
@@ -475,6 +510,7 @@ edition_free_meta(struct meta *m)
 	free_val(&m->organisation);
 	free_val(&m->footer);
 	free_val(&m->data);
+	free_val(&m->reeks);
 	free_val(&m->brand_logo);
 	free_val(&m->brand_color);
 	free_val(&m->brand_name);
@@ -621,5 +657,6 @@ edition_free(struct edition *e)
 	free(e->dir);
 	free(e->slug);
 	free(e->index_path);
+	free(e->series);
 	free(e);
 }

@@ -31,6 +31,7 @@ struct fmtable {
 struct meta {
 	struct fmval	 title, subtitle, organisation, footer, data;
 	struct fmval	 brand_logo, brand_color, brand_name;
+	struct fmval	 reeks;		/* the series as written, or NULL */
 	int32_t		 date;		/* days since 1970-01-01 */
 	int		 edition;	/* year of the edition */
 	struct fmtable	*tables;
@@ -77,6 +78,9 @@ struct edition {
 	struct keyfig	 kf[EDITION_NKEYFIG]; /* archive figures */
 	char		*frozen;	/* dir/published when status: published */
 	int		 fm_errors;	/* errors in the front matter: the document is not checked */
+	char		*series;	/* its series' name (spec 6.3; series.c) */
+	const struct edition *prev;	/* the previous edition of that series
+					   by date, or NULL (borrowed) */
 };
 
 /*

@@ -13,6 +13,7 @@
 #include "edition.h"
 #include "fmt.h"
 #include "html.h"
+#include "series.h"
 #include "stats.h"
 #include "util.h"
 
@@ -474,13 +475,17 @@ toc(struct hr *h)
 }
 
 static void
-head(struct buf *b, const char *title, const char *css, const char *accent)
+head(struct buf *b, const char *title, const char *css, const char *accent,
+    int feed)
 {
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n<title>");
 	buf_html_s(b, title);
 	buf_printf(b, "</title>\n<link rel=\"stylesheet\" href=\"%s\">\n", css);
+	if (feed)
+		buf_puts(b, "<link rel=\"alternate\" type=\"application/"
+		    "atom+xml\" href=\"feed.xml\" title=\"Nieuwe edities\">\n");
 	if (accent != NULL)
 		buf_printf(b, "<style>:root{--accent:%s}</style>\n", accent);
 	buf_puts(b, "</head>\n");
@@ -499,7 +504,7 @@ html_edition(const struct edition *e, const struct html_opts *o)
 	h.o = o;
 	h.unsafe = m->unsafe_html;
 	h.fnrefs = xcalloc((size_t)e->doc.nfn + 1, sizeof(int));
-	head(&h.b, m->title.s, "gen.css", m->brand_color.s);
+	head(&h.b, m->title.s, "gen.css", m->brand_color.s, 0);
 	buf_puts(&h.b, "<body>\n<a class=\"skip-link\" href=\"#inhoud\">"
 	    "Direct naar de inhoud</a>\n<header class=\"cover\">\n");
 	org = m->brand_name.s ? m->brand_name.s : m->organisation.s;
@@ -583,17 +588,104 @@ keyfig(struct buf *b, const struct keyfig *k, const char *label,
 	buf_puts(b, "</dd></div>");
 }
 
+/* One edition in the archive's list of its series. */
+static void
+archive_edition(struct buf *b, const struct edition *e, const char *logo,
+    const struct html_opts *o)
+{
+	const struct meta	*m = &e->meta;
+
+	buf_puts(b, "<li class=\"edition\"><article aria-labelledby=\"e-");
+	buf_html_s(b, e->slug);
+	buf_puts(b, "\">\n");
+	if (logo != NULL) {
+		buf_puts(b, "<img class=\"edition-logo\" src=\"");
+		buf_html_s(b, logo);
+		buf_puts(b, "\" alt=\"Logo");
+		if (m->brand_name.s != NULL) {
+			buf_puts(b, " ");
+			buf_html_s(b, m->brand_name.s);
+		}
+		buf_puts(b, "\">\n");
+	}
+	buf_puts(b, "<p class=\"edition-date\"><time datetime=\"");
+	fmt_date_iso(b, m->date);
+	buf_puts(b, "\">");
+	fmt_date(b, m->date);
+	buf_puts(b, "</time></p>\n<h3 id=\"e-");
+	buf_html_s(b, e->slug);
+	buf_puts(b, "\"><a href=\"");
+	buf_html_s(b, e->slug);
+	buf_puts(b, "/index.html\">");
+	buf_html_s(b, m->title.s);
+	buf_puts(b, "</a></h3>\n");
+	if (m->subtitle.s != NULL) {
+		buf_puts(b, "<p class=\"edition-subtitle\">");
+		buf_html_s(b, m->subtitle.s);
+		buf_puts(b, "</p>\n");
+	}
+	if (e->kf[0].name != NULL) {
+		buf_puts(b, "<dl class=\"keyfigs\">");
+		keyfig(b, &e->kf[0], "Trajecten", NULL);
+		keyfig(b, &e->kf[1], "Geslaagd", NULL);
+		keyfig(b, &e->kf[2], "Mediane doorlooptijd", "dagen");
+		buf_puts(b, "</dl>\n");
+	}
+	buf_puts(b, "<p class=\"edition-links\"><a href=\"");
+	buf_html_s(b, e->slug);
+	buf_puts(b, "/index.html\">Lees online</a>");
+	if (o->pdf) {
+		buf_puts(b, " <a href=\"");
+		buf_html_s(b, e->slug);
+		buf_puts(b, "/");
+		buf_html_s(b, e->slug);
+		buf_puts(b, ".pdf\">PDF</a>");
+	}
+	buf_puts(b, "</p>\n");
+	buf_printf(b, "<p class=\"edition-status%s\">%s</p>\n",
+	    m->published ? "" : " draft",
+	    m->published ? "Gepubliceerd" : "Concept");
+	buf_puts(b, "</article></li>\n");
+}
+
+/* A series: its editions, newest first, and its charts across years. */
+static void
+archive_series(struct buf *b, const struct content *c,
+    const struct series *s, size_t n, const struct html_opts *o)
+{
+	size_t	 i;
+
+	buf_printf(b, "<section class=\"series\" aria-labelledby=\"reeks-%zu"
+	    "\">\n<h2 id=\"reeks-%zu\">", n + 1, n + 1);
+	buf_html_s(b, s->name);
+	buf_printf(b, "</h2>\n<p class=\"series-count\">%zu editie%s</p>\n"
+	    "<ol class=\"editions\">\n", s->ned, s->ned == 1 ? "" : "s");
+	for (i = 0; i < s->ned; i++)
+		archive_edition(b, c->ed[s->ed[i]], o->logos != NULL ?
+		    o->logos[s->ed[i]] : NULL, o);
+	buf_puts(b, "</ol>\n");
+	if (s->ntrend > 0) {
+		buf_puts(b, "<div class=\"trend\">\n<h3>");
+		buf_html_s(b, s->name);
+		buf_puts(b, " door de jaren heen</h3>\n");
+	}
+	for (i = 0; i < s->ntrend; i++)
+		figure(b, &s->trend[i], o);
+	if (s->ntrend > 0)
+		buf_puts(b, "</div>\n");
+	buf_puts(b, "</section>\n");
+}
+
 char *
 html_archive(const struct content *c, const struct html_opts *o)
 {
 	struct buf		 b = { NULL, 0, 0 };
-	const struct edition	*e;
 	const char		*org = NULL;
 	size_t			 i;
 
 	for (i = 0; i < c->ned && org == NULL; i++)
 		org = c->ed[i]->meta.organisation.s;
-	head(&b, "Archief van de rapportages", "gen.css", NULL);
+	head(&b, "Archief van de rapportages", "gen.css", NULL, 1);
 	buf_puts(&b, "<body class=\"archive\">\n<a class=\"skip-link\" "
 	    "href=\"#inhoud\">Direct naar de inhoud</a>\n"
 	    "<header class=\"archive-header\">\n");
@@ -603,64 +695,16 @@ html_archive(const struct content *c, const struct html_opts *o)
 		buf_puts(&b, "</p>\n");
 	}
 	buf_puts(&b, "<h1>Archief van de rapportages</h1>\n<p class=\"lead\">"
-	    "Alle edities, de nieuwste eerst. Elke editie is online te "
-	    "lezen en als PDF te downloaden.</p>\n</header>\n"
-	    "<main id=\"inhoud\" class=\"archive-main\">\n<ol class=\""
-	    "editions\">\n");
-	for (i = 0; i < c->ned; i++) {
-		e = c->ed[i];
-		buf_puts(&b, "<li class=\"edition\"><article aria-labelledby="
-		    "\"e-");
-		buf_html_s(&b, e->slug);
-		buf_puts(&b, "\">\n<p class=\"edition-date\"><time datetime=\"");
-		fmt_date_iso(&b, e->meta.date);
-		buf_puts(&b, "\">");
-		fmt_date(&b, e->meta.date);
-		buf_puts(&b, "</time></p>\n<h2 id=\"e-");
-		buf_html_s(&b, e->slug);
-		buf_puts(&b, "\"><a href=\"");
-		buf_html_s(&b, e->slug);
-		buf_puts(&b, "/index.html\">");
-		buf_html_s(&b, e->meta.title.s);
-		buf_puts(&b, "</a></h2>\n");
-		if (e->meta.subtitle.s != NULL) {
-			buf_puts(&b, "<p class=\"edition-subtitle\">");
-			buf_html_s(&b, e->meta.subtitle.s);
-			buf_puts(&b, "</p>\n");
-		}
-		if (e->kf[0].name != NULL) {
-			buf_puts(&b, "<dl class=\"keyfigs\">");
-			keyfig(&b, &e->kf[0], "Trajecten", NULL);
-			keyfig(&b, &e->kf[1], "Geslaagd", NULL);
-			keyfig(&b, &e->kf[2], "Mediane doorlooptijd",
-			    "dagen");
-			buf_puts(&b, "</dl>\n");
-		}
-		buf_puts(&b, "<p class=\"edition-links\"><a href=\"");
-		buf_html_s(&b, e->slug);
-		buf_puts(&b, "/index.html\">Lees online</a>");
-		if (o->pdf) {
-			buf_puts(&b, " <a href=\"");
-			buf_html_s(&b, e->slug);
-			buf_puts(&b, "/");
-			buf_html_s(&b, e->slug);
-			buf_puts(&b, ".pdf\">PDF</a>");
-		}
-		buf_puts(&b, "</p>\n");
-		buf_printf(&b, "<p class=\"edition-status%s\">%s</p>\n",
-		    e->meta.published ? "" : " draft",
-		    e->meta.published ? "Gepubliceerd" : "Concept");
-		buf_puts(&b, "</article></li>\n");
-	}
-	buf_puts(&b, "</ol>\n");
-	if (c->ntrend > 0)
-		buf_puts(&b, "<section class=\"trend\" aria-labelledby=\""
-		    "trend-title\">\n<h2 id=\"trend-title\">De edities "
-		    "vergeleken</h2>\n");
-	for (i = 0; i < c->ntrend; i++)
-		figure(&b, &c->trend[i], o);
-	if (c->ntrend > 0)
-		buf_puts(&b, "</section>\n");
+	    "Alle edities per reeks, de nieuwste eerst. Elke editie is online "
+	    "te lezen en als PDF te downloaden. Cijfers worden alleen binnen "
+	    "een reeks vergeleken: verschillende soorten trajecten en een "
+	    "regio tegenover het hele land tellen niet hetzelfde.</p>\n"
+	    "<p class=\"lead\">Volg nieuwe edities met een feedlezer: <a "
+	    "href=\"feed.xml\">feed.xml</a>; de gegevens van alle edities "
+	    "staan in <a href=\"editions.json\">editions.json</a>.</p>\n"
+	    "</header>\n<main id=\"inhoud\" class=\"archive-main\">\n");
+	for (i = 0; i < c->nseries; i++)
+		archive_series(&b, c, &c->series[i], i, o);
 	buf_puts(&b, "</main>\n<footer class=\"site-footer\"><p>");
 	if (org != NULL)
 		buf_html_s(&b, org);

@@ -14,6 +14,8 @@ struct html_opts {
 	const struct chart_measure *measure;	/* text widths for charts */
 	int	 pdf;		/* the edition has a PDF beside it: link it */
 	const char *logo;	/* file name of the copied logo, or NULL */
+	char	**logos;	/* archive: each edition's logo, relative
+				   to the archive, or NULL (build.c) */
 };
 
 /* The page of one edition; the caller frees it. */

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "newed.h"
+#include "series.h"
 #include "stats.h"
 #include "util.h"
 
@@ -144,8 +145,10 @@ cmd_stats(int argc, char **argv)
 	if (rc == 0 && c.ned == 1) {
 		if (json)
 			stats_json(c.ed[0]->stats, stdout);
-		else
+		else {
 			stats_print(c.ed[0]->stats, stdout);
+			series_print_prev(c.ed[0], stdout);
+		}
 	} else if (rc == 0) {
 		fprintf(stderr, "gen: stats takes one edition folder\n");
 		content_free(&c);

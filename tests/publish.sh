@@ -91,7 +91,7 @@ n=$(awk -F'\t' '$2 == "aantal" { print $6 }' "$pub/figures.tsv")
 grep -q "<dd>$n</dd>" out/index.html && [ -n "$n" ] && ok ||
     bad "the archive lacks the frozen key figure aantal ($n)"
 t=$(awk -F'\t' '$2 == "title" { print $3 }' "$pub/figures.tsv")
-grep -qF "$t</a></h2>" out/index.html && [ -n "$t" ] && ok ||
+grep -qF "$t</a></h3>" out/index.html && [ -n "$t" ] && ok ||
     bad "the archive lacks the frozen title ($t)"
 grep -q '<time datetime="2020-12-01">' out/index.html && ok ||
     bad "the archive lacks the frozen date"

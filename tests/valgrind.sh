@@ -31,6 +31,11 @@ vg "build content" "$gen" build -o "$tmp/out1" content
 vg "check content" "$gen" check content
 vg "stats" "$gen" stats content/2020-bemiddeling
 vg "stats --json" "$gen" stats --json content/leergang-helmond
+# An edition alone: its previous edition (vorige.*) is loaded from its
+# folder, a draft one and a published one.
+vg "stats, previous draft" "$gen" stats tests/golden/archive/content/2021-noord
+vg "stats, previous published" "$gen" stats \
+    tests/golden/archive/content/2021-landelijk
 # A register over 8 MiB, which two threads read (register.c read_once()).
 mkdir -p "$tmp/big/r"
 cp content/codes.csv "$tmp/big/"

@@ -174,6 +174,58 @@ function parseVnu(text) {
   return { byFile, other };
 }
 
+// --- logos -----------------------------------------------------------------------
+
+// Every brand logo (img.cover-logo, img.edition-logo) at phone width: it
+// lies inside its box and the screen, keeps its proportions, and what it
+// draws stays inside the image (an SVG image is drawn in the reader's
+// fonts, and text wider than its viewBox is cut off: "Helmond-De Pe").
+// The SVG case draws the same file in a frame of its own (no web fonts,
+// as in an <img>) and compares the drawing's bounding box with its
+// viewBox.
+async function logoProblems(page, vw) {
+  await page.evaluate(() => Promise.all([...document.images].map((i) =>
+    i.complete ? null : new Promise((ok) => { i.onload = i.onerror = ok; }))));
+  return page.evaluate(async (vw) => {
+    const out = [];
+    for (const img of document.querySelectorAll('img.cover-logo, img.edition-logo')) {
+      const name = `logo ${img.getAttribute('src')}`;
+      const r = img.getBoundingClientRect();
+      const box = img.parentElement.getBoundingClientRect();
+      if (!img.naturalWidth || !img.naturalHeight) { out.push(`${name} did not load`); continue; }
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.left < -1 || r.right > vw + 1)
+        out.push(`${name} overflows its box: ${Math.round(r.left)}..${Math.round(r.right)}px ` +
+                 `in ${Math.round(box.left)}..${Math.round(box.right)}px (screen ${vw}px)`);
+      const want = img.naturalWidth / img.naturalHeight;
+      const got = r.width / r.height;
+      if (Math.abs(got - want) > 0.02 * want)
+        out.push(`${name} is distorted: shown ${r.width.toFixed(0)}x${r.height.toFixed(0)}, ` +
+                 `drawn ${img.naturalWidth}x${img.naturalHeight}`);
+      if (!/\.svg$/i.test(img.getAttribute('src'))) continue;
+      const text = await (await fetch(img.src)).text();
+      // A frame of its own, without the page's web fonts: as an <img> sees it.
+      const frame = document.createElement('iframe');
+      frame.setAttribute('sandbox', 'allow-same-origin');
+      frame.style.cssText = 'position:absolute;left:0;top:0;width:2000px;height:1000px;visibility:hidden';
+      frame.srcdoc = text.replace(/^<\?xml[^>]*>/, '');
+      await new Promise((ok) => { frame.onload = ok; document.body.appendChild(frame); });
+      const el = frame.contentDocument.querySelector('svg');
+      if (!el) { out.push(`${name} is not an SVG drawing`); frame.remove(); continue; }
+      await frame.contentDocument.fonts.ready;
+      const vb = el.viewBox && el.viewBox.baseVal && el.viewBox.baseVal.width ? el.viewBox.baseVal :
+        { x: 0, y: 0, width: el.width.baseVal.value, height: el.height.baseVal.value };
+      const bb = el.getBBox();
+      if (bb.x < vb.x - 0.5 || bb.y < vb.y - 0.5 ||
+          bb.x + bb.width > vb.x + vb.width + 0.5 || bb.y + bb.height > vb.y + vb.height + 0.5)
+        out.push(`${name} draws outside its own box and is cut off: drawing ` +
+                 `${bb.x.toFixed(0)},${bb.y.toFixed(0)} ${bb.width.toFixed(0)}x${bb.height.toFixed(0)}, ` +
+                 `viewBox ${vb.x},${vb.y} ${vb.width}x${vb.height}`);
+      frame.remove();
+    }
+    return out;
+  }, vw);
+}
+
 // --- main ----------------------------------------------------------------------
 
 async function main() {
@@ -280,6 +332,8 @@ async function main() {
             return `page is ${sw}px wide (WCAG 1.4.10 Reflow): ${out.join('; ')}`;
           }, w.width);
           if (over) problems.push(`${w.width}px: ${over}`);
+          for (const l of await logoProblems(page, w.width))
+            problems.push(`${w.width}px: ${l}`);
         }
 
         await page.screenshot({
