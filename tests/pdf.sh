@@ -65,7 +65,7 @@ for dir in "$tmp"/out/*/; do
 	n=$(pdfinfo -f 1 -l "$pages" "$pdf" | grep -c 'size: *595.276 x 841.89')
 	[ "$n" -eq "$pages" ] && ok || bad "$slug: $n of $pages pages are A4"
 
-	pdfinfo -struct "$pdf" | awk '{ print $1 }' | sort -u >"$tmp/tags"
+	pdfinfo -struct "$pdf" | awk '{ sub(/:$/, "", $1); print $1 }' | sort -u >"$tmp/tags"
 	tags="Document H1 H2 P L LI Table TR TH TD Figure Caption TOC TOCI Link"
 	grep -q 'class="footnotes"' "$html" && tags="$tags Note"
 	for t in $tags; do
