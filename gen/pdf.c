@@ -1649,6 +1649,8 @@ struct hyline {
 	const char	*rem;		/* text of the word's rest, for the line
 					   end's hyphen, or NULL */
 	size_t		 remlen;
+	int		 hy;		/* the line end's hyphen: its offset */
+	int		 soft;		/* it is a soft hyphen (else '-') */
 	int		 hide;		/* bytes before this offset continue
 					   the previous line's word: no text */
 };
@@ -1714,18 +1716,18 @@ show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x,
 			n++;
 		}
 		hidden = it.start_index < h->hide;
-		if (h->rem != NULL && n > 0 && it.end_index - it.start_index
-		    == 2 && (unsigned char)text[it.start_index] == 0xc2 &&
-		    (unsigned char)text[it.start_index + 1] == 0xad) {
+		if (h->rem != NULL && n > 0 && it.start_index == h->hy) {
 			/* The line end's hyphen: with the word before. */
 			if (nc > 0 && !prevhid) {
 				before = u.len;
+				if (!h->soft)
+					buf_putc(&u, '-');
 				add_noshy(&u, h->rem, 0, (int)h->remlen);
 				cl[nc - 1].num_glyphs += n;
 				cl[nc - 1].num_bytes += (int)(u.len - before);
 				continue;
 			}
-			hidden = 1;
+			hidden = h->soft;
 		}
 		before = u.len;
 		if (!hidden)
@@ -1820,23 +1822,35 @@ draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
 		seg_end(r, cur);
 }
 
-/* Nonzero if line i of t ends in a word broken at a soft hyphen. */
+/*
+ * The offset of the hyphen that ends line i of t inside a word, or -1:
+ * a soft hyphen where the word was broken (*soft set) or a hyphen
+ * after a letter or digit.
+ */
 static int
-shy_end(const struct ptext *t, int i)
+hy_end(const struct ptext *t, int i, int *soft)
 {
 	PangoLayoutLine	*l;
-	const char	*s;
+	const char	*s, *p;
 	int		 len;
 
 	if (i < 0 || i >= t->nlines)
-		return 0;
+		return -1;
 	l = pango_layout_get_line_readonly(t->pl, i);
 	s = pango_layout_get_text(t->pl) + l->start_index;
 	len = l->length;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
 		len--;
-	return len >= 2 && (unsigned char)s[len - 2] == 0xc2 &&
+	*soft = len >= 2 && (unsigned char)s[len - 2] == 0xc2 &&
 	    (unsigned char)s[len - 1] == 0xad;
+	if (*soft)
+		return l->start_index + len - 2;
+	if (len < 2 || s[len - 1] != '-')
+		return -1;
+	p = g_utf8_find_prev_char(s, s + len - 1);
+	if (p == NULL || !g_unichar_isalnum(g_utf8_get_char(p)))
+		return -1;
+	return l->start_index + len - 1;
 }
 
 /* End (byte offset) of the word that starts line i of t. */
@@ -1864,12 +1878,13 @@ static void
 hyline(const struct ptext *t, int i, struct hyline *h)
 {
 	PangoLayoutLine	*l;
+	int		 soft;
 
 	memset(h, 0, sizeof(*h));
 	h->hide = -1;
-	if (shy_end(t, i - 1))
+	if (hy_end(t, i - 1, &soft) >= 0)
 		h->hide = word_end(t, i);
-	if (shy_end(t, i) && i + 1 < t->nlines) {
+	if ((h->hy = hy_end(t, i, &h->soft)) >= 0 && i + 1 < t->nlines) {
 		l = pango_layout_get_line_readonly(t->pl, i + 1);
 		h->rem = pango_layout_get_text(t->pl) + l->start_index;
 		h->remlen = (size_t)(word_end(t, i + 1) - l->start_index);
