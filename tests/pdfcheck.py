@@ -449,10 +449,11 @@ def check_content(pdf, r):
     in the other.  Returns each page's MCIDs (by page object)."""
     pagemcids = {}
     for n, page in enumerate(pdf.pages, 1):
-        stack = []              # "tag", "art", "other"
+        stack = []              # "tag", "art", "bare" (untyped artifact), "other"
         mcids = []
         outside = 0
         nested = 0
+        untyped = 0
         for ins in pikepdf.parse_content_stream(page):
             op = str(ins.operator)
             if op in ("BDC", "BMC"):
@@ -460,11 +461,13 @@ def check_content(pdf, r):
                 props = ins.operands[1] if op == "BDC" and len(ins.operands) > 1 else None
                 kind = "other"
                 if tag == "Artifact":
-                    kind = "art"
+                    kind = "art" if isinstance(props, Dictionary) and \
+                        "/Type" in props else "bare"
                 elif isinstance(props, Dictionary) and "/MCID" in props:
                     kind = "tag"
                     mcids.append(int(props.MCID))
-                if kind == "art" and "tag" in stack or kind == "tag" and "art" in stack:
+                if kind in ("art", "bare") and "tag" in stack or \
+                        kind == "tag" and ("art" in stack or "bare" in stack):
                     nested += 1
                 stack.append(kind)
             elif op == "EMC":
@@ -474,12 +477,19 @@ def check_content(pdf, r):
                     r.check("BDC/BMC and EMC balance", False, "page %d" % n)
             elif op in PAINT:
                 if "tag" not in stack and "art" not in stack:
-                    outside += 1
+                    if "bare" in stack:
+                        untyped += 1
+                    else:
+                        outside += 1
         r.check("BDC/BMC and EMC balance", not stack, "page %d" % n)
         r.check("content inside a tag or an artifact", outside == 0,
                 "page %d: %d operators" % (n, outside))
         r.check("no tagged content in an artifact, no artifact in tagged content",
                 nested == 0, "page %d" % n)
+        # gen marks its decoration on purpose (layout, pagination); paint
+        # in an untyped artifact is something drawn outside any tag.
+        r.check("drawn artifacts have a /Type", untyped == 0,
+                "page %d: %d operators" % (n, untyped))
         pagemcids[objid(page.obj)] = mcids
     return pagemcids
 
