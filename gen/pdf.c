@@ -289,8 +289,8 @@ struct pr {
 	size_t			 capchain;
 	double			 fncur;		/* top of the next footnote */
 	int			 fnrule;	/* footnote rule drawn on this page */
-	const char		**alt;		/* Figure alt texts, drawing order
-						   (borrowed) */
+	const char		**alt;		/* Figure alt texts in drawing
+						   order (borrowed) */
 	size_t			 nalt;
 };
 
@@ -1686,7 +1686,8 @@ show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x,
 	cairo_text_cluster_t	*cl;
 	struct buf		 u = { NULL, 0, 0 };
 	size_t			 before;
-	int			 ng = 0, nc = 0, i, k, cx = 0, hidden, prevhid = 0;
+	int			 ng = 0, nc = 0, i, k, cx = 0;
+	int			 hidden, prevhid = 0;
 	int			*gx;
 	gboolean		 ok;
 

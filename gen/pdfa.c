@@ -20,7 +20,7 @@ struct pass {
 	const struct pdfa_info	*in;
 	size_t			 nfig;		/* Figures seen */
 	int			 nnote;		/* Notes seen */
-	int			*gone;		/* object ids of removed elements */
+	int			*gone;		/* ids of removed elements */
 	size_t			 ngone;
 	char			*err;		/* first error (owned) */
 };
