@@ -9,8 +9,9 @@
 #                 screenshots in build/screenshots/, Nu HTML checker
 
 CC       = cc
+CXX      = c++
 PKGS     = nettle libcmark-gfm pangocairo cairo cairo-pdf pangofc fontconfig yaml-0.1 \
-           librsvg-2.0 libpng
+           librsvg-2.0 libpng libqpdf
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Werror
@@ -20,15 +21,19 @@ OBJDIR   = build/obj
 BIN      = gen/gen
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
-            -lcmark-gfm-extensions -lcsv -lhyphen -lm -pthread
+            -lcmark-gfm-extensions -lcsv -lhyphen -lstdc++ -lm -pthread
 ALLCFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(PKGCFLAGS)
+# The one C++ file (gen/pdfa_content.cc: qpdf's content tokenizer).
+CXXWARN   = -Wall -Wextra -Wshadow -Wmissing-declarations -Werror
+ALLCXXFLAGS = -std=c++17 -DPOINTERHOLDER_TRANSITION=4 $(CXXWARN) $(CFLAGS) $(PKGCFLAGS)
 
 # Debian packages needed to build and test.
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
-            libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev
-DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3
+            libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev libqpdf-dev
+DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3 \
+            python3-pikepdf mupdf-tools
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
@@ -36,8 +41,10 @@ LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
            gen/build.c gen/publish.c gen/newed.c gen/pngcheck.c gen/series.c \
            gen/archive.c gen/logo.c \
-           gen/hyph.c gen/pdflayout.c gen/pdf.c
-LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS))
+           gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdfa.c
+LIB_CXX  = gen/pdfa_content.cc
+LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS)) \
+           $(patsubst gen/%.cc,$(OBJDIR)/%.o,$(LIB_CXX))
 MAIN_OBJ = $(OBJDIR)/main.o
 HDRS     = $(wildcard gen/*.h)
 UNIT     = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -73,6 +80,11 @@ $(OBJDIR)/%.o: gen/%.c $(HDRS)
 	@mkdir -p $(OBJDIR)
 	@echo "  CC      $@"
 	@$(CC) $(ALLCFLAGS) -c $< -o $@
+
+$(OBJDIR)/%.o: gen/%.cc $(HDRS)
+	@mkdir -p $(OBJDIR)
+	@echo "  CXX     $@"
+	@$(CXX) $(ALLCXXFLAGS) -c $< -o $@
 
 $(BIN): $(LIB_OBJS) $(MAIN_OBJ)
 	@mkdir -p $(dir $(BIN))
@@ -178,11 +190,16 @@ FUZZERS   = fuzz_csv fuzz_halves fuzz_frontmatter fuzz_block fuzz_markdown
 FUZZ_DIR  = build/fuzz
 FUZZ_SAN  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_TIME = 60
-FUZZ_OBJS = $(patsubst gen/%.c,$(FUZZ_DIR)/%.o,$(LIB_SRCS))
+FUZZ_OBJS = $(patsubst gen/%.c,$(FUZZ_DIR)/%.o,$(LIB_SRCS)) \
+            $(patsubst gen/%.cc,$(FUZZ_DIR)/%.o,$(LIB_CXX))
 
 $(FUZZ_DIR)/%.o: gen/%.c $(HDRS)
 	@mkdir -p $(FUZZ_DIR)
 	@clang $(CSTD) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(PKGCFLAGS) -c $< -o $@
+
+$(FUZZ_DIR)/%.o: gen/%.cc $(HDRS)
+	@mkdir -p $(FUZZ_DIR)
+	@clang++ -std=c++17 -DPOINTERHOLDER_TRANSITION=4 $(CXXWARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(PKGCFLAGS) -c $< -o $@
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/common.h $(FUZZ_OBJS)
 	@clang $(CSTD) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer $(PKGCFLAGS) -Igen \

@@ -125,6 +125,7 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 	struct pdf_opts		 po;
 	struct buf		 pdf = { NULL, 0, 0 };
 	char			*page, *logo = NULL, *src = NULL, *to, *name;
+	char			*icc;
 
 	if (e->frozen != NULL) {
 		/* A published edition: its verified bytes, unchanged. */
@@ -168,6 +169,7 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 	po.fonts = b->fonts;
 	po.hyph = b->hyph;
 	po.logo = src;
+	po.icc = icc = util_path_join(b->assets, "icc/sRGB.icc");
 	if (pdf_edition(e, &po, &pdf, NULL, b->diag) != 0)
 		b->failed = 1;
 	else {
@@ -176,6 +178,7 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 		free(name);
 	}
 	buf_free(&pdf);
+	free(icc);
 	free(src);
 	free(logo);
 }

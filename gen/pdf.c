@@ -10,10 +10,15 @@
  * a Document element; text is drawn only in leaf elements (an element
  * that holds both text and child elements loses the text), so a
  * paragraph with links or split over pages is a P of Span and Link
- * children; decoration (frames, rules, the running footer, a repeated
- * table header) is drawn while the innermost open element already has
- * children, which keeps it out of the structure tree, as an artifact
- * would be.
+ * children; decoration (frames, rules, leader dots, backgrounds, the
+ * cover band, the logo, a repeated table header) is drawn in a
+ * PDFA_TAG_ARTIFACT element and the running footer in a
+ * PDFA_TAG_PAGINATION one, which the archival pass in pdfa.c turns
+ * into real artifacts.  Cairo writes a soft hyphen's glyph with one
+ * Unicode mapping for every use, so lines are drawn cluster by cluster
+ * here: a word broken at a line end carries its whole text (as
+ * ActualText) on the hyphen and its continuation carries none, and
+ * soft hyphens inside a line are not written at all.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +40,7 @@
 #include "fonts.h"
 #include "hyph.h"
 #include "pdf.h"
+#include "pdfa.h"
 #include "pdflayout.h"
 #include "stats.h"
 #include "util.h"
@@ -288,6 +294,9 @@ struct pr {
 	size_t			 capchain;
 	double			 fncur;		/* top of the next footnote */
 	int			 fnrule;	/* footnote rule drawn on this page */
+	const char		**alt;		/* Figure alt texts in drawing
+						   order (borrowed) */
+	size_t			 nalt;
 };
 
 static void	 blocks(struct pr *, cmark_node *, const struct bctx *);
@@ -344,6 +353,19 @@ fill_rect(struct pr *r, enum col c, double x, double y, double w, double h)
 	source(r, r->col[c]);
 	cairo_rectangle(r->cr, x, y, w, h);
 	cairo_fill(r->cr);
+}
+
+/* Decoration: an artifact of the kind PDFA_TAG_ARTIFACT or _PAGINATION. */
+static void
+art_begin(struct pr *r, const char *kind)
+{
+	cairo_tag_begin(r->cr, kind, "");
+}
+
+static void
+art_end(struct pr *r, const char *kind)
+{
+	cairo_tag_end(r->cr, kind);
 }
 
 /* --- structure elements ------------------------------------------------ */
@@ -1568,6 +1590,7 @@ toc(struct pr *r)
 		const struct toc_entry *t = &d->toc[i];
 
 		b = box_new(B_TOC, &c, sn_new(r, "TOCI", tsn));
+		b->auxsn = sn_new(r, "Reference", b->sn);
 		b->level = t->level;
 		pt_str(r, &b->t, t->text, t->level == 1 ? ST_TOC1 : ST_TOC2,
 		    COL_W - TOC_IND - TOC_NUMW, PANGO_ALIGN_LEFT);
@@ -1646,10 +1669,123 @@ seg_end(struct pr *r, int *cur)
 	*cur = -2;
 }
 
+/* How a line's words broken at line ends are written (see the top). */
+struct hyline {
+	const char	*rem;		/* text of the word's rest, for the line
+					   end's hyphen, or NULL */
+	size_t		 remlen;
+	int		 hy;		/* the line end's hyphen: its offset */
+	int		 soft;		/* it is a soft hyphen (else '-') */
+	int		 hide;		/* bytes before this offset continue
+					   the previous line's word: no text */
+};
+
+/* Appends text[from, to) without soft hyphens. */
+static void
+add_noshy(struct buf *b, const char *text, int from, int to)
+{
+	int	 i;
+
+	for (i = from; i < to; i++) {
+		if ((unsigned char)text[i] == 0xc2 && i + 1 < to &&
+		    (unsigned char)text[i + 1] == 0xad) {
+			i++;
+			continue;
+		}
+		buf_putc(b, text[i]);
+	}
+}
+
+/*
+ * Shows one glyph run at (x, y) as pango_cairo_show_glyph_item() would,
+ * but with its own text clusters: no soft hyphens, the whole word on a
+ * line end's hyphen, no text on the word's continuation.
+ */
+static void
+show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x,
+    double y, const struct hyline *h)
+{
+	PangoGlyphString	*gs = gi->glyphs;
+	PangoGlyphItemIter	 it;
+	cairo_glyph_t		*g;
+	cairo_text_cluster_t	*cl;
+	struct buf		 u = { NULL, 0, 0 };
+	size_t			 before;
+	int			 ng = 0, nc = 0, i, k, cx = 0;
+	int			 hidden, prevhid = 0;
+	int			*gx;
+	gboolean		 ok;
+
+	g = xcalloc((size_t)gs->num_glyphs + 1, sizeof(*g));
+	cl = xcalloc((size_t)gs->num_glyphs + 1, sizeof(*cl));
+	gx = xcalloc((size_t)gs->num_glyphs + 1, sizeof(*gx));
+	for (i = 0; i < gs->num_glyphs; i++) {
+		gx[i] = cx;
+		cx += gs->glyphs[i].geometry.width;
+	}
+	for (ok = pango_glyph_item_iter_init_start(&it, gi, text); ok;
+	    ok = pango_glyph_item_iter_next_cluster(&it)) {
+		int n = 0;
+
+		for (i = it.start_glyph; i < it.end_glyph; i++) {
+			PangoGlyphInfo *gl = &gs->glyphs[i];
+
+			if (gl->glyph == PANGO_GLYPH_EMPTY ||
+			    (gl->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			g[ng].index = gl->glyph;
+			g[ng].x = x + (double)(gx[i] + gl->geometry.x_offset) /
+			    PANGO_SCALE;
+			g[ng].y = y + (double)gl->geometry.y_offset /
+			    PANGO_SCALE;
+			ng++;
+			n++;
+		}
+		hidden = it.start_index < h->hide;
+		if (h->rem != NULL && n > 0 && it.start_index == h->hy) {
+			/* The line end's hyphen: with the word before. */
+			if (nc > 0 && !prevhid) {
+				before = u.len;
+				if (!h->soft)
+					buf_putc(&u, '-');
+				add_noshy(&u, h->rem, 0, (int)h->remlen);
+				cl[nc - 1].num_glyphs += n;
+				cl[nc - 1].num_bytes += (int)(u.len - before);
+				continue;
+			}
+			hidden = h->soft;
+		}
+		before = u.len;
+		if (!hidden)
+			add_noshy(&u, text, it.start_index, it.end_index);
+		k = (int)(u.len - before);
+		if (k == 0 && n == 0)
+			continue;
+		if (hidden && prevhid && nc > 0) {
+			cl[nc - 1].num_glyphs += n;
+			continue;
+		}
+		cl[nc].num_bytes = k;
+		cl[nc].num_glyphs = n;
+		nc++;
+		prevhid = hidden;
+	}
+	if (ng > 0 || u.len > 0) {
+		cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(
+		    (PangoCairoFont *)gi->item->analysis.font));
+		cairo_show_text_glyphs(cr, u.s != NULL ? u.s : "", (int)u.len,
+		    g, ng, cl, nc, 0);
+	}
+	buf_free(&u);
+	free(gx);
+	free(cl);
+	free(g);
+}
+
 /* Draws one line with its baseline at by, run by run. */
 static void
 draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
-    double x, double by, int seg, int *cur)
+    double x, double by, int seg, int *cur, const struct hyline *h)
 {
 	const char	*text = pango_layout_get_text(t->pl);
 	PangoGlyphItem	*gi;
@@ -1693,9 +1829,8 @@ draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
 		w = (double)pango_glyph_string_get_width(gi->glyphs) /
 		    PANGO_SCALE;
 		source(r, c);
-		cairo_move_to(r->cr, x, by - (double)gi->y_offset /
-		    PANGO_SCALE);
-		pango_cairo_show_glyph_item(r->cr, text, gi);
+		show_run(r->cr, text, gi, x, by - (double)gi->y_offset /
+		    PANGO_SCALE, h);
 		if (ul) {
 			cairo_rectangle(r->cr, x, by + t->size * 0.13, w,
 			    t->size * 0.055);
@@ -1714,6 +1849,75 @@ draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
 }
 
 /*
+ * The offset of the hyphen that ends line i of t inside a word, or -1:
+ * a soft hyphen where the word was broken (*soft set) or a hyphen
+ * after a letter or digit.
+ */
+static int
+hy_end(const struct ptext *t, int i, int *soft)
+{
+	PangoLayoutLine	*l;
+	const char	*s, *p;
+	int		 len;
+
+	if (i < 0 || i >= t->nlines)
+		return -1;
+	l = pango_layout_get_line_readonly(t->pl, i);
+	s = pango_layout_get_text(t->pl) + l->start_index;
+	len = l->length;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+		len--;
+	*soft = len >= 2 && (unsigned char)s[len - 2] == 0xc2 &&
+	    (unsigned char)s[len - 1] == 0xad;
+	if (*soft)
+		return l->start_index + len - 2;
+	if (len < 2 || s[len - 1] != '-')
+		return -1;
+	p = g_utf8_find_prev_char(s, s + len - 1);
+	if (p == NULL || !g_unichar_isalnum(g_utf8_get_char(p)))
+		return -1;
+	return l->start_index + len - 1;
+}
+
+/* End (byte offset) of the word that starts line i of t. */
+static int
+word_end(const struct ptext *t, int i)
+{
+	PangoLayoutLine	*l = pango_layout_get_line_readonly(t->pl, i);
+	const char	*text = pango_layout_get_text(t->pl), *p, *end;
+	gunichar	 c;
+
+	p = text + l->start_index;
+	end = text + l->start_index + l->length;
+	while (p < end) {
+		c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2 ||
+		    (!g_unichar_isalnum(c) && c != 0xad))
+			break;
+		p = g_utf8_next_char(p);
+	}
+	return (int)(p - text);
+}
+
+/* How line i of t writes its broken words. */
+static void
+hyline(const struct ptext *t, int i, struct hyline *h)
+{
+	PangoLayoutLine	*l;
+	int		 soft;
+
+	memset(h, 0, sizeof(*h));
+	h->hide = -1;
+	if (hy_end(t, i - 1, &soft) >= 0)
+		h->hide = word_end(t, i);
+	if ((h->hy = hy_end(t, i, &h->soft)) >= 0 && i + 1 < t->nlines) {
+		l = pango_layout_get_line_readonly(t->pl, i + 1);
+		h->rem = pango_layout_get_text(t->pl) + l->start_index;
+		h->remlen = (size_t)(word_end(t, i + 1) - l->start_index);
+	}
+}
+
+/*
  * Draws lines [from, to) of t, the first one's top at y.  With seg,
  * every run goes in a Span or Link element of its own (the caller's
  * element holds them); else in whatever element is open.
@@ -1724,6 +1928,7 @@ draw_lines(struct pr *r, const struct ptext *t, double x, double y,
 {
 	PangoLayoutIter	*it;
 	PangoRectangle	 lr;
+	struct hyline	 h;
 	int		 i = 0, cur = -2;
 
 	if (t->pl == NULL)
@@ -1734,9 +1939,10 @@ draw_lines(struct pr *r, const struct ptext *t, double x, double y,
 			break;
 		if (i >= from) {
 			pango_layout_iter_get_line_extents(it, NULL, &lr);
+			hyline(t, i, &h);
 			draw_line(r, t, pango_layout_iter_get_line_readonly(it),
 			    x + (double)lr.x / PANGO_SCALE,
-			    y + (i - from) * t->lead + t->base, seg, &cur);
+			    y + (i - from) * t->lead + t->base, seg, &cur, &h);
 		}
 		i++;
 	} while (pango_layout_iter_next_line(it));
@@ -1794,10 +2000,12 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
 			continue;
 		f->drawn = 1;
 		if (!r->fnrule) {
+			art_begin(r, PDFA_TAG_ARTIFACT);
 			source(r, r->col[C_TEXT]);
 			cairo_rectangle(r->cr, M_LEFT, r->fncur - FN_SEP / 2,
 			    110, 0.5);
 			cairo_fill(r->cr);
+			art_end(r, PDFA_TAG_ARTIFACT);
 			r->fnrule = 1;
 		}
 		snprintf(name, sizeof(name), "fn-%d", t->fns[i].num);
@@ -1829,6 +2037,8 @@ draw_row(struct pr *r, const struct row *row, double x, double y, int tagged)
 	if (row->nc == 0)
 		return;
 	x += row->c[0].x;
+	if (tagged)
+		art_begin(r, PDFA_TAG_ARTIFACT);
 	switch (row->kind) {
 	case ROW_HEAD:
 		fill_rect(r, C_TEXT, x, y + row->h - 1, row->c[row->nc - 1].x +
@@ -1844,6 +2054,8 @@ draw_row(struct pr *r, const struct row *row, double x, double y, int tagged)
 		    row->c[row->nc - 1].w - row->c[0].x, 1);
 		break;
 	}
+	if (tagged)
+		art_end(r, PDFA_TAG_ARTIFACT);
 }
 
 /* Dotted leader from x0 to x1 on baseline y. */
@@ -1852,12 +2064,16 @@ leader(struct pr *r, double x0, double x1, double y)
 {
 	double	 x;
 
+	if (x1 - 2 <= x0)
+		return;
+	art_begin(r, PDFA_TAG_ARTIFACT);
 	source(r, r->col[C_RULE]);
 	for (x = x1 - 2; x > x0; x -= 4) {
 		cairo_new_sub_path(r->cr);
 		cairo_arc(r->cr, x, y - 0.6, 0.55, 0, 2 * G_PI);
 	}
 	cairo_fill(r->cr);
+	art_end(r, PDFA_TAG_ARTIFACT);
 }
 
 static void
@@ -1876,7 +2092,7 @@ draw_toc(struct pr *r, const struct box *b, double x, double y)
 	snprintf(num, sizeof(num), "%d", page >= 0 ? pageno(page) : 0);
 	pt_str(r, &pn, num, b->level == 1 ? ST_TOC1 : ST_TOC2, 0,
 	    PANGO_ALIGN_LEFT);
-	tag_to(r, b->sn);
+	tag_to(r, b->auxsn);
 	attr = xasprintf("dest='%s'", b->dest);
 	cairo_tag_begin(r->cr, CAIRO_TAG_LINK, attr);
 	free(attr);
@@ -1901,7 +2117,9 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 	size_t		 i;
 
 	ty = y + (pc->first ? b->pl.pad_top : 0);
-	if (pc->first && !pc->repeated && b->dest != NULL)
+	/* A contents entry links to its heading's name; it has none. */
+	if (pc->first && !pc->repeated && b->dest != NULL &&
+	    b->kind != B_TOC)
 		dest(r, b->dest, x, ty - 6);
 	switch (b->kind) {
 	case B_TEXT:
@@ -1910,10 +2128,12 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 			    pt_width(&b->mark), ty + (b->t.base - b->mark.base),
 			    0, 1, 1);
 		if (b->label && pc->first) {
+			art_begin(r, PDFA_TAG_ARTIFACT);
 			source(r, r->col[C_ACCENT]);
 			cairo_rectangle(r->cr, x - 5, ty + 2.5, pt_width(&b->t) +
 			    10, b->t.lead - 5);
 			cairo_fill(r->cr);
+			art_end(r, PDFA_TAG_ARTIFACT);
 		}
 		draw_text(r, b->sn, &b->t, x, ty, (int)pc->from, (int)pc->to,
 		    pc->first && pc->last);
@@ -1933,14 +2153,21 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		notes(r, b->sn, &b->t, 0, b->t.nlines);
 		break;
 	case B_FIGURE:
+		art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty, b->w, 0.5);
+		art_end(r, PDFA_TAG_ARTIFACT);
 		tag_to(r, b->sn);
+		r->alt = xreallocarray(r->alt, r->nalt + 1, sizeof(*r->alt));
+		r->alt[r->nalt++] = b->chart->desc != NULL ? b->chart->desc :
+		    b->chart->title != NULL ? b->chart->title : "";
 		cairo_tag_begin(r->cr, "Span", "");
 		chart_cairo_draw(&b->cl, r->cr, r->o->fonts, x, ty + FIG_PAD);
 		cairo_tag_end(r->cr, "Span");
 		draw_text(r, b->auxsn, &b->aux, x, ty + FIG_PAD +
 		    b->cl.height + 8, 0, b->aux.nlines, 1);
+		art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty + b->pl.height - 0.5, b->w, 0.5);
+		art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_TABLE:
 		draw_text(r, b->auxsn, &b->aux, x, ty, 0, b->aux.nlines, 1);
@@ -1954,12 +2181,17 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 			    b->note.nlines, 1);
 		break;
 	case B_ROW:
+		/* A header row repeated on the next page: decoration. */
 		if (pc->repeated)
-			tag_to(r, b->sn);
+			art_begin(r, PDFA_TAG_ARTIFACT);
 		draw_row(r, &b->rows[0], x, ty, !pc->repeated);
+		if (pc->repeated)
+			art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_RULE:
+		art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty, b->w, 0.75);
+		art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_TOC:
 		draw_toc(r, b, x, ty);
@@ -2031,6 +2263,7 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 		    f->pb) : bot + SPLIT_EXT);
 		x = M_LEFT + f->x;
 		w = f->w;
+		art_begin(r, PDFA_TAG_ARTIFACT);
 		switch (f->kind) {
 		case FR_QUOTE:
 			fill_rect(r, C_TINT_STRONG, x, y0, 3, y1 - y0);
@@ -2076,6 +2309,7 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 			}
 			break;
 		}
+		art_end(r, PDFA_TAG_ARTIFACT);
 	}
 }
 
@@ -2175,10 +2409,13 @@ cover(struct pr *r)
 	int			 i;
 
 	memset(t, 0, sizeof(t));
+	/* The band and the logo (its name is the text beside it). */
+	art_begin(r, PDFA_TAG_ARTIFACT);
 	fill_rect(r, C_TINT, 0, 0, PAGE_W, panel);
 	fill_rect(r, C_ACCENT, 0, 0, PAGE_W, 12);
 	fill_rect(r, C_TINT_STRONG, 0, panel - 1, PAGE_W, 1);
 	logo(r);
+	art_end(r, PDFA_TAG_ARTIFACT);
 	if (org != NULL) {
 		up = g_utf8_strup(org, -1);
 		pt_str(r, &t[0], up, ST_ORG, COL_W, PANGO_ALIGN_LEFT);
@@ -2216,12 +2453,14 @@ footer(struct pr *r, int page)
 	struct ptext	 pn;
 	char		 num[16];
 
+	art_begin(r, PDFA_TAG_PAGINATION);
 	fill_rect(r, C_RULE, M_LEFT, FOOT_RULE, COL_W, 0.5);
 	draw_lines(r, &r->foot, M_LEFT, FOOT_TOP, 0, 1, 0);
 	snprintf(num, sizeof(num), "%d", page);
 	pt_str(r, &pn, num, ST_PAGENO, 0, PANGO_ALIGN_LEFT);
 	draw_lines(r, &pn, M_LEFT + COL_W - pt_width(&pn), FOOT_TOP, 0, 1, 0);
 	pt_free(&pn);
+	art_end(r, PDFA_TAG_PAGINATION);
 }
 
 /* Bookmarks: the contents, then headings down to level 3, nested. */
@@ -2289,15 +2528,95 @@ write_cb(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* What a link to each named destination leads to, for its annotation. */
+static struct pdfa_link *
+link_texts(const struct pr *r, size_t *n)
+{
+	struct pdfa_link	*l;
+	const struct box	*b;
+	size_t			 i;
+	int			 k;
+
+	l = xcalloc(r->nb + (size_t)r->nfn + 1, sizeof(*l));
+	*n = 0;
+	for (i = 0; i < r->nb; i++) {
+		b = r->b[i];
+		if (b->dest == NULL || b->kind == B_TOC)
+			continue;
+		l[*n].dest = xstrdup(b->dest);
+		if (b->kind == B_HEADING && b->title != NULL)
+			l[*n].text = xstrdup(b->title);
+		else if (b->aux.pl != NULL)
+			l[*n].text = xstrdup(pango_layout_get_text(b->aux.pl));
+		else
+			l[*n].text = xstrdup(b->dest);
+		(*n)++;
+	}
+	for (k = 1; k <= r->nfn; k++) {
+		l[*n].dest = xasprintf("fn-%d", k);
+		l[*n].text = xasprintf("Voetnoot %d", k);
+		(*n)++;
+	}
+	return l;
+}
+
+/* Cairo's PDF made archival by pdfa.c, appended to out. */
+static int
+archival(struct pr *r, const struct buf *raw, struct buf *out)
+{
+	const struct meta	*m = &r->e->meta;
+	struct pdfa_info	 in;
+	struct pdfa_link	*links;
+	struct buf		 date = { NULL, 0, 0 };
+	char			*icc, *err = NULL;
+	size_t			 i, len;
+	int			 rc;
+
+	if (r->o->icc == NULL || (icc = util_read_file(r->o->icc,
+	    &len)) == NULL) {
+		diag_error(r->diag, r->o->icc != NULL ? r->o->icc : "sRGB.icc",
+		    0, 0, "cannot read the sRGB colour profile the PDF needs");
+		return -1;
+	}
+	memset(&in, 0, sizeof(in));
+	in.title = m->title.s;
+	in.author = m->organisation.s != NULL ? m->organisation.s :
+	    m->brand_name.s;
+	in.subject = m->subtitle.s;
+	fmt_date_iso(&date, m->date);
+	in.date = date.s;
+	in.lang = "nl-NL";
+	in.icc = icc;
+	in.icclen = len;
+	in.alt = r->alt;
+	in.nalt = r->nalt;
+	in.links = links = link_texts(r, &in.nlinks);
+	rc = pdfa_finish(&in, raw->s, raw->len, out, &err);
+	if (rc != 0) {
+		diag_error(r->diag, r->e->index_path, 0, 0, "cannot make the "
+		    "PDF archival: %s", err != NULL ? err : "");
+		free(err);
+	}
+	for (i = 0; i < in.nlinks; i++) {
+		free(links[i].dest);
+		free(links[i].text);
+	}
+	free(links);
+	buf_free(&date);
+	free(icc);
+	return rc;
+}
+
 static int
 render(struct pr *r, struct buf *out)
 {
 	const struct pl_layout	*L = &r->L;
+	struct buf		 raw = { NULL, 0, 0 };
 	cairo_status_t		 st;
 	size_t			 p0 = 0, p1, i;
-	int			 p;
+	int			 p, rc;
 
-	r->surf = cairo_pdf_surface_create_for_stream(write_cb, out, PAGE_W,
+	r->surf = cairo_pdf_surface_create_for_stream(write_cb, &raw, PAGE_W,
 	    PAGE_H);
 	metadata(r);
 	r->cr = cairo_create(r->surf);
@@ -2328,9 +2647,12 @@ render(struct pr *r, struct buf *out)
 	if (st != CAIRO_STATUS_SUCCESS) {
 		diag_error(r->diag, r->e->index_path, 0, 0, "cannot make the "
 		    "PDF: %s", cairo_status_to_string(st));
+		buf_free(&raw);
 		return -1;
 	}
-	return 0;
+	rc = archival(r, &raw, out);
+	buf_free(&raw);
+	return rc;
 }
 
 /* --- the layout dump (golden test) ------------------------------------ */
@@ -2514,6 +2836,7 @@ pr_free(struct pr *r)
 	free(r->bpage);
 	free(r->stack);
 	free(r->chain);
+	free(r->alt);
 	if (r->ctx != NULL)
 		g_object_unref(r->ctx);
 }

@@ -21,6 +21,8 @@ struct pdf_opts {
 	const struct hyph *hyph;	/* Dutch hyphenation, or NULL for none */
 	const char	*logo;		/* path of the brand logo (PNG or SVG),
 					   or NULL */
+	const char	*icc;		/* path of the sRGB ICC profile of the
+					   PDF/A output intent */
 };
 
 /*

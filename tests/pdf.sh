@@ -12,7 +12,15 @@
 #   - pdffonts: every font embedded and subset;
 #   - pdftotext: every contents entry's page holds that heading, every
 #     "Figuur N." and "Tabel N." caption of the HTML is in the PDF, and
-#     the key figures and diacritics come through intact.
+#     the key figures and diacritics come through intact;
+#   - pdfcheck.py: PDF/A-2b and PDF/UA-1 conditions, structure tree,
+#     content marking, fonts, annotations, XMP, output intent, trailer ID;
+#   - pdfnav.py: every bookmark and contents link lands on its heading's
+#     page (the first match of its name, as viewers resolve it);
+#   - pdfcopy.py: a word hyphenated at a line end copies as the whole
+#     word, a real hyphen stays a hyphen;
+#   - pdfcheck.py and pdfnav.py also on the PDFs of the other golden
+#     cases, and qpdf --check on every PDF.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -65,7 +73,7 @@ for dir in "$tmp"/out/*/; do
 	n=$(pdfinfo -f 1 -l "$pages" "$pdf" | grep -c 'size: *595.276 x 841.89')
 	[ "$n" -eq "$pages" ] && ok || bad "$slug: $n of $pages pages are A4"
 
-	pdfinfo -struct "$pdf" | awk '{ print $1 }' | sort -u >"$tmp/tags"
+	pdfinfo -struct "$pdf" | awk '{ sub(/:$/, "", $1); print $1 }' | sort -u >"$tmp/tags"
 	tags="Document H1 H2 P L LI Table TR TH TD Figure Caption TOC TOCI Link"
 	grep -q 'class="footnotes"' "$html" && tags="$tags Note"
 	for t in $tags; do
@@ -116,6 +124,51 @@ for dir in "$tmp"/out/*/; do
 	grep -q 'ë\|ï\|é\|’' "$tmp/text" && ok ||
 	    bad "$slug: no diacritics in the extracted text"
 done
+
+# The archival checks (Python with Debian's pikepdf).
+py=/usr/bin/python3
+if ! $py -c 'import pikepdf' 2>/dev/null || ! command -v mutool >/dev/null; then
+	bad "python3-pikepdf or mupdf-tools missing (make deps installs them)"
+else
+	for dir in "$tmp"/out/*/; do
+		slug=$(basename "$dir")
+		[ -f "$src/$slug/index.md" ] || continue
+		pdf="$dir$slug.pdf"
+		for t in "pdfcheck.py" "pdfnav.py -r" "pdfcopy.py"; do
+			set -- "$pdf"
+			[ "$t" = pdfcopy.py ] && set -- "$pdf" "$dir/index.html"
+			# shellcheck disable=SC2086
+			if $py "$root/tests/"$t "$@" >"$tmp/py.log" 2>&1; then
+				ok
+			else
+				bad "$slug: ${t%% *}"
+				grep -v '^pdf[a-z]*: ' "$tmp/py.log" | head -20
+			fi
+			tail -1 "$tmp/py.log" | sed "s|$tmp/out/||"
+		done
+	done
+	# Every other golden case that builds: its PDFs pass too.
+	for c in "$root"/tests/golden/*/; do
+		name=$(basename "$c")
+		[ "$name" = sample ] && continue
+		[ "$(cat "$c/expected/status")" = 0 ] || continue
+		if ! "$gen" build -o "$tmp/g-$name" "$c/content" >/dev/null 2>&1; then
+			bad "golden case $name does not build"
+			continue
+		fi
+		for pdf in "$tmp/g-$name"/*/*.pdf; do
+			qpdf --check "$pdf" >/dev/null 2>&1 && ok ||
+			    bad "$name: qpdf --check $(basename "$pdf")"
+			for t in pdfcheck.py pdfnav.py; do
+				if $py "$root/tests/$t" "$pdf" >"$tmp/py.log" 2>&1
+				then ok; else
+					bad "$name: $t $(basename "$pdf")"
+					grep -v '^pdf[a-z]*: ' "$tmp/py.log" | head -20
+				fi
+			done
+		done
+	done
+fi
 
 # Same inputs, same bytes.
 "$gen" build -o "$tmp/again" "$src" >/dev/null 2>&1
