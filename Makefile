@@ -34,7 +34,7 @@ LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
            gen/edition.c gen/doc.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
-           gen/build.c gen/publish.c gen/newed.c \
+           gen/build.c gen/outdir.c gen/publish.c gen/newed.c \
            gen/hyph.c gen/pdflayout.c gen/pdf.c
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS))
 MAIN_OBJ = $(OBJDIR)/main.o

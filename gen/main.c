@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "newed.h"
+#include "outdir.h"
 #include "stats.h"
 #include "util.h"
 
@@ -25,8 +26,8 @@
 #define EXIT_USAGE	2	/* usage errors */
 
 static const char usage_text[] =
-"usage: gen build [-o OUTDIR] [CONTENT_DIR | EDITION_DIR ...]\n"
-"       gen check [CONTENT_DIR | EDITION_DIR ...]\n"
+"usage: gen build [-q] [-o OUTDIR] [CONTENT_DIR | EDITION_DIR ...]\n"
+"       gen check [-q] [CONTENT_DIR | EDITION_DIR ...]\n"
 "       gen stats [--json] EDITION_DIR\n"
 "       gen new SLUG [--from EDITION_DIR] [--regio NAME] [-C CONTENT_DIR]\n"
 "       gen publish EDITION_DIR\n"
@@ -80,14 +81,113 @@ assets_dir(void)
 	return xstrdup("assets");
 }
 
+/*
+ * gen build EDITION_DIR...: when every argument is an edition folder
+ * of one content folder, the slugs named (caller frees them with
+ * util_free_list(), nargs of them) and that folder in *root (caller
+ * frees); else NULL.
+ */
+static char **
+named_editions(char **args, int nargs, char **root)
+{
+	char	**slugs, *idx, *r;
+	int	 i;
+
+	*root = NULL;
+	if (nargs == 0)
+		return NULL;
+	slugs = xcalloc((size_t)nargs, sizeof(*slugs));
+	for (i = 0; i < nargs; i++) {
+		idx = util_path_join(args[i], "index.md");
+		r = util_is_file(idx) ? util_dirname(args[i]) : NULL;
+		free(idx);
+		if (r == NULL || (*root != NULL && strcmp(*root, r) != 0)) {
+			free(r);
+			free(*root);
+			*root = NULL;
+			util_free_list(slugs, i);
+			return NULL;
+		}
+		if (*root == NULL)
+			*root = r;
+		else
+			free(r);
+		slugs[i] = util_basename(args[i]);
+	}
+	return slugs;
+}
+
+/* Reports a named edition the whole content folder does not hold. */
+static void
+check_named(const struct content *c, char **named, int nnamed,
+    char **args, struct diag *d)
+{
+	size_t	 k;
+	int	 i;
+
+	for (i = 0; i < nnamed; i++) {
+		for (k = 0; k < c->ned; k++)
+			if (strcmp(c->ed[k]->slug, named[i]) == 0)
+				break;
+		if (k == c->ned)
+			diag_error(d, args[i], 0, 0, "not an edition of the "
+			    "content folder %s", c->root);
+	}
+}
+
+/*
+ * Writes the build: the output folder is checked even when the
+ * content has errors, so that one run reports both.  Sets *nkept.
+ */
+static int
+write_build(const struct content *c, int loaded, const char *out,
+    char **named, int nnamed, struct diag *d, size_t *nkept)
+{
+	struct outdir_input	 in[2];
+	struct outdir		*od;
+	char			*assets;
+	int			 rc = -1;
+
+	*nkept = 0;
+	assets = assets_dir();
+	in[0].path = c->root;
+	in[0].what = "content folder";
+	in[1].path = assets;
+	in[1].what = "assets folder";
+	od = outdir_open(out, in, 2, d);
+	if (loaded && od != NULL)
+		rc = build_into(c, od, (const char *const *)named,
+		    (size_t)nnamed, assets, d, nkept);
+	outdir_free(od);
+	free(assets);
+	return rc;
+}
+
+/* The summary line of a run without errors (spec 5). */
+static void
+summary(const struct content *c, const struct diag *d, const char *out,
+    size_t nkept)
+{
+	fprintf(stderr, "gen: %zu edition%s %s", c->ned,
+	    c->ned == 1 ? "" : "s", out != NULL ? "built into " : "checked");
+	if (out != NULL)
+		fputs(out, stderr);
+	if (nkept > 0)
+		fprintf(stderr, " (the PDF of %zu unchanged edition%s kept)",
+		    nkept, nkept == 1 ? "" : "s");
+	fprintf(stderr, ": %d error%s, %d warning%s\n", d->nerr,
+	    d->nerr == 1 ? "" : "s", d->nwarn, d->nwarn == 1 ? "" : "s");
+}
+
 static int
 cmd_build(int argc, char **argv, int write)
 {
 	struct content	 c;
 	struct diag	 d;
 	const char	*out = "out";
-	char		*assets;
-	int		 i, rc, nargs = 0;
+	char		*root = NULL, **named = NULL;
+	int		 i, rc, nargs = 0, quiet = 0;
+	size_t		 nkept = 0;
 	char		**args;
 
 	args = xcalloc((size_t)argc + 1, sizeof(*args));
@@ -98,7 +198,9 @@ cmd_build(int argc, char **argv, int write)
 				return usage();
 			}
 			out = argv[i];
-		} else if (argv[i][0] == '-') {
+		} else if (strcmp(argv[i], "-q") == 0)
+			quiet = 1;
+		else if (argv[i][0] == '-') {
 			fprintf(stderr, "gen: unknown option %s\n", argv[i]);
 			free(args);
 			return usage();
@@ -106,13 +208,25 @@ cmd_build(int argc, char **argv, int write)
 			args[nargs++] = argv[i];
 	}
 	diag_init(&d, stderr);
-	rc = content_load(&c, args, nargs, &d);
-	if (rc == 0 && write) {
-		assets = assets_dir();
-		rc = build_run(&c, out, assets, &d);
-		free(assets);
-	}
+	/*
+	 * Building named editions: the whole content folder is loaded, as
+	 * the archive lists every edition; only the named are rendered.
+	 */
+	if (write)
+		named = named_editions(args, nargs, &root);
+	rc = named != NULL ? content_load(&c, &root, 1, &d) :
+	    content_load(&c, args, nargs, &d);
+	if (rc == 0 && named != NULL)
+		check_named(&c, named, nargs, args, &d);
+	if (write && c.root != NULL)
+		rc = write_build(&c, rc == 0 && d.nerr == 0, out, named,
+		    named != NULL ? nargs : 0, &d, &nkept);
+	if (d.nerr == 0 && rc == 0 && !quiet)
+		summary(&c, &d, write ? out : NULL, nkept);
 	content_free(&c);
+	if (named != NULL)
+		util_free_list(named, nargs);
+	free(root);
 	free(args);
 	if (d.nerr > 0)
 		fprintf(stderr, "gen: %d error%s%s\n", d.nerr,
