@@ -48,7 +48,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan
+        golden-update clean fuzz fuzz-quick browser halves tsan outdir
 
 all: deps $(BIN) reports
 
@@ -128,7 +128,13 @@ publish: $(BIN)
 halves: $(BIN)
 	@$(TEST_ENV) sh tests/halves.sh ./$(BIN)
 
-check-suite: unit golden badinput pdf publish repro canary pathological halves
+# The output folder: what gen refuses, two builds at once, a killed build,
+# building one edition, the summary line.
+outdir: $(BIN)
+	@$(TEST_ENV) sh tests/outdir.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological halves \
+             outdir
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:
