@@ -47,6 +47,10 @@ static const char help_text[] =
 "  publish freeze an edition: its built files and their SHA-256 sums are\n"
 "          kept in EDITION_DIR/published and served unchanged from then on\n"
 "\n"
+"build replaces only an OUTDIR it wrote itself (or an empty one), never\n"
+"one that is, lies in or holds the content folder; builds into one OUTDIR\n"
+"take turns.  build and check end with a summary line; -q leaves it out.\n"
+"\n"
 "The default content folder is 'content'.  Exit status: 0 ok, 1 content\n"
 "or data errors, 2 usage errors.  See README.md and gen(1).\n";
 
