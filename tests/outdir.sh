@@ -10,7 +10,8 @@
 #     its own earlier build, and leaves only its lock beside it;
 #   - at every moment of repeated builds a complete out/ exists; a
 #     build killed with SIGKILL leaves out/ as it was, and the next
-#     build removes what it left;
+#     build removes what it left; where renameat2() cannot exchange
+#     (a preloaded stand-in says EINVAL) the build still succeeds;
 #   - two builds started together into one out/ both succeed and the
 #     result is byte for byte one of them, in every trial;
 #   - gen build -o out EDITION_DIR keeps every edition and gives the
@@ -184,6 +185,46 @@ same "out/ after a killed build" ref-a out
 check "the build after a killed one" 0 "$gen" build -o out content-b
 leftovers "after a killed build" "$w/out"
 same "the build after a killed one" ref-b out
+
+# Where the file system lacks RENAME_EXCHANGE (renameat2 says EINVAL, as
+# a small preloaded library makes it say), gen renames twice.
+cat >"$tmp/noexchange.c" <<'EOF'
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int
+renameat2(int ofd, const char *o, int nfd, const char *n, unsigned int fl)
+{
+	FILE	*f;
+
+	if (fl == 0)
+		return renameat(ofd, o, nfd, n);
+	if ((f = fopen(getenv("NOEXCHANGE_LOG"), "a")) != NULL) {
+		fprintf(f, "%u\n", fl);
+		fclose(f);
+	}
+	errno = EINVAL;
+	return -1;
+}
+EOF
+if ${CC:-cc} -shared -fPIC -o "$tmp/noexchange.so" "$tmp/noexchange.c"; then
+	rm -rf out
+	for c in content content-b; do
+		check "build without RENAME_EXCHANGE ($c)" 0 env \
+		    NOEXCHANGE_LOG="$tmp/noexchange.log" \
+		    LD_PRELOAD="$tmp/noexchange.so" \
+		    ASAN_OPTIONS=verify_asan_link_order=0 \
+		    "$gen" build -o out "$c"
+	done
+	[ "$(cat "$tmp/noexchange.log" 2>/dev/null | wc -l)" = 2 ] && ok ||
+	    bad "renameat2 was not tried with its flags twice"
+	same "a build without RENAME_EXCHANGE" ref-b out
+	leftovers "without RENAME_EXCHANGE" "$w/out"
+else
+	bad "cannot compile the renameat2 stand-in"
+fi
 
 # --- item 2: two builds at once -------------------------------------------
 
