@@ -121,7 +121,38 @@ named_editions(char **args, int nargs, char **root)
 	return slugs;
 }
 
-/* Reports a named edition the whole content folder does not hold. */
+/*
+ * Every edition folder of the content folder root (caller frees them
+ * with util_free_list()), as content_load() finds them there.  They
+ * are loaded as named editions, not as the whole folder, so that the
+ * checks of a whole folder (every codebook column used) stay with a
+ * build of the whole folder.
+ */
+static int
+all_editions(const char *root, char ***out)
+{
+	char	**names, *sub, *idx;
+	int	 n, i, k = 0;
+
+	*out = NULL;
+	if ((n = util_list_dir(root, &names)) < 0)
+		return 0;
+	*out = xcalloc((size_t)n + 1, sizeof(**out));
+	for (i = 0; i < n; i++) {
+		sub = util_path_join(root, names[i]);
+		idx = util_path_join(sub, "index.md");
+		if (names[i][0] != '.' && util_is_dir(sub) &&
+		    util_is_file(idx))
+			(*out)[k++] = sub;
+		else
+			free(sub);
+		free(idx);
+	}
+	util_free_list(names, n);
+	return k;
+}
+
+/* Reports a named edition the content folder does not hold. */
 static void
 check_named(const struct content *c, char **named, int nnamed,
     char **args, struct diag *d)
@@ -189,8 +220,8 @@ cmd_build(int argc, char **argv, int write)
 	struct content	 c;
 	struct diag	 d;
 	const char	*out = "out";
-	char		*root = NULL, **named = NULL;
-	int		 i, rc, nargs = 0, quiet = 0;
+	char		*root = NULL, **named = NULL, **all = NULL;
+	int		 i, rc, nargs = 0, nall = 0, quiet = 0;
 	size_t		 nkept = 0;
 	char		**args;
 
@@ -213,12 +244,12 @@ cmd_build(int argc, char **argv, int write)
 	}
 	diag_init(&d, stderr);
 	/*
-	 * Building named editions: the whole content folder is loaded, as
-	 * the archive lists every edition; only the named are rendered.
+	 * Building named editions: every edition of their content folder
+	 * is loaded, as the archive lists them all; the named are rendered.
 	 */
-	if (write)
-		named = named_editions(args, nargs, &root);
-	rc = named != NULL ? content_load(&c, &root, 1, &d) :
+	if (write && (named = named_editions(args, nargs, &root)) != NULL)
+		nall = all_editions(root, &all);
+	rc = nall > 0 ? content_load(&c, all, nall, &d) :
 	    content_load(&c, args, nargs, &d);
 	if (rc == 0 && named != NULL)
 		check_named(&c, named, nargs, args, &d);
@@ -230,6 +261,7 @@ cmd_build(int argc, char **argv, int write)
 	content_free(&c);
 	if (named != NULL)
 		util_free_list(named, nargs);
+	util_free_list(all, nall);
 	free(root);
 	free(args);
 	if (d.nerr > 0)
