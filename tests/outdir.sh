@@ -116,6 +116,25 @@ refused "-o a folder inside content through a link" content \
     "$gen" build -o link/out content
 refused "-o content, read through a link" content "content: error: the output folder is the content folder" \
     "$gen" build -o content link
+# The same folder under another name (a bind mount, where root may
+# mount): compared as a folder, not as a name.  Mounted for each check,
+# as each ends with fresh content.
+mkdir alias
+if mount --bind content alias 2>/dev/null; then
+	trap 'umount "$w/alias" 2>/dev/null; rm -rf "$tmp"' EXIT
+	refused "-o content mounted elsewhere" content \
+	    "alias: error: the output folder is the content folder" \
+	    "$gen" build -o alias content
+	umount alias
+	mount --bind content alias
+	refused "-o a new folder in content mounted elsewhere" content \
+	    "alias/nieuw: error: the output folder lies inside the content folder" \
+	    "$gen" build -o alias/nieuw content
+	umount alias
+else
+	echo "outdir: bind mounts not permitted here; two checks skipped"
+fi
+rmdir alias
 refused "-o the assets folder" assets "error: the output folder is the assets folder" \
     "$gen" build -o "$GEN_ASSETS" content
 mkdir Documenten
