@@ -39,7 +39,7 @@ LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
            gen/edition.c gen/doc.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
-           gen/build.c gen/publish.c gen/newed.c gen/pngcheck.c gen/series.c \
+           gen/build.c gen/outdir.c gen/publish.c gen/newed.c gen/pngcheck.c gen/series.c \
            gen/archive.c gen/logo.c \
            gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdfa.c
 LIB_CXX  = gen/pdfa_content.cc
@@ -56,7 +56,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan archive
+        golden-update clean fuzz fuzz-quick browser halves tsan archive outdir
 
 all: deps $(BIN) reports
 
@@ -146,7 +146,12 @@ archive: $(BIN)
 	@$(TEST_ENV) sh tests/archive.sh ./$(BIN)
 
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
-             archive
+             archive outdir
+# The output folder: what gen refuses, two builds at once, a killed build,
+# building one edition, the summary line.
+outdir: $(BIN)
+	@$(TEST_ENV) sh tests/outdir.sh ./$(BIN)
+
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

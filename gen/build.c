@@ -1,5 +1,6 @@
 /*
- * build.c: one build, written atomically.
+ * build.c: one build, written atomically (the output folder's rules
+ * are outdir.c's).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "html.h"
 #include "logo.h"
 #include "hyph.h"
+#include "outdir.h"
 #include "pdf.h"
 #include "publish.h"
 #include "util.h"
@@ -28,6 +30,7 @@ struct bctx {
 	struct fonts		*fonts;		/* shipped faces */
 	struct hyph		*hyph;		/* Dutch hyphenation (PDF), or NULL */
 	struct chart_measure	 measure;	/* chart text widths */
+	size_t			 nkept;		/* editions whose PDF was kept */
 	int			 failed;
 };
 
@@ -117,9 +120,61 @@ archive_logos(const struct content *c, const char *dir)
 	return v;
 }
 
-/* Writes one edition's files into dir, which exists. */
+/* Whether the file at path holds exactly these bytes. */
+static int
+same_bytes(const char *path, const char *data, size_t len)
+{
+	char	*p;
+	size_t	 n;
+	int	 same;
+
+	if ((p = util_read_file(path, &n)) == NULL)
+		return 0;
+	same = n == len && memcmp(p, data, len) == 0;
+	free(p);
+	return same;
+}
+
+/*
+ * An edition not named on the command line whose page came out as in
+ * the earlier build (old, its folder there), with the same logo: its
+ * document is the same, so its PDF is kept rather than laid out again.
+ * Returns 1 if kept.
+ */
+static int
+keep_pdf(const struct edition *e, const char *old, const char *dir,
+    const char *logo)
+{
+	char	*a, *t, *name;
+	size_t	 n;
+	int	 kept = 1;
+
+	if (logo != NULL) {
+		a = util_path_join(old, logo);
+		t = util_path_join(dir, logo);
+		kept = (name = util_read_file(t, &n)) != NULL &&
+		    same_bytes(a, name, n);
+		free(name);
+		free(a);
+		free(t);
+	}
+	name = xasprintf("%s.pdf", e->slug);
+	a = util_path_join(old, name);
+	t = util_path_join(dir, name);
+	kept = kept && util_is_file(a) && util_copy_file(a, t) == 0;
+	free(a);
+	free(t);
+	free(name);
+	return kept;
+}
+
+/*
+ * Writes one edition's files into dir, which exists; old is its folder
+ * in the earlier build when its PDF may be kept, or NULL.
+ */
 static void
-edition_into(struct bctx *b, const struct edition *e, const char *dir)
+edition_into(struct bctx *b, const struct edition *e, const char *dir,
+    const char *old)
 {
 	struct html_opts	 o;
 	struct pdf_opts		 po;
@@ -163,6 +218,12 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 	}
 	page = html_edition(e, &o);
 	put(b, dir, "index.html", page, strlen(page));
+	if (old != NULL) {
+		name = util_path_join(old, "index.html");
+		if (!same_bytes(name, page, strlen(page)))
+			old = NULL;
+		free(name);
+	}
 	free(page);
 	static_files(b, dir);
 	memset(&po, 0, sizeof(po));
@@ -170,7 +231,9 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 	po.hyph = b->hyph;
 	po.logo = src;
 	po.icc = icc = util_path_join(b->assets, "icc/sRGB.icc");
-	if (pdf_edition(e, &po, &pdf, NULL, b->diag) != 0)
+	if (old != NULL && keep_pdf(e, old, dir, logo))
+		b->nkept++;
+	else if (pdf_edition(e, &po, &pdf, NULL, b->diag) != 0)
 		b->failed = 1;
 	else {
 		name = xasprintf("%s.pdf", e->slug);
@@ -184,7 +247,8 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 }
 
 static void
-edition(struct bctx *b, const struct edition *e, const char *tmp)
+edition(struct bctx *b, const struct edition *e, const char *tmp,
+    const char *old)
 {
 	char	*dir = util_path_join(tmp, e->slug);
 
@@ -193,7 +257,7 @@ edition(struct bctx *b, const struct edition *e, const char *tmp)
 		    strerror(errno));
 		b->failed = 1;
 	} else
-		edition_into(b, e, dir);
+		edition_into(b, e, dir, old);
 	free(dir);
 }
 
@@ -308,7 +372,7 @@ build_publish(const struct content *c, const struct edition *e,
 		if (util_mkdirs(files) != 0)
 			b.failed = 1;
 		else
-			edition_into(&b, e, files);
+			edition_into(&b, e, files, NULL);
 		free(files);
 	}
 	if (!b.failed) {
@@ -352,29 +416,42 @@ build_publish(const struct content *c, const struct edition *e,
 	return b.failed ? -1 : 0;
 }
 
+/* Whether the edition is one of the named ones (all when none is). */
+static int
+is_named(const struct edition *e, const char *const *named, size_t nnamed)
+{
+	size_t	 i;
+
+	for (i = 0; i < nnamed; i++)
+		if (strcmp(named[i], e->slug) == 0)
+			return 1;
+	return nnamed == 0;
+}
+
 int
-build_run(const struct content *c, const char *outdir, const char *assets,
-    struct diag *diag)
+build_into(const struct content *c, struct outdir *od,
+    const char *const *named, size_t nnamed, const char *assets,
+    struct diag *diag, size_t *nkept)
 {
 	struct bctx		 b;
 	struct html_opts	 o;
-	char			*tmp, *old, *page;
+	const char		*tmp, *cur;
+	char			*page, *old;
 	size_t			 i;
 
+	*nkept = 0;
 	if (bctx_init(&b, c, assets, diag) != 0)
 		return -1;
-
-	tmp = xasprintf("%s.tmp-gen", outdir);
-	old = xasprintf("%s.old-gen", outdir);
-	util_rmtree(tmp);
-	util_rmtree(old);
-	if (util_mkdirs(tmp) != 0) {
-		diag_error(diag, tmp, 0, 0, "cannot create: %s",
-		    strerror(errno));
+	if ((tmp = outdir_begin(od, diag)) == NULL)
 		b.failed = 1;
+	cur = b.failed ? NULL : outdir_current(od);
+	for (i = 0; !b.failed && i < c->ned; i++) {
+		old = cur != NULL && !is_named(c->ed[i], named, nnamed) ?
+		    util_path_join(cur, c->ed[i]->slug) : NULL;
+		edition(&b, c->ed[i], tmp, old);
+		free(old);
 	}
-	for (i = 0; !b.failed && i < c->ned; i++)
-		edition(&b, c->ed[i], tmp);
+	*nkept = b.nkept;
 	if (!b.failed) {
 		memset(&o, 0, sizeof(o));
 		o.measure = &b.measure;
@@ -396,22 +473,29 @@ build_run(const struct content *c, const char *outdir, const char *assets,
 		put(&b, tmp, "feed.xml", page, strlen(page));
 		free(page);
 	}
-	if (!b.failed) {
-		if (util_is_dir(outdir) && rename(outdir, old) != 0) {
-			diag_error(diag, outdir, 0, 0, "cannot replace: %s",
-			    strerror(errno));
-			b.failed = 1;
-		} else if (rename(tmp, outdir) != 0) {
-			diag_error(diag, outdir, 0, 0, "cannot replace: %s",
-			    strerror(errno));
-			rename(old, outdir);
-			b.failed = 1;
-		}
-	}
-	util_rmtree(b.failed ? tmp : old);
-	free(tmp);
-	free(old);
+	if (!b.failed && outdir_commit(od, diag) != 0)
+		b.failed = 1;
 	fonts_free(b.fonts);
 	hyph_free(b.hyph);
 	return b.failed ? -1 : 0;
+}
+
+int
+build_run(const struct content *c, const char *outdir, const char *assets,
+    struct diag *diag)
+{
+	struct outdir_input	 in[2];
+	struct outdir		*od;
+	size_t			 nkept;
+	int			 rc;
+
+	in[0].path = c->root;
+	in[0].what = "content folder";
+	in[1].path = assets;
+	in[1].what = "assets folder";
+	if ((od = outdir_open(outdir, in, 2, diag)) == NULL)
+		return -1;
+	rc = build_into(c, od, NULL, 0, assets, diag, &nkept);
+	outdir_free(od);
+	return rc;
 }

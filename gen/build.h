@@ -7,15 +7,32 @@
 #ifndef GEN_BUILD_H
 #define GEN_BUILD_H
 
+#include <stddef.h>
+
 struct content;
 struct diag;
 
+struct outdir;
+
 /*
  * Renders every edition and the archive into outdir, using the
- * stylesheet and fonts in assets.  Returns 0 or -1 (reported).
+ * stylesheet and fonts in assets, once outdir_open() allows that
+ * folder.  Returns 0 or -1 (reported).
  */
 int	 build_run(const struct content *, const char *outdir,
 	    const char *assets, struct diag *);
+
+/*
+ * The same into an output folder already opened (outdir.h).  With
+ * named editions (slugs), every other edition keeps its PDF from the
+ * output folder as it was when its page comes out byte for byte the
+ * same (its document is unchanged), and is rendered whole otherwise;
+ * the archive lists every edition.  Sets *nkept to the editions whose
+ * PDF was kept.  Returns 0 or -1 (reported).
+ */
+int	 build_into(const struct content *, struct outdir *,
+	    const char *const *named, size_t nnamed, const char *assets,
+	    struct diag *, size_t *nkept);
 
 /*
  * Freezes a draft edition (gen publish): builds it into

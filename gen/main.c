@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "newed.h"
+#include "outdir.h"
 #include "series.h"
 #include "stats.h"
 #include "util.h"
@@ -26,8 +27,8 @@
 #define EXIT_USAGE	2	/* usage errors */
 
 static const char usage_text[] =
-"usage: gen build [-o OUTDIR] [CONTENT_DIR | EDITION_DIR ...]\n"
-"       gen check [CONTENT_DIR | EDITION_DIR ...]\n"
+"usage: gen build [-q] [-o OUTDIR] [CONTENT_DIR | EDITION_DIR ...]\n"
+"       gen check [-q] [CONTENT_DIR | EDITION_DIR ...]\n"
 "       gen stats [--json] EDITION_DIR\n"
 "       gen new SLUG [--from EDITION_DIR] [--regio NAME] [-C CONTENT_DIR]\n"
 "       gen publish EDITION_DIR\n"
@@ -46,6 +47,10 @@ static const char help_text[] =
 "          --from copies an edition, --regio sets the region filter\n"
 "  publish freeze an edition: its built files and their SHA-256 sums are\n"
 "          kept in EDITION_DIR/published and served unchanged from then on\n"
+"\n"
+"build replaces only an OUTDIR it wrote itself (or an empty one), never\n"
+"one that is, lies in or holds the content folder; builds into one OUTDIR\n"
+"take turns.  build and check end with a summary line; -q leaves it out.\n"
 "\n"
 "The default content folder is 'content'.  Exit status: 0 ok, 1 content\n"
 "or data errors, 2 usage errors.  See README.md and gen(1).\n";
@@ -81,14 +86,144 @@ assets_dir(void)
 	return xstrdup("assets");
 }
 
+/*
+ * gen build EDITION_DIR...: when every argument is an edition folder
+ * of one content folder, the slugs named (caller frees them with
+ * util_free_list(), nargs of them) and that folder in *root (caller
+ * frees); else NULL.
+ */
+static char **
+named_editions(char **args, int nargs, char **root)
+{
+	char	**slugs, *idx, *r;
+	int	 i;
+
+	*root = NULL;
+	if (nargs == 0)
+		return NULL;
+	slugs = xcalloc((size_t)nargs, sizeof(*slugs));
+	for (i = 0; i < nargs; i++) {
+		idx = util_path_join(args[i], "index.md");
+		r = util_is_file(idx) ? util_dirname(args[i]) : NULL;
+		free(idx);
+		if (r == NULL || (*root != NULL && strcmp(*root, r) != 0)) {
+			free(r);
+			free(*root);
+			*root = NULL;
+			util_free_list(slugs, i);
+			return NULL;
+		}
+		if (*root == NULL)
+			*root = r;
+		else
+			free(r);
+		slugs[i] = util_basename(args[i]);
+	}
+	return slugs;
+}
+
+/*
+ * Every edition folder of the content folder root (caller frees them
+ * with util_free_list()), as content_load() finds them there.  They
+ * are loaded as named editions, not as the whole folder, so that the
+ * checks of a whole folder (every codebook column used) stay with a
+ * build of the whole folder.
+ */
+static int
+all_editions(const char *root, char ***out)
+{
+	char	**names, *sub, *idx;
+	int	 n, i, k = 0;
+
+	*out = NULL;
+	if ((n = util_list_dir(root, &names)) < 0)
+		return 0;
+	*out = xcalloc((size_t)n + 1, sizeof(**out));
+	for (i = 0; i < n; i++) {
+		sub = util_path_join(root, names[i]);
+		idx = util_path_join(sub, "index.md");
+		if (names[i][0] != '.' && util_is_dir(sub) &&
+		    util_is_file(idx))
+			(*out)[k++] = sub;
+		else
+			free(sub);
+		free(idx);
+	}
+	util_free_list(names, n);
+	return k;
+}
+
+/* Reports a named edition the content folder does not hold. */
+static void
+check_named(const struct content *c, char **named, int nnamed,
+    char **args, struct diag *d)
+{
+	size_t	 k;
+	int	 i;
+
+	for (i = 0; i < nnamed; i++) {
+		for (k = 0; k < c->ned; k++)
+			if (strcmp(c->ed[k]->slug, named[i]) == 0)
+				break;
+		if (k == c->ned)
+			diag_error(d, args[i], 0, 0, "not an edition of the "
+			    "content folder %s", c->root);
+	}
+}
+
+/*
+ * Writes the build: the output folder is checked even when the
+ * content has errors, so that one run reports both.  Sets *nkept.
+ */
+static int
+write_build(const struct content *c, int loaded, const char *out,
+    char **named, int nnamed, struct diag *d, size_t *nkept)
+{
+	struct outdir_input	 in[2];
+	struct outdir		*od;
+	char			*assets;
+	int			 rc = -1;
+
+	*nkept = 0;
+	assets = assets_dir();
+	in[0].path = c->root;
+	in[0].what = "content folder";
+	in[1].path = assets;
+	in[1].what = "assets folder";
+	od = outdir_open(out, in, 2, d);
+	if (loaded && od != NULL)
+		rc = build_into(c, od, (const char *const *)named,
+		    (size_t)nnamed, assets, d, nkept);
+	outdir_free(od);
+	free(assets);
+	return rc;
+}
+
+/* The summary line of a run without errors (spec 5). */
+static void
+summary(const struct content *c, const struct diag *d, const char *out,
+    size_t nkept)
+{
+	fprintf(stderr, "gen: %zu edition%s %s", c->ned,
+	    c->ned == 1 ? "" : "s", out != NULL ? "built into " : "checked");
+	if (out != NULL)
+		fputs(out, stderr);
+	if (nkept > 0)
+		fprintf(stderr, " (the PDF of %zu unchanged edition%s kept)",
+		    nkept, nkept == 1 ? "" : "s");
+	fprintf(stderr, ": %d error%s, %d warning%s\n", d->nerr,
+	    d->nerr == 1 ? "" : "s", d->nwarn, d->nwarn == 1 ? "" : "s");
+}
+
 static int
 cmd_build(int argc, char **argv, int write)
 {
 	struct content	 c;
 	struct diag	 d;
 	const char	*out = "out";
-	char		*assets;
-	int		 i, rc, nargs = 0;
+	char		*root = NULL, **named = NULL, **all = NULL;
+	int		 i, rc, nargs = 0, nall = 0, quiet = 0;
+	size_t		 nkept = 0;
 	char		**args;
 
 	args = xcalloc((size_t)argc + 1, sizeof(*args));
@@ -99,7 +234,9 @@ cmd_build(int argc, char **argv, int write)
 				return usage();
 			}
 			out = argv[i];
-		} else if (argv[i][0] == '-') {
+		} else if (strcmp(argv[i], "-q") == 0)
+			quiet = 1;
+		else if (argv[i][0] == '-') {
 			fprintf(stderr, "gen: unknown option %s\n", argv[i]);
 			free(args);
 			return usage();
@@ -107,13 +244,26 @@ cmd_build(int argc, char **argv, int write)
 			args[nargs++] = argv[i];
 	}
 	diag_init(&d, stderr);
-	rc = content_load(&c, args, nargs, &d);
-	if (rc == 0 && write) {
-		assets = assets_dir();
-		rc = build_run(&c, out, assets, &d);
-		free(assets);
-	}
+	/*
+	 * Building named editions: every edition of their content folder
+	 * is loaded, as the archive lists them all; the named are rendered.
+	 */
+	if (write && (named = named_editions(args, nargs, &root)) != NULL)
+		nall = all_editions(root, &all);
+	rc = nall > 0 ? content_load(&c, all, nall, &d) :
+	    content_load(&c, args, nargs, &d);
+	if (rc == 0 && named != NULL)
+		check_named(&c, named, nargs, args, &d);
+	if (write && c.root != NULL)
+		rc = write_build(&c, rc == 0 && d.nerr == 0, out, named,
+		    named != NULL ? nargs : 0, &d, &nkept);
+	if (d.nerr == 0 && rc == 0 && !quiet)
+		summary(&c, &d, write ? out : NULL, nkept);
 	content_free(&c);
+	if (named != NULL)
+		util_free_list(named, nargs);
+	util_free_list(all, nall);
+	free(root);
 	free(args);
 	if (d.nerr > 0)
 		fprintf(stderr, "gen: %d error%s%s\n", d.nerr,

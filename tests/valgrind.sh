@@ -29,6 +29,9 @@ vg() {
 cd "$root" || exit 1
 vg "build content" "$gen" build -o "$tmp/out1" content
 vg "check content" "$gen" check content
+# The output folder: one edition into an earlier build, and a refusal.
+vg "build one edition" "$gen" build -o "$tmp/out1" content/leergang-helmond
+vg "refused output folder" "$gen" build -o content/2020-bemiddeling content
 vg "stats" "$gen" stats content/2020-bemiddeling
 vg "stats --json" "$gen" stats --json content/leergang-helmond
 # An edition alone: its previous edition (vorige.*) is loaded from its
