@@ -30,7 +30,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev
 DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc
 
-LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
+LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
            gen/edition.c gen/doc.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \

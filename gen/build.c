@@ -104,11 +104,8 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 		/* A published edition: its verified bytes, unchanged. */
 		char *files = util_path_join(e->frozen, "files");
 
-		if (publish_copy_tree(files, dir) != 0) {
-			diag_error(b->diag, files, 0, 0, "cannot copy the "
-			    "frozen edition: %s", strerror(errno));
+		if (publish_copy_tree(b->c->root, files, dir, b->diag) != 0)
 			b->failed = 1;
-		}
 		free(files);
 		return;
 	}
@@ -265,7 +262,7 @@ build_publish(const struct content *c, const struct edition *e,
 		put(&b, tmp, "keyfigs.tsv", text, strlen(text));
 		free(text);
 	}
-	if (!b.failed && publish_manifest(tmp, &sums) != 0)
+	if (!b.failed && publish_manifest(c->root, tmp, &sums, diag) != 0)
 		b.failed = 1;
 	if (!b.failed)
 		put(&b, tmp, "SHA256SUMS", sums.s ? sums.s : "", sums.len);

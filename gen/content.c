@@ -1,10 +1,13 @@
 /*
  * content.c: loading the content folder and its editions.
  */
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "cfile.h"
 #include "codes.h"
 #include "content.h"
 #include "csvread.h"
@@ -44,7 +47,7 @@ register_for(struct content *c, const char *path, struct diag *diag)
 	for (i = 0; i < c->nregs; i++)
 		if (strcmp(c->regpaths[i], path) == 0)
 			return c->regs[i];
-	r = reg_load(path, path, &c->cb, diag);
+	r = reg_load(c->root, path, path, &c->cb, diag);
 	c->regs = xreallocarray(c->regs, c->nregs + 1, sizeof(*c->regs));
 	c->regpaths = xreallocarray(c->regpaths, c->nregs + 1,
 	    sizeof(*c->regpaths));
@@ -88,17 +91,32 @@ frozen_mark_used(struct content *c, const struct edition *e)
 	diag_init(&quiet, NULL);
 	path = m->data.s != NULL ? content_path(c, e, m->data.s) :
 	    util_path_join(e->dir, "trajecten.csv");
-	if (path != NULL && util_is_file(path))
-		(void)csvr_read(path, path, &quiet, mark_header, &c->cb);
+	if (path != NULL && cfile_kind(c->root, path, &quiet) == CFILE_FILE)
+		(void)csvr_read(c->root, path, path, &quiet, mark_header,
+		    &c->cb);
 	free(path);
 	for (i = 0; i < m->ntables; i++) {
 		path = m->tables[i].path.s != NULL ?
 		    content_path(c, e, m->tables[i].path.s) : NULL;
-		if (path != NULL && util_is_file(path))
-			(void)csvr_read(path, path, &quiet, mark_header,
-			    &c->cb);
+		if (path != NULL &&
+		    cfile_kind(c->root, path, &quiet) == CFILE_FILE)
+			(void)csvr_read(c->root, path, path, &quiet,
+			    mark_header, &c->cb);
 		free(path);
 	}
+}
+
+/*
+ * Whether something is at path in the content folder; what it is, if
+ * not a regular file inside the folder, is reported when it is opened.
+ */
+static int
+present(const struct content *c, const char *path)
+{
+	struct diag	 quiet;
+
+	diag_init(&quiet, NULL);
+	return cfile_kind(c->root, path, &quiet) != CFILE_NONE;
 }
 
 /* Loads data, computes metrics and prepares the document. */
@@ -118,7 +136,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	if (m->published) {
 		/* Frozen: verified and served as published, never rebuilt. */
 		e->frozen = path;
-		if (publish_verify(e->frozen, diag) == 0)
+		if (publish_verify(c->root, e->frozen, diag) == 0)
 			publish_read_keyfigs(e, diag);
 		frozen_mark_used(c, e);
 		return diag->nerr > nerr ? -1 : 0;
@@ -135,7 +153,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			    m->data.col, "data path '%s' must stay inside the "
 			    "content folder", m->data.s);
 			data_failed = 1;
-		} else if (!util_is_file(path)) {
+		} else if (!present(c, path)) {
 			diag_error(diag, e->index_path, m->data.line,
 			    m->data.col, "data file '%s' not found", m->data.s);
 			free(path);
@@ -144,7 +162,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 		}
 	} else {
 		path = util_path_join(e->dir, "trajecten.csv");
-		if (!util_is_file(path)) {
+		if (!present(c, path)) {
 			free(path);
 			path = NULL;
 		}
@@ -162,7 +180,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 		struct tabdata *t;
 
 		path = content_path(c, e, m->tables[i].path.s);
-		if (path == NULL || !util_is_file(path)) {
+		if (path == NULL || !present(c, path)) {
 			diag_error(diag, e->index_path, m->tables[i].path.line,
 			    m->tables[i].path.col, path == NULL ?
 			    "table path '%s' must stay inside the content "
@@ -172,7 +190,8 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			data_failed = 1;
 			continue;
 		}
-		t = tab_load(m->tables[i].name, path, path, &c->cb, diag);
+		t = tab_load(m->tables[i].name, c->root, path, path, &c->cb,
+		    diag);
 		free(path);
 		if (t == NULL) {
 			data_failed = 1;
@@ -287,11 +306,13 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	return diag->nerr > nerr ? -1 : 0;
 }
 
+/* Whether a folder named on the command line holds an index.md. */
 static int
 has_index(const char *dir)
 {
-	char	*p = util_path_join(dir, "index.md");
-	int	 r = util_is_file(p);
+	struct stat	 st;
+	char		*p = util_path_join(dir, "index.md");
+	int		 r = lstat(p, &st) == 0;
 
 	free(p);
 	return r;
@@ -312,6 +333,34 @@ add_edition(struct content *c, const char *dir, struct diag *diag)
 		}
 	c->ed = xreallocarray(c->ed, c->ned + 1, sizeof(*c->ed));
 	c->ed[c->ned++] = e;
+}
+
+/*
+ * Adds the folder name of the content folder dir as an edition if it
+ * is one (holds an index.md).  Anything there that gen may not read
+ * is reported, but codes.csv, which the codebook reports.
+ */
+static void
+list_entry(struct content *c, const char *dir, const char *name,
+    struct diag *diag)
+{
+	struct diag	 quiet;
+	char		*sub, *idx;
+	enum cfile_kind	 k;
+
+	if (name[0] == '.')
+		return;
+	diag_init(&quiet, NULL);
+	sub = util_path_join(dir, name);
+	k = cfile_kind(c->root, sub, strcmp(name, "codes.csv") == 0 ?
+	    &quiet : diag);
+	if (k == CFILE_DIR) {
+		idx = util_path_join(sub, "index.md");
+		if (cfile_kind(c->root, idx, &quiet) != CFILE_NONE)
+			add_edition(c, sub, diag);
+		free(idx);
+	}
+	free(sub);
 }
 
 static int
@@ -398,7 +447,7 @@ int
 content_load(struct content *c, char *const *args, int nargs,
     struct diag *diag)
 {
-	char		**names, *sub, *cbpath, *root;
+	char		**names, *cbpath, *root;
 	int		 i, n, j, nerr = diag->nerr;
 	size_t		 k;
 
@@ -430,7 +479,7 @@ content_load(struct content *c, char *const *args, int nargs,
 	if (diag->nerr > nerr)
 		return -1;
 	cbpath = util_path_join(c->root, "codes.csv");
-	codebook_load(&c->cb, cbpath, cbpath, diag);
+	codebook_load(&c->cb, c->root, cbpath, cbpath, diag);
 	free(cbpath);
 	for (i = 0; i < nargs; i++) {
 		if (has_index(args[i])) {
@@ -438,15 +487,10 @@ content_load(struct content *c, char *const *args, int nargs,
 			continue;
 		}
 		c->whole = 1;
-		if ((n = util_list_dir(args[i], &names)) < 0)
+		if ((n = cfile_list(c->root, args[i], &names, diag)) < 0)
 			continue;
-		for (j = 0; j < n; j++) {
-			sub = util_path_join(args[i], names[j]);
-			if (names[j][0] != '.' && util_is_dir(sub) &&
-			    has_index(sub))
-				add_edition(c, sub, diag);
-			free(sub);
-		}
+		for (j = 0; j < n; j++)
+			list_entry(c, args[i], names[j], diag);
 		util_free_list(names, n);
 	}
 	if (c->ned == 0 && diag->nerr == nerr)

@@ -11,6 +11,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <yaml.h>
 
+#include "cfile.h"
 #include "diag.h"
 #include "doc.h"
 #include "edition.h"
@@ -725,9 +726,8 @@ doc_build(struct doc *d, struct edition *e, struct diag *diag)
 	else
 		srcs[d->nparts - 1] = xstrdup(e->body);
 	for (i = 0; i < e->nchapters; i++) {
-		if ((text = util_read_file(e->chapters[i], &len)) == NULL) {
-			diag_error(diag, e->chapters[i], 0, 0, "cannot read: "
-			    "%s", strerror(errno));
+		if ((text = cfile_read(e->root, e->chapters[i],
+		    e->chapters[i], &len, diag)) == NULL) {
 			nerr++;
 			continue;
 		}

@@ -7,6 +7,7 @@
 
 #include <nettle/sha2.h>
 
+#include "cfile.h"
 #include "diag.h"
 #include "edition.h"
 #include "fmt.h"
@@ -14,14 +15,15 @@
 #include "util.h"
 
 static int
-sha256_file(const char *path, char hex[65])
+sha256_file(const char *root, const char *path, char hex[65],
+    struct diag *diag)
 {
 	struct sha256_ctx	 ctx;
 	uint8_t			 d[SHA256_DIGEST_SIZE];
 	char			*data;
 	size_t			 len, i;
 
-	if ((data = util_read_file(path, &len)) == NULL)
+	if ((data = cfile_read(root, path, path, &len, diag)) == NULL)
 		return -1;
 	sha256_init(&ctx);
 	sha256_update(&ctx, len, (const uint8_t *)data);
@@ -32,14 +34,16 @@ sha256_file(const char *path, char hex[65])
 	return 0;
 }
 
+/* root: the content folder; top: the folder the manifest is of. */
 static int
-walk(const char *root, const char *rel, struct buf *out)
+walk(const char *root, const char *top, const char *rel, struct buf *out,
+    struct diag *diag)
 {
 	char	**names, *dir, *sub, *path, hex[65];
 	int	 n, i, rc = 0;
 
-	dir = rel[0] ? util_path_join(root, rel) : xstrdup(root);
-	if ((n = util_list_dir(dir, &names)) < 0) {
+	dir = rel[0] ? util_path_join(top, rel) : xstrdup(top);
+	if ((n = cfile_list(root, dir, &names, diag)) < 0) {
 		free(dir);
 		return -1;
 	}
@@ -48,10 +52,10 @@ walk(const char *root, const char *rel, struct buf *out)
 			continue;
 		sub = rel[0] ? util_path_join(rel, names[i]) :
 		    xstrdup(names[i]);
-		path = util_path_join(root, sub);
-		if (util_is_dir(path))
-			rc = walk(root, sub, out);
-		else if (sha256_file(path, hex) == 0)
+		path = util_path_join(top, sub);
+		if (cfile_kind(root, path, diag) == CFILE_DIR)
+			rc = walk(root, top, sub, out, diag);
+		else if (sha256_file(root, path, hex, diag) == 0)
 			buf_printf(out, "%s  %s\n", hex, sub);
 		else
 			rc = -1;
@@ -64,9 +68,10 @@ walk(const char *root, const char *rel, struct buf *out)
 }
 
 int
-publish_manifest(const char *dir, struct buf *out)
+publish_manifest(const char *root, const char *dir, struct buf *out,
+    struct diag *diag)
 {
-	return walk(dir, "", out);
+	return walk(root, dir, "", out, diag);
 }
 
 /* One manifest line: a sum and a path, both borrowed from the text. */
@@ -110,24 +115,30 @@ cmp_entry(const void *a, const void *b)
 }
 
 int
-publish_verify(const char *frozen, struct diag *diag)
+publish_verify(const char *root, const char *frozen, struct diag *diag)
 {
 	struct buf	 now = { NULL, 0, 0 };
 	struct entry	*w = NULL, *h = NULL;
+	struct diag	 quiet;
 	char		*sums, *want;
 	size_t		 len;
 	int		 nw, nh, i = 0, j = 0, c, nerr = 0;
 
+	diag_init(&quiet, NULL);
 	sums = util_path_join(frozen, "SHA256SUMS");
-	if ((want = util_read_file(sums, &len)) == NULL) {
+	if (cfile_kind(root, sums, &quiet) == CFILE_NONE) {
 		diag_error(diag, sums, 0, 0, "status is published but the "
 		    "frozen files are missing (publish a draft with "
 		    "'gen publish')");
 		free(sums);
 		return 1;
 	}
+	if ((want = cfile_read(root, sums, sums, &len, diag)) == NULL) {
+		free(sums);
+		return 1;
+	}
 	buf_puts(&now, "");
-	if (publish_manifest(frozen, &now) != 0) {
+	if (publish_manifest(root, frozen, &now, diag) != 0) {
 		diag_error(diag, frozen, 0, 0, "cannot read the frozen files");
 		nerr++;
 		goto out;
@@ -195,9 +206,7 @@ publish_read_keyfigs(struct edition *e, struct diag *diag)
 	int	 k, lineno = 0;
 
 	path = util_path_join(e->frozen, "keyfigs.tsv");
-	if ((text = util_read_file(path, &len)) == NULL) {
-		diag_error(diag, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
+	if ((text = cfile_read(e->root, path, path, &len, diag)) == NULL) {
 		free(path);
 		return -1;
 	}
@@ -234,19 +243,44 @@ publish_read_keyfigs(struct edition *e, struct diag *diag)
 	return 0;
 }
 
+/* Copies a regular file of the content folder root. */
+static int
+copy_file(const char *root, const char *from, const char *to,
+    struct diag *diag)
+{
+	char	*data;
+	size_t	 len;
+	int	 rc;
+
+	if ((data = cfile_read(root, from, from, &len, diag)) == NULL)
+		return -1;
+	if ((rc = util_write_file(to, data, len)) != 0)
+		diag_error(diag, to, 0, 0, "cannot write: %s",
+		    strerror(errno));
+	free(data);
+	return rc;
+}
+
 int
-publish_copy_tree(const char *from, const char *to)
+publish_copy_tree(const char *root, const char *from, const char *to,
+    struct diag *diag)
 {
 	char	**names, *a, *b;
 	int	 n, i, rc = 0;
 
-	if (util_mkdirs(to) != 0 || (n = util_list_dir(from, &names)) < 0)
+	if (util_mkdirs(to) != 0) {
+		diag_error(diag, to, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if ((n = cfile_list(root, from, &names, diag)) < 0)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		a = util_path_join(from, names[i]);
 		b = util_path_join(to, names[i]);
-		rc = util_is_dir(a) ? publish_copy_tree(a, b) :
-		    util_copy_file(a, b);
+		rc = cfile_kind(root, a, diag) == CFILE_DIR ?
+		    publish_copy_tree(root, a, b, diag) :
+		    copy_file(root, a, b, diag);
 		free(a);
 		free(b);
 	}
