@@ -35,7 +35,7 @@ LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/codes.c
            gen/edition.c gen/doc.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
            gen/build.c gen/publish.c gen/newed.c \
-           gen/hyph.c gen/pdflayout.c gen/pdf.c
+           gen/hyph.c gen/pdflayout.c gen/pdf.c gen/url.c
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS))
 MAIN_OBJ = $(OBJDIR)/main.o
 HDRS     = $(wildcard gen/*.h)

@@ -37,6 +37,7 @@
 #include "pdf.h"
 #include "pdflayout.h"
 #include "stats.h"
+#include "url.h"
 #include "util.h"
 
 /* Page geometry in points (A4 portrait). */
@@ -502,33 +503,34 @@ known_dest(const struct pr *r, const char *id)
 
 /*
  * The Cairo link attributes for a Markdown URL (caller frees), or NULL
- * when the PDF cannot link it: "#id" goes to a named destination,
- * http(s) and mailto URIs are percent-encoded, anything else (relative
- * paths, javascript:) stays plain text.
+ * when the PDF cannot link it: as url_judge() decides, "#id" goes to a
+ * named destination, http(s), mailto and tel URIs are percent-encoded
+ * into ASCII, anything else (relative paths, refused schemes) stays
+ * plain text.
  */
 static char *
 link_attr(const struct pr *r, const char *url)
 {
-	static const char *const schemes[] = { "http://", "https://",
-	    "mailto:" };
 	static const char hex[] = "0123456789ABCDEF";
 	struct buf		 b = { NULL, 0, 0 }, u = { NULL, 0, 0 };
+	struct buf		 j = { NULL, 0, 0 };
 	const unsigned char	*s;
-	size_t			 i;
 
-	if (url[0] == '#') {
-		if (!known_dest(r, url + 1))
-			return NULL;
-		buf_puts(&b, "dest=");
-		quoted(&b, url + 1);
-		return buf_detach(&b);
-	}
-	for (i = 0; i < GEN_NELEM(schemes); i++)
-		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
-			break;
-	if (i == GEN_NELEM(schemes))
+	switch (url_judge(url, &j)) {
+	case URL_FRAGMENT:
+		if (known_dest(r, j.s + 1)) {
+			buf_puts(&b, "dest=");
+			quoted(&b, j.s + 1);
+		}
+		buf_free(&j);
+		return b.s != NULL ? buf_detach(&b) : NULL;
+	case URL_ABSOLUTE:
+		break;
+	default:
+		buf_free(&j);
 		return NULL;
-	for (s = (const unsigned char *)url; *s != '\0'; s++) {
+	}
+	for (s = (const unsigned char *)j.s; *s != '\0'; s++) {
 		if (*s <= 0x20 || *s >= 0x7f || strchr("\"'<>\\^`{|}", *s)) {
 			buf_putc(&u, '%');
 			buf_putc(&u, hex[*s >> 4]);
@@ -539,6 +541,7 @@ link_attr(const struct pr *r, const char *url)
 	buf_puts(&b, "uri=");
 	quoted(&b, u.s);
 	buf_free(&u);
+	buf_free(&j);
 	return buf_detach(&b);
 }
 
