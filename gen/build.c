@@ -13,6 +13,7 @@
 #include "edition.h"
 #include "fonts.h"
 #include "html.h"
+#include "logo.h"
 #include "hyph.h"
 #include "pdf.h"
 #include "publish.h"
@@ -98,7 +99,7 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 	struct html_opts	 o;
 	struct pdf_opts		 po;
 	struct buf		 pdf = { NULL, 0, 0 };
-	char			*page, *logo = NULL, *src = NULL, *to, *name;
+	char			*page, *name;
 
 	if (e->frozen != NULL) {
 		/* A published edition: its verified bytes, unchanged. */
@@ -112,14 +113,10 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 	memset(&o, 0, sizeof(o));
 	o.measure = &b->measure;
 	o.pdf = 1;
-	if (e->meta.brand_logo.s != NULL) {
-		src = content_path(b->c, e, e->meta.brand_logo.s);
-		logo = xstrdup(strstr(src + strlen(src) - 4, ".svg") ?
-		    "logo.svg" : "logo.png");
-		to = util_path_join(dir, logo);
-		copy(b, src, to);
-		free(to);
-		o.logo = logo;
+	if (e->logo != NULL) {
+		/* The checked (for an SVG, cleaned) bytes, not the file. */
+		o.logo = e->logo->kind == LOGO_SVG ? "logo.svg" : "logo.png";
+		put(b, dir, o.logo, e->logo->data, e->logo->len);
 	}
 	page = html_edition(e, &o);
 	put(b, dir, "index.html", page, strlen(page));
@@ -128,7 +125,7 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 	memset(&po, 0, sizeof(po));
 	po.fonts = b->fonts;
 	po.hyph = b->hyph;
-	po.logo = src;
+	po.logo = e->logo;
 	if (pdf_edition(e, &po, &pdf, NULL, b->diag) != 0)
 		b->failed = 1;
 	else {
@@ -137,8 +134,6 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir)
 		free(name);
 	}
 	buf_free(&pdf);
-	free(src);
-	free(logo);
 }
 
 static void

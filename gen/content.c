@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "edition.h"
+#include "logo.h"
 #include "publish.h"
 #include "register.h"
 #include "stats.h"
@@ -203,17 +204,14 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	}
 	if (m->brand_logo.s != NULL) {
 		path = content_path(c, e, m->brand_logo.s);
-		if (path == NULL || !util_is_file(path))
+		if (path == NULL || !present(c, path))
 			diag_error(diag, e->index_path, m->brand_logo.line,
 			    m->brand_logo.col, path == NULL ? "logo path '%s' "
 			    "must stay inside the content folder" :
 			    "logo '%s' not found", m->brand_logo.s);
-		else if (strlen(path) < 5 ||
-		    (strcmp(path + strlen(path) - 4, ".svg") != 0 &&
-		    strcmp(path + strlen(path) - 4, ".png") != 0))
-			diag_error(diag, e->index_path, m->brand_logo.line,
-			    m->brand_logo.col, "logo must be an .svg or .png "
-			    "file");
+		else
+			e->logo = logo_load(c->root, path, e->index_path,
+			    m->brand_logo.line, m->brand_logo.col, diag);
 		free(path);
 	}
 

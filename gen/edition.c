@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "edition.h"
 #include "fmt.h"
+#include "logo.h"
 #include "stats.h"
 #include "tables.h"
 #include "util.h"
@@ -609,6 +610,7 @@ edition_free(struct edition *e)
 		return;
 	doc_free(&e->doc);
 	stats_free(e->stats);
+	logo_free(e->logo);
 	for (i = 0; i < EDITION_NKEYFIG; i++) {
 		free(e->kf[i].name);
 		free(e->kf[i].shown);

@@ -14,6 +14,7 @@
 
 struct codebook;
 struct diag;
+struct logo;
 struct stats;
 struct tabdata;
 
@@ -73,6 +74,7 @@ struct edition {
 	struct tabdata	**tabs;		/* further tables (owned) */
 	size_t		 ntabs;
 	struct stats	*stats;		/* metrics (owned) */
+	struct logo	*logo;		/* brand logo, checked (owned) or NULL */
 	struct doc	 doc;		/* the document */
 	int		 k;		/* effective min_cell */
 	struct keyfig	 kf[EDITION_NKEYFIG]; /* archive figures */

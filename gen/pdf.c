@@ -34,6 +34,7 @@
 #include "fmt.h"
 #include "fonts.h"
 #include "hyph.h"
+#include "logo.h"
 #include "pdf.h"
 #include "pdflayout.h"
 #include "stats.h"
@@ -2065,14 +2066,16 @@ logo_scale(double w, double h)
 }
 
 static void
-logo_svg(struct pr *r, const char *p)
+logo_svg(struct pr *r, const struct logo *l)
 {
 	RsvgHandle	*h;
 	RsvgRectangle	 vp;
 	GError		*err = NULL;
 	gdouble		 w, ht;
+	const char	*p = r->e->meta.brand_logo.s;
 
-	if ((h = rsvg_handle_new_from_file(p, &err)) == NULL) {
+	if ((h = rsvg_handle_new_from_data((const guint8 *)l->data,
+	    (gsize)l->len, &err)) == NULL) {
 		diag_warn(r->diag, p, 0, 0, "cannot read the SVG logo (%s); "
 		    "the PDF cover has none", err != NULL ? err->message : "");
 		g_clear_error(&err);
@@ -2103,22 +2106,43 @@ logo_svg(struct pr *r, const char *p)
 	pango_cairo_font_map_set_default(NULL);
 }
 
+/* Reads the PNG logo from memory for Cairo. */
+struct pngmem {
+	const char	*p;
+	size_t		 left;
+};
+
+static cairo_status_t
+png_mem(void *arg, unsigned char *to, unsigned int n)
+{
+	struct pngmem	*m = arg;
+
+	if (n > m->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(to, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
 /* The brand logo, top left on the cover: PNG with Cairo, SVG with librsvg. */
 static void
 logo(struct pr *r)
 {
 	cairo_surface_t	*img;
-	const char	*p = r->o->logo;
-	size_t		 len;
+	const char	*p = r->e->meta.brand_logo.s;
+	struct pngmem	 m;
 	double		 w, h, s;
 
-	if (p == NULL || (len = strlen(p)) < 4)
+	if (r->o->logo == NULL)
 		return;
-	if (strcasecmp(p + len - 4, ".svg") == 0) {
-		logo_svg(r, p);
+	if (r->o->logo->kind == LOGO_SVG) {
+		logo_svg(r, r->o->logo);
 		return;
 	}
-	img = cairo_image_surface_create_from_png(p);
+	m.p = r->o->logo->data;
+	m.left = r->o->logo->len;
+	img = cairo_image_surface_create_from_png_stream(png_mem, &m);
 	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
 		diag_warn(r->diag, p, 0, 0, "cannot read the logo as PNG "
 		    "(%s); the PDF cover has none",
