@@ -48,7 +48,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan
+        golden-update clean fuzz fuzz-quick browser halves tsan safety
 
 all: deps $(BIN) reports
 
@@ -128,7 +128,13 @@ publish: $(BIN)
 halves: $(BIN)
 	@$(TEST_ENV) sh tests/halves.sh ./$(BIN)
 
-check-suite: unit golden badinput pdf publish repro canary pathological halves
+# Only regular files inside content/, no link or logo that runs script,
+# edition names that are slugs (issue 9 items 3, 4, 7).
+safety: $(BIN)
+	@$(TEST_ENV) sh tests/safety.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological halves \
+             safety
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:
