@@ -72,9 +72,17 @@ rel_of(const char *root, const char *path)
 	return p;
 }
 
+static int
+is_link(int fd)
+{
+	struct stat	 st;
+
+	return fstat(fd, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 /*
  * Without openat2: component by component, refusing symbolic links
- * (ELOOP) and ".." (EXDEV).
+ * (EOPNOTSUPP: they cannot be checked) and ".." (EXDEV).
  */
 static int
 strict(int dfd, const char *rel, int flags)
@@ -106,11 +114,17 @@ strict(int dfd, const char *rel, int flags)
 
 			if (fstatat(cur, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 			    S_ISLNK(st.st_mode))
-				saved = ELOOP;
+				saved = EOPNOTSUPP;
 		}
 		free(name);
 		if (cur != dfd)
 			close(cur);
+		if (fd != -1 && last && is_link(fd)) {
+			/* O_PATH with O_NOFOLLOW opens the link itself. */
+			close(fd);
+			fd = -1;
+			saved = EOPNOTSUPP;
+		}
 		if (fd == -1 || last) {
 			errno = saved;
 			return fd;
@@ -154,10 +168,10 @@ refuse(struct diag *diag, const char *shown, int err, const struct stat *st)
 		diag_error(diag, shown, 0, 0, "leads outside the content "
 		    "folder (through a symbolic link, an absolute path or "
 		    "'..'); gen reads only files inside it");
-	else if (err == ELOOP)
-		diag_error(diag, shown, 0, 0, "is a symbolic link gen cannot "
-		    "follow safely here; copy the file into the content "
-		    "folder instead");
+	else if (err == EOPNOTSUPP)
+		diag_error(diag, shown, 0, 0, "is a symbolic link, which gen "
+		    "cannot check on this system (no openat2); copy the file "
+		    "into the content folder instead");
 	else
 		diag_error(diag, shown, 0, 0, "cannot read: %s",
 		    strerror(err));

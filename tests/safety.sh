@@ -26,14 +26,17 @@ ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 # expect NAME STATUS LINE COMMAND...: the exit status and, unless LINE
-# is empty, LINE as a whole line of the output (in $tmp/log).  30 s at
-# most: a FIFO must not hang gen.
+# is empty, LINE as a whole line of the output (in $tmp/log), which
+# holds no sanitizer report.  30 s at most: a FIFO must not hang gen.
 expect() {
 	name=$1 want=$2 line=$3
 	shift 3
 	timeout 30 "$@" >"$tmp/log" 2>&1
 	got=$?
-	if [ "$got" -ne "$want" ]; then
+	if grep -q 'Sanitizer\|runtime error:' "$tmp/log"; then
+		bad "$name: a sanitizer reported a fault"
+		sed 's/^/    /' "$tmp/log" | head -20
+	elif [ "$got" -ne "$want" ]; then
 		bad "$name: exit $got, expected $want"
 		sed 's/^/    /' "$tmp/log" | head -20
 	elif [ -n "$line" ] && ! grep -qFx -- "$line" "$tmp/log"; then
