@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "cfile.h"
 #include "chart.h"
 #include "content.h"
 #include "diag.h"
@@ -182,11 +183,15 @@ static int
 mark_published(const struct edition *e)
 {
 	struct buf	 b = { NULL, 0, 0 };
+	struct diag	 quiet;
 	char		*text, *p, *line, *next, *tmp;
 	size_t		 len;
 	int		 n = 0, done = 0, rc;
 
-	if ((text = util_read_file(e->index_path, &len)) == NULL)
+	diag_init(&quiet, NULL);
+
+	if ((text = cfile_read(e->root, e->index_path, e->index_path, &len,
+	    &quiet)) == NULL)
 		return -1;
 	for (line = text; *line != '\0'; line = next) {
 		next = (p = strchr(line, '\n')) ? p + 1 : line + strlen(line);
