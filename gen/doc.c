@@ -737,12 +737,13 @@ prepare(struct pctx *p, int *chapno)
 		}
 	}
 	cmark_iter_free(it);
-	for (i = 0; i < nq; i++)
-		callout(p, quotes[i]);
-	free(quotes);
+	/* Links before callouts, which may free a title's nodes. */
 	for (i = 0; i < nl; i++)
 		judge_link(p, links[i]);
 	free(links);
+	for (i = 0; i < nq; i++)
+		callout(p, quotes[i]);
+	free(quotes);
 	/* Headings after callouts, so a title never becomes a heading id. */
 	it = cmark_iter_new(p->part->root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
