@@ -14,8 +14,8 @@
 #include "edition.h"
 #include "fonts.h"
 #include "html.h"
-#include "logo.h"
 #include "hyph.h"
+#include "logo.h"
 #include "pdf.h"
 #include "publish.h"
 #include "util.h"
@@ -189,7 +189,6 @@ mark_published(const struct edition *e)
 	int		 n = 0, done = 0, rc;
 
 	diag_init(&quiet, NULL);
-
 	if ((text = cfile_read(e->root, e->index_path, e->index_path, &len,
 	    &quiet)) == NULL)
 		return -1;

@@ -162,11 +162,18 @@ copy_edition(const char *from, const char *to, const char *today,
 			continue;
 		a = util_path_join(from, names[i]);
 		b = util_path_join(to, names[i]);
-		if (cfile_kind(root, a, diag) == CFILE_DIR)
+		switch (cfile_kind(root, a, diag)) {
+		case CFILE_DIR:
 			rc = publish_copy_tree(root, a, b, diag);
-		else
+			break;
+		case CFILE_FILE:
 			rc = copy_one(root, a, b, strcmp(names[i],
 			    "index.md") == 0, today, diag);
+			break;
+		default:
+			rc = -1;	/* reported */
+			break;
+		}
 		free(a);
 		free(b);
 	}
@@ -247,8 +254,10 @@ newed_create(const char *content, const char *slug, const char *from,
 		free(p);
 	}
 	if (rc != 0) {
-		diag_error(diag, dir, 0, 0, "cannot write the new edition: %s",
-		    strerror(errno));
+		/* A copy reports its own problems. */
+		if (from == NULL)
+			diag_error(diag, dir, 0, 0, "cannot write the new "
+			    "edition: %s", strerror(errno));
 		util_rmtree(dir);
 	}
 	free(dir);

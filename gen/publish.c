@@ -53,12 +53,18 @@ walk(const char *root, const char *top, const char *rel, struct buf *out,
 		sub = rel[0] ? util_path_join(rel, names[i]) :
 		    xstrdup(names[i]);
 		path = util_path_join(top, sub);
-		if (cfile_kind(root, path, diag) == CFILE_DIR)
+		switch (cfile_kind(root, path, diag)) {
+		case CFILE_DIR:
 			rc = walk(root, top, sub, out, diag);
-		else if (sha256_file(root, path, hex, diag) == 0)
-			buf_printf(out, "%s  %s\n", hex, sub);
-		else
-			rc = -1;
+			break;
+		case CFILE_FILE:
+			if ((rc = sha256_file(root, path, hex, diag)) == 0)
+				buf_printf(out, "%s  %s\n", hex, sub);
+			break;
+		default:
+			rc = -1;	/* reported */
+			break;
+		}
 		free(path);
 		free(sub);
 	}
@@ -278,9 +284,17 @@ publish_copy_tree(const char *root, const char *from, const char *to,
 	for (i = 0; i < n && rc == 0; i++) {
 		a = util_path_join(from, names[i]);
 		b = util_path_join(to, names[i]);
-		rc = cfile_kind(root, a, diag) == CFILE_DIR ?
-		    publish_copy_tree(root, a, b, diag) :
-		    copy_file(root, a, b, diag);
+		switch (cfile_kind(root, a, diag)) {
+		case CFILE_DIR:
+			rc = publish_copy_tree(root, a, b, diag);
+			break;
+		case CFILE_FILE:
+			rc = copy_file(root, a, b, diag);
+			break;
+		default:
+			rc = -1;	/* reported */
+			break;
+		}
 		free(a);
 		free(b);
 	}
