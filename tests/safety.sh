@@ -26,7 +26,7 @@ ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 # expect NAME STATUS LINE COMMAND...: the exit status and, unless LINE
-# is empty, LINE as a whole line of the output (in $tmp/log), which
+# is empty, LINE once as a whole line of the output (in $tmp/log), which
 # holds no sanitizer report.  30 s at most: a FIFO must not hang gen.
 expect() {
 	name=$1 want=$2 line=$3
@@ -39,8 +39,8 @@ expect() {
 	elif [ "$got" -ne "$want" ]; then
 		bad "$name: exit $got, expected $want"
 		sed 's/^/    /' "$tmp/log" | head -20
-	elif [ -n "$line" ] && ! grep -qFx -- "$line" "$tmp/log"; then
-		bad "$name: no line '$line'"
+	elif [ -n "$line" ] && [ "$(grep -cFx -- "$line" "$tmp/log")" -ne 1 ]; then
+		bad "$name: not once the line '$line'"
 		sed 's/^/    /' "$tmp/log" | head -20
 	else
 		ok
