@@ -164,7 +164,10 @@ cut_element(xmlNodePtr el)
 	size_t	 i;
 	int	 cut = -1;
 
-	if (strcasecmp((const char *)el->name, "script") == 0)
+	/* SVG Tiny's <handler> and XML Events' <listener> run script too. */
+	if (strcasecmp((const char *)el->name, "script") == 0 ||
+	    strcasecmp((const char *)el->name, "handler") == 0 ||
+	    strcasecmp((const char *)el->name, "listener") == 0)
 		return CUT_SCRIPT;
 	if (strcasecmp((const char *)el->name, "foreignObject") == 0)
 		return CUT_FOREIGN;
