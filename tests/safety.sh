@@ -338,6 +338,29 @@ expect "clean SVG logo" 0 "" "$gen" build -o out c
 cmp -s "$ed/logo.svg" out/2022-kort/logo.svg && ok ||
     bad "a clean SVG logo was not published as it is"
 
+# A PNG logo is published byte for byte; a damaged one is an error.
+fresh
+sed -i '3a brand: { logo: logo.png }' "$ed/index.md"
+/usr/bin/python3 - "$ed/logo.png" <<'EOF'
+import struct, sys, zlib
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+raw = b"".join(b"\x00" + b"\x0b\x6e\x4f" * 8 for _ in range(4))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 4, 8, 2, 0, 0, 0)) +
+    chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+EOF
+expect "PNG logo" 0 "" "$gen" build -o out c
+cmp -s "$ed/logo.png" out/2022-kort/logo.png && ok ||
+    bad "a PNG logo was not published as it is"
+fresh
+sed -i '3a brand: { logo: logo.png }' "$ed/index.md"
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\0\010' >"$ed/logo.png"
+expect "damaged PNG" 1 \
+    "$ed/index.md:4:16: error: logo 'logo.png' is a damaged PNG image (it cannot be decoded)" \
+    "$gen" build -o out c
+unchanged "damaged PNG"
+
 # Logos that are no image: errors at the logo: value.
 fresh
 sed -i '3a brand: { logo: logo.png }' "$ed/index.md"
