@@ -28,7 +28,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libxml2-dev
-DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc
+DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3-pikepdf
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
