@@ -7,6 +7,7 @@
  * script or reach outside the file is cut out; the cleaned tree is
  * what gets published.  A PNG is checked by decoding it with Cairo.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -298,11 +299,15 @@ logo_clean_svg(const char *data, size_t len, size_t *outlen,
 	int		 n, i, first = 1;
 
 	memset(&cl, 0, sizeof(cl));
+	if (len > INT_MAX) {
+		buf_puts(removed, "too large for a logo");
+		return NULL;
+	}
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		oom();
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (len > (size_t)0x7fffffff || doc == NULL) {
+	if (doc == NULL) {
 		buf_puts(removed, "not valid SVG: ");
 		xml_reason(removed, ctxt);
 		goto out;
