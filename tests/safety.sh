@@ -291,6 +291,14 @@ else
 	cat "$tmp/judge.log"
 fi
 
+# A refused link in a callout's title line (fuzz_markdown found a crash).
+fresh
+printf '\n> [!kader] Zie [hier](java&#x0A;script:x) en www.example.org\n> Tekst.\n' \
+    >>"$ed/index.md"
+expect "refused link in a callout title" 0 \
+    "$ed/index.md:9:16: warning: link to 'java%0Ascript:x' $warn" \
+    "$gen" build -o out c
+
 # An SVG logo with script, handlers and references outside it.
 fresh
 sed -i '3a brand: { logo: logo.svg }' "$ed/index.md"
