@@ -11,7 +11,7 @@
 CC       = cc
 CXX      = c++
 PKGS     = nettle libcmark-gfm pangocairo cairo cairo-pdf pangofc fontconfig yaml-0.1 \
-           librsvg-2.0 libpng libqpdf
+           librsvg-2.0 libpng libqpdf libxml-2.0
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Werror
@@ -31,17 +31,18 @@ ALLCXXFLAGS = -std=c++17 -DPOINTERHOLDER_TRANSITION=4 $(CXXWARN) $(CFLAGS) $(PKG
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
-            libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev libqpdf-dev
+            libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev libqpdf-dev \
+            libxml2-dev
 DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3 \
             python3-pikepdf mupdf-tools
 
-LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
+LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
            gen/edition.c gen/doc.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
-           gen/build.c gen/outdir.c gen/publish.c gen/newed.c gen/pngcheck.c gen/series.c \
-           gen/archive.c gen/logo.c \
-           gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdfa.c
+           gen/build.c gen/outdir.c gen/publish.c gen/newed.c gen/pngcheck.c \
+           gen/series.c gen/archive.c gen/logo.c gen/logopng.c \
+           gen/url.c gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdfa.c
 LIB_CXX  = gen/pdfa_content.cc
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS)) \
            $(patsubst gen/%.cc,$(OBJDIR)/%.o,$(LIB_CXX))
@@ -56,7 +57,8 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan archive outdir
+        golden-update clean fuzz fuzz-quick browser halves tsan archive outdir \
+        safety
 
 all: deps $(BIN) reports
 
@@ -145,13 +147,18 @@ halves: $(BIN)
 archive: $(BIN)
 	@$(TEST_ENV) sh tests/archive.sh ./$(BIN)
 
-check-suite: unit golden badinput pdf publish repro canary pathological halves \
-             archive outdir
 # The output folder: what gen refuses, two builds at once, a killed build,
 # building one edition, the summary line.
 outdir: $(BIN)
 	@$(TEST_ENV) sh tests/outdir.sh ./$(BIN)
 
+# Only regular files inside content/, no link or logo that runs script,
+# edition names that are slugs (issue 9 items 3, 4, 7).
+safety: $(BIN)
+	@$(TEST_ENV) sh tests/safety.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological halves \
+             archive outdir safety
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

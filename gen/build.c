@@ -9,14 +9,16 @@
 
 #include "archive.h"
 #include "build.h"
+#include "cfile.h"
 #include "chart.h"
 #include "content.h"
 #include "diag.h"
 #include "edition.h"
 #include "fonts.h"
 #include "html.h"
-#include "logo.h"
 #include "hyph.h"
+#include "logo.h"
+#include "logopng.h"
 #include "outdir.h"
 #include "pdf.h"
 #include "publish.h"
@@ -179,41 +181,35 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir,
 	struct html_opts	 o;
 	struct pdf_opts		 po;
 	struct buf		 pdf = { NULL, 0, 0 };
-	char			*page, *logo = NULL, *src = NULL, *to, *name;
-	char			*icc;
+	char			*page, *name, *icc;
+	const char		*logo = NULL;
 
 	if (e->frozen != NULL) {
 		/* A published edition: its verified bytes, unchanged. */
 		char *files = util_path_join(e->frozen, "files");
 
-		if (publish_copy_tree(files, dir) != 0) {
-			diag_error(b->diag, files, 0, 0, "cannot copy the "
-			    "frozen edition: %s", strerror(errno));
+		if (publish_copy_tree(b->c->root, files, dir, b->diag) != 0)
 			b->failed = 1;
-		}
 		free(files);
 		return;
 	}
 	memset(&o, 0, sizeof(o));
 	o.measure = &b->measure;
 	o.pdf = 1;
-	if (e->meta.brand_logo.s != NULL) {
-		src = content_path(b->c, e, e->meta.brand_logo.s);
-		logo = xstrdup("logo.png");
-		if (strstr(src + strlen(src) - 4, ".svg") != NULL) {
-			/* Drawn in the shipped fonts (logo.h). */
-			if (logo_png(src, b->fonts, &pdf, b->diag) == 0)
-				put(b, dir, logo, pdf.s, pdf.len);
-			else {
-				free(logo);
-				logo = NULL;
-			}
-			buf_free(&pdf);
-		} else {
-			to = util_path_join(dir, logo);
-			copy(b, src, to);
-			free(to);
-		}
+	if (e->logo != NULL) {
+		/*
+		 * The checked (for an SVG, cleaned) bytes, not the file; an
+		 * SVG drawn into a PNG in the shipped fonts (logopng.h).
+		 */
+		logo = "logo.png";
+		if (e->logo->kind == LOGO_PNG)
+			put(b, dir, logo, e->logo->data, e->logo->len);
+		else if (logo_png(e->logo, e->meta.brand_logo.s, b->fonts,
+		    &pdf, b->diag) == 0)
+			put(b, dir, logo, pdf.s, pdf.len);
+		else
+			logo = NULL;
+		buf_free(&pdf);
 		o.logo = logo;
 	}
 	page = html_edition(e, &o);
@@ -229,7 +225,7 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir,
 	memset(&po, 0, sizeof(po));
 	po.fonts = b->fonts;
 	po.hyph = b->hyph;
-	po.logo = src;
+	po.logo = e->logo;
 	po.icc = icc = util_path_join(b->assets, "icc/sRGB.icc");
 	if (old != NULL && keep_pdf(e, old, dir, logo))
 		b->nkept++;
@@ -242,8 +238,6 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir,
 	}
 	buf_free(&pdf);
 	free(icc);
-	free(src);
-	free(logo);
 }
 
 static void
@@ -295,11 +289,14 @@ bctx_init(struct bctx *b, const struct content *c, const char *assets,
 static int
 published_text(const struct edition *e, struct buf *b)
 {
+	struct diag	 quiet;
 	char		*text, *p, *line, *next;
 	size_t		 len;
 	int		 n = 0, done = 0;
 
-	if ((text = util_read_file(e->index_path, &len)) == NULL)
+	diag_init(&quiet, NULL);
+	if ((text = cfile_read(e->root, e->index_path, e->index_path, &len,
+	    &quiet)) == NULL)
 		return -1;
 	for (line = text; *line != '\0'; line = next) {
 		next = (p = strchr(line, '\n')) ? p + 1 : line + strlen(line);
@@ -389,7 +386,7 @@ build_publish(const struct content *c, const struct edition *e,
 	}
 	if (!b.failed)
 		put(&b, tmp, "SOURCES", own.s, own.len);
-	if (!b.failed && publish_manifest(tmp, &sums) != 0)
+	if (!b.failed && publish_manifest(c->root, tmp, &sums, diag) != 0)
 		b.failed = 1;
 	if (!b.failed)
 		put(&b, tmp, "SHA256SUMS", sums.s ? sums.s : "", sums.len);

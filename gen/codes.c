@@ -291,8 +291,8 @@ cmp_code(const void *a, const void *b)
 }
 
 int
-codebook_load(struct codebook *cb, const char *path, const char *shown,
-    struct diag *diag)
+codebook_load(struct codebook *cb, const char *root, const char *path,
+    const char *shown, struct diag *diag)
 {
 	struct cbload	 ld;
 	struct cbcol	*c;
@@ -304,7 +304,7 @@ codebook_load(struct codebook *cb, const char *path, const char *shown,
 	cb->path = xstrdup(shown);
 	ld.cb = cb;
 	ld.diag = diag;
-	rc = csvr_read(path, shown, diag, on_rec, &ld);
+	rc = csvr_read(root, path, shown, diag, on_rec, &ld);
 	for (i = 0; i < GEN_NELEM(builtin); i++) {
 		if ((c = codebook_col(cb, builtin[i].col)) == NULL)
 			c = add_col(cb, builtin[i].col, 0);

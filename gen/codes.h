@@ -35,12 +35,13 @@ struct codebook {
 };
 
 /*
- * Loads codes.csv into cb; problems go to diag.  Adds gen's built-in
+ * Loads codes.csv (path, in the content folder root) into cb; problems
+ * go to diag.  Adds gen's built-in
  * codes where the file does not list them (the five uitkomst codes,
  * soort "bemiddeling", escalatie "geen").  Returns 0 or -1.
  */
-int	 codebook_load(struct codebook *, const char *path, const char *shown,
-	    struct diag *);
+int	 codebook_load(struct codebook *, const char *root, const char *path,
+	    const char *shown, struct diag *);
 void	 codebook_free(struct codebook *);
 /* The column of that name or NULL. */
 struct cbcol *codebook_col(const struct codebook *, const char *name);

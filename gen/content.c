@@ -1,17 +1,20 @@
 /*
  * content.c: loading the content folder and its editions.
  */
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "cfile.h"
 #include "codes.h"
 #include "content.h"
 #include "csvread.h"
 #include "diag.h"
 #include "doc.h"
 #include "edition.h"
-#include "pngcheck.h"
+#include "logo.h"
 #include "publish.h"
 #include "register.h"
 #include "series.h"
@@ -46,7 +49,7 @@ register_for(struct content *c, const char *path, struct diag *diag)
 	for (i = 0; i < c->nregs; i++)
 		if (strcmp(c->regpaths[i], path) == 0)
 			return c->regs[i];
-	r = reg_load(path, path, &c->cb, diag);
+	r = reg_load(c->root, path, path, &c->cb, diag);
 	c->regs = xreallocarray(c->regs, c->nregs + 1, sizeof(*c->regs));
 	c->regpaths = xreallocarray(c->regpaths, c->nregs + 1,
 	    sizeof(*c->regpaths));
@@ -73,32 +76,17 @@ keyfigs(struct edition *e)
 	}
 }
 
-/* A .png logo that cannot be drawn, said at the logo: line. */
-static void
-png_logo(const struct meta *m, const char *index, const char *path,
-    struct diag *diag)
+/*
+ * Whether something is at path in the content folder; what it is, if
+ * not a regular file inside the folder, is reported when it is opened.
+ */
+static int
+present(const struct content *c, const char *path)
 {
-	const struct fmval	*v = &m->brand_logo;
-	char			*why;
+	struct diag	 quiet;
 
-	switch (pngcheck_file(path, &why)) {
-	case PNGCHECK_OK:
-		break;
-	case PNGCHECK_NOT_PNG:
-		diag_error(diag, index, v->line, v->col, "logo '%s' is not a "
-		    "PNG image (it does not start like one); save it as PNG, "
-		    "or use an SVG", v->s);
-		break;
-	case PNGCHECK_DAMAGED:
-		diag_error(diag, index, v->line, v->col, "logo '%s' is a "
-		    "damaged PNG image (libpng: %s)", v->s, why);
-		break;
-	case PNGCHECK_UNREADABLE:
-		diag_error(diag, index, v->line, v->col, "cannot read logo "
-		    "'%s': %s", v->s, why);
-		break;
-	}
-	free(why);
+	diag_init(&quiet, NULL);
+	return cfile_kind(c->root, path, &quiet) != CFILE_NONE;
 }
 
 /* Loads data, computes metrics and prepares the document. */
@@ -123,7 +111,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 		 */
 		e->frozen = path;
 	else {
-		if (util_is_dir(path))
+		if (present(c, path))
 			diag_error(diag, e->index_path, 1, 1, "the edition has "
 			    "frozen files in %s but its status is draft; set "
 			    "'status: published' or remove that folder", path);
@@ -136,7 +124,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			    m->data.col, "data path '%s' must stay inside the "
 			    "content folder", m->data.s);
 			data_failed = 1;
-		} else if (!util_is_file(path)) {
+		} else if (!present(c, path)) {
 			diag_error(diag, e->index_path, m->data.line,
 			    m->data.col, "data file '%s' not found", m->data.s);
 			free(path);
@@ -145,7 +133,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 		}
 	} else {
 		path = util_path_join(e->dir, "trajecten.csv");
-		if (!util_is_file(path)) {
+		if (!present(c, path)) {
 			free(path);
 			path = NULL;
 		}
@@ -163,7 +151,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 		struct tabdata *t;
 
 		path = content_path(c, e, m->tables[i].path.s);
-		if (path == NULL || !util_is_file(path)) {
+		if (path == NULL || !present(c, path)) {
 			diag_error(diag, e->index_path, m->tables[i].path.line,
 			    m->tables[i].path.col, path == NULL ?
 			    "table path '%s' must stay inside the content "
@@ -173,7 +161,8 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			data_failed = 1;
 			continue;
 		}
-		t = tab_load(m->tables[i].name, path, path, &c->cb, diag);
+		t = tab_load(m->tables[i].name, c->root, path, path, &c->cb,
+		    diag);
 		free(path);
 		if (t == NULL) {
 			data_failed = 1;
@@ -185,19 +174,14 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	}
 	if (m->brand_logo.s != NULL) {
 		path = content_path(c, e, m->brand_logo.s);
-		if (path == NULL || !util_is_file(path))
+		if (path == NULL || !present(c, path))
 			diag_error(diag, e->index_path, m->brand_logo.line,
 			    m->brand_logo.col, path == NULL ? "logo path '%s' "
 			    "must stay inside the content folder" :
 			    "logo '%s' not found", m->brand_logo.s);
-		else if (strlen(path) < 5 ||
-		    (strcmp(path + strlen(path) - 4, ".svg") != 0 &&
-		    strcmp(path + strlen(path) - 4, ".png") != 0))
-			diag_error(diag, e->index_path, m->brand_logo.line,
-			    m->brand_logo.col, "logo must be an .svg or .png "
-			    "file");
-		else if (strcmp(path + strlen(path) - 4, ".png") == 0)
-			png_logo(m, e->index_path, path, diag);
+		else
+			e->logo = logo_load(c->root, path, e->index_path,
+			    m->brand_logo.line, m->brand_logo.col, diag);
 		free(path);
 	}
 
@@ -282,11 +266,13 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	return diag->nerr > nerr ? -1 : 0;
 }
 
+/* Whether a folder named on the command line holds an index.md. */
 static int
 has_index(const char *dir)
 {
-	char	*p = util_path_join(dir, "index.md");
-	int	 r = util_is_file(p);
+	struct stat	 st;
+	char		*p = util_path_join(dir, "index.md");
+	int		 r = lstat(p, &st) == 0;
 
 	free(p);
 	return r;
@@ -307,6 +293,34 @@ add_edition(struct content *c, const char *dir, struct diag *diag)
 		}
 	c->ed = xreallocarray(c->ed, c->ned + 1, sizeof(*c->ed));
 	c->ed[c->ned++] = e;
+}
+
+/*
+ * Adds the folder name of the content folder dir as an edition if it
+ * is one (holds an index.md).  Anything there that gen may not read
+ * is reported, but codes.csv, which the codebook reports.
+ */
+static void
+list_entry(struct content *c, const char *dir, const char *name,
+    struct diag *diag)
+{
+	struct diag	 quiet;
+	char		*sub, *idx;
+	enum cfile_kind	 k;
+
+	if (name[0] == '.')
+		return;
+	diag_init(&quiet, NULL);
+	sub = util_path_join(dir, name);
+	k = cfile_kind(c->root, sub, strcmp(name, "codes.csv") == 0 ?
+	    &quiet : diag);
+	if (k == CFILE_DIR) {
+		idx = util_path_join(sub, "index.md");
+		if (cfile_kind(c->root, idx, &quiet) != CFILE_NONE)
+			add_edition(c, sub, diag);
+		free(idx);
+	}
+	free(sub);
 }
 
 static int
@@ -332,18 +346,22 @@ load_aux(struct content *c)
 {
 	struct edition	**all, *e;
 	struct diag	 quiet;
-	char		**names, *sub;
+	char		**names, *sub, *idx;
 	size_t		 i, k, nall;
 	int		 n, j;
 
-	if ((n = util_list_dir(c->root, &names)) < 0)
-		return;
 	diag_init(&quiet, NULL);
+	if ((n = cfile_list(c->root, c->root, &names, &quiet)) < 0)
+		return;
 	for (j = 0; j < n; j++) {
 		sub = util_path_join(c->root, names[j]);
+		idx = util_path_join(sub, "index.md");
 		e = NULL;
-		if (names[j][0] != '.' && util_is_dir(sub) && has_index(sub))
+		if (names[j][0] != '.' &&
+		    cfile_kind(c->root, sub, &quiet) == CFILE_DIR &&
+		    cfile_kind(c->root, idx, &quiet) == CFILE_FILE)
 			e = edition_open(sub, c->root, &quiet);
+		free(idx);
 		free(sub);
 		if (e == NULL)
 			continue;
@@ -384,7 +402,7 @@ content_load(struct content *c, char *const *args, int nargs,
     struct diag *diag)
 {
 	struct edition	**order;
-	char		**names, *sub, *cbpath, *root;
+	char		**names, *cbpath, *root;
 	int		 i, n, j, nerr = diag->nerr;
 	size_t		 k;
 
@@ -416,7 +434,7 @@ content_load(struct content *c, char *const *args, int nargs,
 	if (diag->nerr > nerr)
 		return -1;
 	cbpath = util_path_join(c->root, "codes.csv");
-	codebook_load(&c->cb, cbpath, cbpath, diag);
+	codebook_load(&c->cb, c->root, cbpath, cbpath, diag);
 	free(cbpath);
 	for (i = 0; i < nargs; i++) {
 		if (has_index(args[i])) {
@@ -424,15 +442,10 @@ content_load(struct content *c, char *const *args, int nargs,
 			continue;
 		}
 		c->whole = 1;
-		if ((n = util_list_dir(args[i], &names)) < 0)
+		if ((n = cfile_list(c->root, args[i], &names, diag)) < 0)
 			continue;
-		for (j = 0; j < n; j++) {
-			sub = util_path_join(args[i], names[j]);
-			if (names[j][0] != '.' && util_is_dir(sub) &&
-			    has_index(sub))
-				add_edition(c, sub, diag);
-			free(sub);
-		}
+		for (j = 0; j < n; j++)
+			list_entry(c, args[i], names[j], diag);
 		util_free_list(names, n);
 	}
 	if (c->ned == 0 && diag->nerr == nerr)

@@ -22,6 +22,7 @@
 
 #include <csv.h>
 
+#include "cfile.h"
 #include "csvread.h"
 #include "diag.h"
 #include "util.h"
@@ -565,21 +566,23 @@ struct csvr_file {
 };
 
 /*
- * A regular file is mapped rather than read, and parsed pages are
- * given back (drop_before), so memory stays flat however long the
- * file; anything else (a pipe, /dev/stdin) is read whole.
+ * A regular file of the content folder (opened through cfile, so it
+ * is one) is mapped rather than read, and parsed pages are given back
+ * (drop_before), so memory stays flat however long the file; an empty
+ * one is read.
  */
 struct csvr_file *
-csvr_open(const char *path, const char *shown, struct diag *diag)
+csvr_open(const char *root, const char *path, const char *shown,
+    struct diag *diag)
 {
 	struct csvr_file *f;
 	struct stat	 st;
 	void		*map;
 	int		 fd;
 
+	if ((fd = cfile_open(root, path, shown, diag)) == -1)
+		return NULL;
 	f = xcalloc(1, sizeof(*f));
-	if ((fd = open(path, O_RDONLY)) == -1)
-		goto fail;
 	if (fstat(fd, &st) == -1) {
 		close(fd);
 		goto fail;
@@ -596,8 +599,9 @@ csvr_open(const char *path, const char *shown, struct diag *diag)
 		f->data = f->map;
 		f->len = f->maplen;
 	} else {
+		f->copy = util_read_fd(fd, &f->len);
 		close(fd);
-		if ((f->copy = util_read_file(path, &f->len)) == NULL)
+		if (f->copy == NULL)
 			goto fail;
 		f->data = f->copy;
 	}
@@ -702,13 +706,13 @@ csvr_end(struct csvr_reader *r)
 }
 
 int
-csvr_read(const char *path, const char *shown, struct diag *diag,
-    csvr_fn fn, void *arg)
+csvr_read(const char *root, const char *path, const char *shown,
+    struct diag *diag, csvr_fn fn, void *arg)
 {
 	struct csvr_file *f;
 	int		 rc;
 
-	if ((f = csvr_open(path, shown, diag)) == NULL)
+	if ((f = csvr_open(root, path, shown, diag)) == NULL)
 		return -1;
 	rc = read_mem(f->data, f->len, f->map, shown, diag, fn, arg);
 	csvr_close(f);

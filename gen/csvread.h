@@ -34,12 +34,13 @@ struct csvr_rec {
 typedef int (*csvr_fn)(void *arg, const struct csvr_rec *);
 
 /*
- * Reads path (named shown in diagnostics) and calls fn for each
- * record.  Reports problems through diag.  Returns 0 if the file was
- * read to its end with no error, -1 otherwise.
+ * Reads path, a file of the content folder root opened through cfile
+ * (named shown in diagnostics), and calls fn for each record.  Reports
+ * problems through diag.  Returns 0 if the file was read to its end
+ * with no error, -1 otherwise.
  */
-int	 csvr_read(const char *path, const char *shown, struct diag *,
-	    csvr_fn fn, void *arg);
+int	 csvr_read(const char *root, const char *path, const char *shown,
+	    struct diag *, csvr_fn fn, void *arg);
 
 /*
  * A file opened to be read in parts, by one reader after another or by
@@ -48,8 +49,8 @@ int	 csvr_read(const char *path, const char *shown, struct diag *,
  * Returns NULL, with a diagnostic, if it cannot be read.
  */
 struct csvr_file;
-struct csvr_file *csvr_open(const char *path, const char *shown,
-		    struct diag *);
+struct csvr_file *csvr_open(const char *root, const char *path,
+		    const char *shown, struct diag *);
 void		 csvr_close(struct csvr_file *);
 size_t		 csvr_size(const struct csvr_file *);	/* bytes */
 /* The offset of the line after the one holding offset off (or the end). */

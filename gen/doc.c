@@ -11,12 +11,14 @@
 #include <cmark-gfm-extension_api.h>
 #include <yaml.h>
 
+#include "cfile.h"
 #include "diag.h"
 #include "doc.h"
 #include "edition.h"
 #include "fmt.h"
 #include "series.h"
 #include "stats.h"
+#include "url.h"
 #include "util.h"
 
 static const char *const callout_kinds[] = {
@@ -758,13 +760,82 @@ is_leaf(cmark_node *n)
 	}
 }
 
+/*
+ * The column of a link that starts at line:col of the part.  cmark-gfm
+ * counts an autolink's column (<url>) from its paragraph's start: find
+ * "<url>" on the line instead; else keep col if it is on the line.
+ */
+static int
+link_col(const struct pctx *p, int line, int col, const char *url)
+{
+	const char	*s = p->src, *hit;
+	char		*want;
+	size_t		 len;
+	int		 l;
+
+	if (s == NULL || line < 1)
+		return col > 0 ? col : 1;
+	for (l = 1; l < line && s != NULL; l++)
+		if ((s = strchr(s, '\n')) != NULL)
+			s++;
+	if (s == NULL)
+		return col > 0 ? col : 1;
+	len = strcspn(s, "\n");
+	want = xasprintf("<%s>", url);
+	hit = strstr(s, want);
+	free(want);
+	if (hit != NULL && hit < s + len)
+		return (int)(hit - s) + 1;
+	return col > 0 && (size_t)col <= len ? col : 1;
+}
+
+/*
+ * A link: its URL as url_judge() publishes it, or, when refused, a
+ * warning and its text in its place, as plain text.  Bare autolinks
+ * have no position of their own: they take their paragraph's.
+ */
+static void
+judge_link(struct pctx *p, cmark_node *n)
+{
+	struct buf	 u = { NULL, 0, 0 };
+	cmark_node	*at, *c;
+	const char	*url = cmark_node_get_url(n);
+	int		 col = 0;
+
+	if (url == NULL)
+		url = "";
+	if (url_judge(url, &u) != URL_REFUSED) {
+		cmark_node_set_url(n, u.s != NULL ? u.s : "");
+		buf_free(&u);
+		return;
+	}
+	for (at = n; at != NULL && cmark_node_get_start_line(at) <= 0;)
+		at = cmark_node_parent(at);
+	if (at != NULL)
+		col = link_col(p, cmark_node_get_start_line(at),
+		    cmark_node_get_start_column(at), url);
+	for (; *url != '\0' && u.len < 60; url++)
+		if ((unsigned char)*url < 0x20 || *url == 0x7f)
+			buf_printf(&u, "%%%02X", (unsigned char)*url);
+		else
+			buf_putc(&u, *url);
+	diag_warn(p->diag, p->part->path, at != NULL ? line_of(p, at) : 0,
+	    col, "link to '%s%s' is shown as plain text: only http:, "
+	    "https:, mailto:, tel: and relative links are published",
+	    u.s != NULL ? u.s : "", *url ? "..." : "");
+	buf_free(&u);
+	while ((c = cmark_node_first_child(n)) != NULL)
+		cmark_node_insert_before(n, c);
+	cmark_node_free(n);
+}
+
 static void
 prepare(struct pctx *p, int *chapno)
 {
 	cmark_iter	*it;
 	cmark_event_type ev;
-	cmark_node	*n, **quotes = NULL, *skip = NULL;
-	size_t		 nq = 0, i;
+	cmark_node	*n, **quotes = NULL, **links = NULL, *skip = NULL;
+	size_t		 nq = 0, nl = 0, i;
 	const char	*info;
 	int		 nfn = 0, depth = 0, deep = 0;
 
@@ -794,6 +865,8 @@ prepare(struct pctx *p, int *chapno)
 			/* An autolink's text is its address: said once. */
 			if (link_values(p, n))
 				skip = autolink_text(n);
+			links = xreallocarray(links, nl + 1, sizeof(*links));
+			links[nl++] = n;
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			info = cmark_node_get_fence_info(n);
@@ -818,6 +891,10 @@ prepare(struct pctx *p, int *chapno)
 		}
 	}
 	cmark_iter_free(it);
+	/* Links before callouts, which may free a title's nodes. */
+	for (i = 0; i < nl; i++)
+		judge_link(p, links[i]);
+	free(links);
 	for (i = 0; i < nq; i++)
 		callout(p, quotes[i]);
 	free(quotes);
@@ -881,9 +958,8 @@ doc_build(struct doc *d, struct edition *e, struct diag *diag)
 	else
 		srcs[d->nparts - 1] = xstrdup(e->body);
 	for (i = 0; i < e->nchapters; i++) {
-		if ((text = util_read_file(e->chapters[i], &len)) == NULL) {
-			diag_error(diag, e->chapters[i], 0, 0, "cannot read: "
-			    "%s", strerror(errno));
+		if ((text = cfile_read(e->root, e->chapters[i],
+		    e->chapters[i], &len, diag)) == NULL) {
 			nerr++;
 			continue;
 		}

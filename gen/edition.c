@@ -8,9 +8,11 @@
 
 #include <yaml.h>
 
+#include "cfile.h"
 #include "diag.h"
 #include "edition.h"
 #include "fmt.h"
+#include "logo.h"
 #include "stats.h"
 #include "tables.h"
 #include "util.h"
@@ -18,6 +20,25 @@
 const char *const edition_keyfig_names[EDITION_NKEYFIG] = {
 	"aantal", "succes.pct", "duur.mediaan"
 };
+
+const char edition_slug_rule[] = "an edition's folder name is its URL: "
+    "use only lower-case letters a-z, digits and '-', starting with a "
+    "letter or digit (e.g. 2025-regio-helmond)";
+
+int
+edition_slug_ok(const char *s)
+{
+	size_t	 i;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	/* out/fonts/ holds the archive's web fonts. */
+	return i <= EDITION_SLUG_MAX && strcmp(s, "fonts") != 0;
+}
 
 static const char *const top_keys[] = {
 	"title", "subtitle", "organisation", "date", "edition", "footer",
@@ -544,6 +565,33 @@ fence(const char *s, const char *end)
 	return (size_t)(p - s) + (p < end);
 }
 
+/* Adds the chapter name if it is one: a regular *.md file. */
+static void
+add_chapter(struct edition *e, const char *name, struct diag *diag)
+{
+	size_t	 l = strlen(name);
+	char	*path;
+
+	if (l < 4 || strcmp(name + l - 3, ".md") != 0 ||
+	    strcmp(name, "index.md") == 0 || name[0] == '.')
+		return;
+	path = util_path_join(e->dir, name);
+	switch (cfile_kind(e->root, path, diag)) {
+	case CFILE_FILE:
+		e->chapters = xreallocarray(e->chapters, e->nchapters + 1,
+		    sizeof(*e->chapters));
+		e->chapters[e->nchapters++] = path;
+		return;
+	case CFILE_DIR:
+		diag_error(diag, path, 0, 0, "is a folder, but a name ending "
+		    "in .md is a chapter; rename it");
+		break;
+	default:
+		break;
+	}
+	free(path);
+}
+
 struct edition *
 edition_open(const char *dir, const char *root, struct diag *diag)
 {
@@ -551,17 +599,19 @@ edition_open(const char *dir, const char *root, struct diag *diag)
 	char		*text, **names;
 	const char	*p, *end, *yaml;
 	size_t		 len, n, flen;
-	int		 nerr = diag->nerr, line, i, nn;
+	int		 line, i, nn;
 
-	(void)root;
 	e = xcalloc(1, sizeof(*e));
 	e->dir = xstrdup(dir);
 	e->slug = util_basename(dir);
 	e->index_path = util_path_join(dir, "index.md");
+	e->root = xstrdup(root);
 	e->meta.min_cell = -1;
-	if ((text = util_read_file(e->index_path, &len)) == NULL) {
-		diag_error(diag, e->index_path, 0, 0, "cannot read: %s",
-		    strerror(errno));
+	if (!edition_slug_ok(e->slug))
+		diag_error(diag, dir, 0, 0, "'%s' is not a valid edition "
+		    "name; %s", e->slug, edition_slug_rule);
+	if ((text = cfile_read(root, e->index_path, e->index_path, &len,
+	    diag)) == NULL) {
 		edition_free(e);
 		return NULL;
 	}
@@ -604,30 +654,17 @@ edition_open(const char *dir, const char *root, struct diag *diag)
 		edition_free(e);
 		return NULL;
 	}
-	edition_parse_meta(yaml, (size_t)(p - yaml), e->index_path, 1,
-	    &e->meta, diag);
+	e->fm_errors = edition_parse_meta(yaml, (size_t)(p - yaml),
+	    e->index_path, 1, &e->meta, diag);
 	e->body = xstrdup(p + n);
 	e->body_line = line;
 	free(text);
 
-	if ((nn = util_list_dir(dir, &names)) < 0) {
-		diag_error(diag, dir, 0, 0, "cannot list the folder");
-	} else {
-		for (i = 0; i < nn; i++) {
-			size_t l = strlen(names[i]);
-
-			if (l < 4 || strcmp(names[i] + l - 3, ".md") != 0 ||
-			    strcmp(names[i], "index.md") == 0 ||
-			    names[i][0] == '.')
-				continue;
-			e->chapters = xreallocarray(e->chapters,
-			    e->nchapters + 1, sizeof(*e->chapters));
-			e->chapters[e->nchapters++] =
-			    util_path_join(dir, names[i]);
-		}
+	if ((nn = cfile_list(root, dir, &names, diag)) >= 0) {
+		for (i = 0; i < nn; i++)
+			add_chapter(e, names[i], diag);
 		util_free_list(names, nn);
 	}
-	e->fm_errors = diag->nerr - nerr;
 	return e;
 }
 
@@ -640,6 +677,7 @@ edition_free(struct edition *e)
 		return;
 	doc_free(&e->doc);
 	stats_free(e->stats);
+	logo_free(e->logo);
 	for (i = 0; i < EDITION_NKEYFIG; i++) {
 		free(e->kf[i].name);
 		free(e->kf[i].shown);
@@ -658,5 +696,6 @@ edition_free(struct edition *e)
 	free(e->slug);
 	free(e->index_path);
 	free(e->series);
+	free(e->root);
 	free(e);
 }

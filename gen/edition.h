@@ -14,6 +14,7 @@
 
 struct codebook;
 struct diag;
+struct logo;
 struct stats;
 struct tabdata;
 
@@ -62,6 +63,7 @@ struct edition {
 	char		*dir;		/* the edition folder as given */
 	char		*slug;		/* its name: the URL */
 	char		*index_path;	/* dir/index.md */
+	char		*root;		/* the content folder (cfile) */
 	struct meta	 meta;
 	char		*body;		/* index.md after the front matter */
 	int		 body_line;	/* line of body's first line, minus 1 */
@@ -73,6 +75,7 @@ struct edition {
 	struct tabdata	**tabs;		/* further tables (owned) */
 	size_t		 ntabs;
 	struct stats	*stats;		/* metrics (owned) */
+	struct logo	*logo;		/* brand logo, checked (owned) or NULL */
 	struct doc	 doc;		/* the document */
 	int		 k;		/* effective min_cell */
 	struct keyfig	 kf[EDITION_NKEYFIG]; /* archive figures */
@@ -93,6 +96,15 @@ struct edition {
 struct edition	*edition_open(const char *dir, const char *root,
 		    struct diag *);
 void		 edition_free(struct edition *);
+/*
+ * Whether a folder name is a slug, the only names an edition may have
+ * (it is its URL and its ids): lower-case letters a-z, digits and '-',
+ * starting with a letter or digit, at most EDITION_SLUG_MAX bytes, and
+ * not a name the output folder uses itself.
+ */
+#define EDITION_SLUG_MAX 100
+int		 edition_slug_ok(const char *);
+extern const char edition_slug_rule[];
 /* Names of the archive's key figures, in order. */
 extern const char *const edition_keyfig_names[EDITION_NKEYFIG];
 

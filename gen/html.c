@@ -15,6 +15,7 @@
 #include "html.h"
 #include "series.h"
 #include "stats.h"
+#include "url.h"
 #include "util.h"
 
 /* Renderer state for one page. */
@@ -38,18 +39,29 @@ children(struct hr *h, cmark_node *n)
 		node(h, c);
 }
 
-static int
-safe_url(const char *u)
+/* A link, if url_judge() accepts its URL; else its text alone. */
+static void
+anchor(struct hr *h, cmark_node *n)
 {
-	static const char *const bad[] = {
-		"javascript:", "vbscript:", "file:", "data:"
-	};
-	size_t	 i;
+	struct buf	 u = { NULL, 0, 0 };
+	const char	*s = cmark_node_get_url(n);
 
-	for (i = 0; i < GEN_NELEM(bad); i++)
-		if (strncasecmp(u, bad[i], strlen(bad[i])) == 0)
-			return 0;
-	return 1;
+	if (s == NULL || url_judge(s, &u) == URL_REFUSED) {
+		children(h, n);
+		return;
+	}
+	buf_puts(&h->b, "<a href=\"");
+	buf_html(&h->b, u.s != NULL ? u.s : "", u.len);
+	buf_puts(&h->b, "\"");
+	if ((s = cmark_node_get_title(n)) != NULL && *s) {
+		buf_puts(&h->b, " title=\"");
+		buf_html_s(&h->b, s);
+		buf_puts(&h->b, "\"");
+	}
+	buf_puts(&h->b, ">");
+	children(h, n);
+	buf_puts(&h->b, "</a>");
+	buf_free(&u);
 }
 
 static void
@@ -339,22 +351,7 @@ node(struct hr *h, cmark_node *n)
 		buf_puts(&h->b, "</strong>");
 		break;
 	case CMARK_NODE_LINK:
-		s = cmark_node_get_url(n);
-		if (s == NULL || !safe_url(s)) {
-			children(h, n);
-			break;
-		}
-		buf_puts(&h->b, "<a href=\"");
-		buf_html_s(&h->b, s);
-		buf_puts(&h->b, "\"");
-		if ((s = cmark_node_get_title(n)) != NULL && *s) {
-			buf_puts(&h->b, " title=\"");
-			buf_html_s(&h->b, s);
-			buf_puts(&h->b, "\"");
-		}
-		buf_puts(&h->b, ">");
-		children(h, n);
-		buf_puts(&h->b, "</a>");
+		anchor(h, n);
 		break;
 	case CMARK_NODE_IMAGE:
 		/* Images would load from outside out/: show their text. */

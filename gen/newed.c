@@ -1,11 +1,15 @@
 /*
  * newed.c: starting a new edition.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfile.h"
 #include "diag.h"
+#include "edition.h"
 #include "newed.h"
 #include "publish.h"
 #include "util.h"
@@ -123,38 +127,64 @@ refresh(const char *text, const char *today)
 	return buf_detach(&b);
 }
 
+/* Copies one file of the edition from (in the content folder root). */
 static int
-copy_edition(const char *from, const char *to, const char *today)
+copy_one(const char *root, const char *a, const char *b, int index,
+    const char *today, struct diag *diag)
 {
-	char	**names, *a, *b, *text, *fresh;
+	char	*text, *fresh;
 	size_t	 len;
+	int	 rc;
+
+	if ((text = cfile_read(root, a, a, &len, diag)) == NULL)
+		return -1;
+	if (index) {
+		fresh = refresh(text, today);
+		rc = util_write_file(b, fresh, strlen(fresh));
+		free(fresh);
+	} else
+		rc = util_write_file(b, text, len);
+	free(text);
+	if (rc != 0)
+		diag_error(diag, b, 0, 0, "cannot write: %s", strerror(errno));
+	return rc;
+}
+
+static int
+copy_edition(const char *from, const char *to, const char *today,
+    struct diag *diag)
+{
+	char	**names, *a, *b, *root;
 	int	 n, i, rc = 0;
 
-	if ((n = util_list_dir(from, &names)) < 0)
+	root = util_dirname(from);
+	if ((n = cfile_list(root, from, &names, diag)) < 0) {
+		free(root);
 		return -1;
+	}
 	for (i = 0; i < n && rc == 0; i++) {
 		if (strcmp(names[i], PUBLISH_DIR) == 0 ||
 		    strstr(names[i], ".tmp-gen") != NULL)
 			continue;
 		a = util_path_join(from, names[i]);
 		b = util_path_join(to, names[i]);
-		if (util_is_dir(a))
-			rc = publish_copy_tree(a, b);
-		else if (strcmp(names[i], "index.md") == 0) {
-			if ((text = util_read_file(a, &len)) == NULL)
-				rc = -1;
-			else {
-				fresh = refresh(text, today);
-				rc = util_write_file(b, fresh, strlen(fresh));
-				free(fresh);
-				free(text);
-			}
-		} else
-			rc = util_copy_file(a, b);
+		switch (cfile_kind(root, a, diag)) {
+		case CFILE_DIR:
+			rc = publish_copy_tree(root, a, b, diag);
+			break;
+		case CFILE_FILE:
+			rc = copy_one(root, a, b, strcmp(names[i],
+			    "index.md") == 0, today, diag);
+			break;
+		default:
+			rc = -1;	/* reported */
+			break;
+		}
 		free(a);
 		free(b);
 	}
 	util_free_list(names, n);
+	free(root);
 	return rc;
 }
 
@@ -162,24 +192,19 @@ int
 newed_create(const char *content, const char *slug, const char *from,
     const char *regio, const char *today, struct diag *diag)
 {
-	char		*dir, *p, *text;
-	const char	*s;
+	struct stat	 st;
+	char		*dir, *p, *text, *root;
 	int		 rc;
 
-	for (s = slug; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-' || *s == '_' || *s == '/' || *s == '.'))
-			break;
-	if (*s != '\0' || slug[0] == '\0' || slug[0] == '.' ||
-	    strstr(slug, "..") != NULL) {
-		diag_error(diag, slug, 0, 0, "an edition's name becomes its "
-		    "URL: use lower-case letters, digits and '-' "
-		    "(e.g. 2025-regio-helmond)");
+	/* A name, never a path: the edition lands in the content folder. */
+	if (!edition_slug_ok(slug)) {
+		diag_error(diag, slug, 0, 0, "not a valid edition name; %s; "
+		    "the edition is made in the content folder (-C)",
+		    edition_slug_rule);
 		return -1;
 	}
-	dir = strchr(slug, '/') ? xstrdup(slug) :
-	    util_path_join(content, slug);
-	if (util_is_dir(dir) || util_is_file(dir)) {
+	dir = util_path_join(content, slug);
+	if (lstat(dir, &st) == 0) {
 		diag_error(diag, dir, 0, 0, "already exists; gen new never "
 		    "overwrites");
 		free(dir);
@@ -187,9 +212,13 @@ newed_create(const char *content, const char *slug, const char *from,
 	}
 	if (from != NULL) {
 		p = util_path_join(from, "index.md");
-		if (!util_is_file(p)) {
-			diag_error(diag, from, 0, 0, "not an edition (no "
-			    "index.md)");
+		root = util_dirname(from);
+		rc = cfile_kind(root, p, diag);
+		free(root);
+		if (rc != CFILE_FILE) {
+			if (rc != CFILE_BAD)
+				diag_error(diag, from, 0, 0, "not an edition "
+				    "(no index.md)");
 			free(p);
 			free(dir);
 			return -1;
@@ -203,7 +232,7 @@ newed_create(const char *content, const char *slug, const char *from,
 		return -1;
 	}
 	if (from != NULL)
-		rc = copy_edition(from, dir, today);
+		rc = copy_edition(from, dir, today, diag);
 	else {
 		char		*title = util_basename(dir);
 		char		*shared = util_path_join(content,
@@ -231,8 +260,10 @@ newed_create(const char *content, const char *slug, const char *from,
 		free(p);
 	}
 	if (rc != 0) {
-		diag_error(diag, dir, 0, 0, "cannot write the new edition: %s",
-		    strerror(errno));
+		/* A copy reports its own problems. */
+		if (from == NULL)
+			diag_error(diag, dir, 0, 0, "cannot write the new "
+			    "edition: %s", strerror(errno));
 		util_rmtree(dir);
 	}
 	free(dir);

@@ -8,7 +8,8 @@
 struct diag;
 
 /*
- * Creates CONTENT/SLUG (SLUG may also be a path with a '/').  From
+ * Creates CONTENT/SLUG; SLUG must be a slug (edition_slug_ok()), never
+ * a path, so the edition always lands in CONTENT.  From
  * scratch: an index.md with every front matter key explained and a
  * first chapter.  With from: that edition's files, its front matter
  * kept but status set to draft and date to today.  regio (or NULL)

@@ -39,10 +39,12 @@
 #include "fmt.h"
 #include "fonts.h"
 #include "hyph.h"
+#include "logo.h"
 #include "pdf.h"
 #include "pdfa.h"
 #include "pdflayout.h"
 #include "stats.h"
+#include "url.h"
 #include "util.h"
 
 /* Page geometry in points (A4 portrait). */
@@ -529,33 +531,34 @@ known_dest(const struct pr *r, const char *id)
 
 /*
  * The Cairo link attributes for a Markdown URL (caller frees), or NULL
- * when the PDF cannot link it: "#id" goes to a named destination,
- * http(s) and mailto URIs are percent-encoded, anything else (relative
- * paths, javascript:) stays plain text.
+ * when the PDF cannot link it: as url_judge() decides, "#id" goes to a
+ * named destination, http(s), mailto and tel URIs are percent-encoded
+ * into ASCII, anything else (relative paths, refused schemes) stays
+ * plain text.
  */
 static char *
 link_attr(const struct pr *r, const char *url)
 {
-	static const char *const schemes[] = { "http://", "https://",
-	    "mailto:" };
 	static const char hex[] = "0123456789ABCDEF";
 	struct buf		 b = { NULL, 0, 0 }, u = { NULL, 0, 0 };
+	struct buf		 j = { NULL, 0, 0 };
 	const unsigned char	*s;
-	size_t			 i;
 
-	if (url[0] == '#') {
-		if (!known_dest(r, url + 1))
-			return NULL;
-		buf_puts(&b, "dest=");
-		quoted(&b, url + 1);
-		return buf_detach(&b);
-	}
-	for (i = 0; i < GEN_NELEM(schemes); i++)
-		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
-			break;
-	if (i == GEN_NELEM(schemes))
+	switch (url_judge(url, &j)) {
+	case URL_FRAGMENT:
+		if (known_dest(r, j.s + 1)) {
+			buf_puts(&b, "dest=");
+			quoted(&b, j.s + 1);
+		}
+		buf_free(&j);
+		return b.s != NULL ? buf_detach(&b) : NULL;
+	case URL_ABSOLUTE:
+		break;
+	default:
+		buf_free(&j);
 		return NULL;
-	for (s = (const unsigned char *)url; *s != '\0'; s++) {
+	}
+	for (s = (const unsigned char *)j.s; *s != '\0'; s++) {
 		if (*s <= 0x20 || *s >= 0x7f || strchr("\"'<>\\^`{|}", *s)) {
 			buf_putc(&u, '%');
 			buf_putc(&u, hex[*s >> 4]);
@@ -566,6 +569,7 @@ link_attr(const struct pr *r, const char *url)
 	buf_puts(&b, "uri=");
 	quoted(&b, u.s);
 	buf_free(&u);
+	buf_free(&j);
 	return buf_detach(&b);
 }
 
@@ -2321,14 +2325,16 @@ logo_scale(double w, double h)
 }
 
 static void
-logo_svg(struct pr *r, const char *p)
+logo_svg(struct pr *r, const struct logo *l)
 {
 	RsvgHandle	*h;
 	RsvgRectangle	 vp;
 	GError		*err = NULL;
 	gdouble		 w, ht;
+	const char	*p = r->e->meta.brand_logo.s;
 
-	if ((h = rsvg_handle_new_from_file(p, &err)) == NULL) {
+	if ((h = rsvg_handle_new_from_data((const guint8 *)l->data,
+	    (gsize)l->len, &err)) == NULL) {
 		diag_warn(r->diag, p, 0, 0, "cannot read the SVG logo (%s); "
 		    "the PDF cover has none", err != NULL ? err->message : "");
 		g_clear_error(&err);
@@ -2359,22 +2365,43 @@ logo_svg(struct pr *r, const char *p)
 	pango_cairo_font_map_set_default(NULL);
 }
 
+/* Reads the PNG logo from memory for Cairo. */
+struct pngmem {
+	const char	*p;
+	size_t		 left;
+};
+
+static cairo_status_t
+png_mem(void *arg, unsigned char *to, unsigned int n)
+{
+	struct pngmem	*m = arg;
+
+	if (n > m->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(to, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
 /* The brand logo, top left on the cover: PNG with Cairo, SVG with librsvg. */
 static void
 logo(struct pr *r)
 {
 	cairo_surface_t	*img;
-	const char	*p = r->o->logo;
-	size_t		 len;
+	const char	*p = r->e->meta.brand_logo.s;
+	struct pngmem	 m;
 	double		 w, h, s;
 
-	if (p == NULL || (len = strlen(p)) < 4)
+	if (r->o->logo == NULL)
 		return;
-	if (strcasecmp(p + len - 4, ".svg") == 0) {
-		logo_svg(r, p);
+	if (r->o->logo->kind == LOGO_SVG) {
+		logo_svg(r, r->o->logo);
 		return;
 	}
-	img = cairo_image_surface_create_from_png(p);
+	m.p = r->o->logo->data;
+	m.left = r->o->logo->len;
+	img = cairo_image_surface_create_from_png_stream(png_mem, &m);
 	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
 		diag_warn(r->diag, p, 0, 0, "cannot read the logo as PNG "
 		    "(%s); the PDF cover has none",

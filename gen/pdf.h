@@ -2,8 +2,8 @@
  * pdf.h: the PDF back-end (spec 6.2): an edition as a paginated,
  * tagged A4 publication with cover, table of contents, outline,
  * running footer, footnotes, figures and tables.  Reads the prepared
- * document and metrics; computes and reads nothing itself (except the
- * logo file it is given).  Included by build.c and the tests.
+ * document and metrics; computes and reads nothing itself.  Included
+ * by build.c and the tests.
  */
 #ifndef GEN_PDF_H
 #define GEN_PDF_H
@@ -15,12 +15,12 @@ struct diag;
 struct edition;
 struct fonts;
 struct hyph;
+struct logo;
 
 struct pdf_opts {
 	const struct fonts *fonts;	/* the shipped faces */
 	const struct hyph *hyph;	/* Dutch hyphenation, or NULL for none */
-	const char	*logo;		/* path of the brand logo (PNG or SVG),
-					   or NULL */
+	const struct logo *logo;	/* the brand logo, checked, or NULL */
 	const char	*icc;		/* path of the sRGB ICC profile of the
 					   PDF/A output intent */
 };

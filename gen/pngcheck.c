@@ -2,7 +2,6 @@
  * pngcheck.c: a PNG logo decoded once with libpng, to say why it
  * cannot be drawn (see pngcheck.h).
  */
-#include <errno.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,14 +36,32 @@ on_warning(png_structp png, png_const_charp msg)
 	(void)msg;
 }
 
+/* The bytes not yet read by libpng. */
+struct pmem {
+	const unsigned char	*p;
+	size_t			 left;
+};
+
+static void
+on_read(png_structp png, png_bytep to, size_t n)
+{
+	struct pmem	*m = png_get_io_ptr(png);
+
+	if (n > m->left)
+		png_error(png, "the file ends inside the image");
+	memcpy(to, m->p, n);
+	m->p += n;
+	m->left -= n;
+}
+
 /* Every row of every pass; errors leave through on_error(). */
 static void
-rows(png_structp png, png_infop info, FILE *f, struct perr *e)
+rows(png_structp png, png_infop info, struct pmem *m, struct perr *e)
 {
 	png_uint_32	 y, h;
 	int		 pass, npass;
 
-	png_init_io(png, f);
+	png_set_read_fn(png, m, on_read);
 	png_set_sig_bytes(png, 8);
 	png_read_info(png, info);
 	npass = png_set_interlace_handling(png);
@@ -59,7 +76,7 @@ rows(png_structp png, png_infop info, FILE *f, struct perr *e)
 
 /* Decodes the image after its signature: 0, or -1 with e->msg. */
 static int
-decode(FILE *f, struct perr *e)
+decode(struct pmem *m, struct perr *e)
 {
 	png_structp	 png;
 	png_infop	 info;
@@ -77,39 +94,26 @@ decode(FILE *f, struct perr *e)
 		png_destroy_read_struct(&png, &info, NULL);
 		return -1;
 	}
-	rows(png, info, f, e);
+	rows(png, info, m, e);
 	free(e->row);
 	png_destroy_read_struct(&png, &info, NULL);
 	return 0;
 }
 
 enum pngcheck
-pngcheck_file(const char *path, char **why)
+pngcheck_mem(const char *data, size_t len, char **why)
 {
 	struct perr	 e;
-	unsigned char	 sig[8];
-	FILE		*f;
-	size_t		 n;
-	enum pngcheck	 rc;
+	struct pmem	 m;
 
 	*why = NULL;
-	if ((f = fopen(path, "rb")) == NULL) {
-		*why = xstrdup(strerror(errno));
-		return PNGCHECK_UNREADABLE;
-	}
-	n = fread(sig, 1, sizeof(sig), f);
-	if (ferror(f)) {
-		*why = xstrdup(strerror(errno));
-		fclose(f);
-		return PNGCHECK_UNREADABLE;
-	}
-	if (n < sizeof(sig) || png_sig_cmp(sig, 0, sizeof(sig)) != 0)
-		rc = PNGCHECK_NOT_PNG;
-	else if (decode(f, &e) != 0) {
+	if (len < 8 || png_sig_cmp((png_const_bytep)data, 0, 8) != 0)
+		return PNGCHECK_NOT_PNG;
+	m.p = (const unsigned char *)data + 8;
+	m.left = len - 8;
+	if (decode(&m, &e) != 0) {
 		*why = xstrdup(e.msg);
-		rc = PNGCHECK_DAMAGED;
-	} else
-		rc = PNGCHECK_OK;
-	fclose(f);
-	return rc;
+		return PNGCHECK_DAMAGED;
+	}
+	return PNGCHECK_OK;
 }

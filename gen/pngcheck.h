@@ -4,7 +4,7 @@
  * cover, says "out of memory" for any file libpng refuses (a text file
  * named logo.png, a damaged image): this module asks libpng itself,
  * while the content is checked, before anything is written.
- * Included by content.c.
+ * Included by logo.c.
  */
 #ifndef GEN_PNGCHECK_H
 #define GEN_PNGCHECK_H
@@ -12,15 +12,16 @@
 enum pngcheck {
 	PNGCHECK_OK,		/* a PNG image that decodes whole */
 	PNGCHECK_NOT_PNG,	/* does not start with the PNG signature */
-	PNGCHECK_DAMAGED,	/* a PNG, but libpng stops: *why says where */
-	PNGCHECK_UNREADABLE	/* cannot be opened or read: *why (errno) */
+	PNGCHECK_DAMAGED	/* a PNG, but libpng stops: *why says where */
 };
 
+#include <stddef.h>
+
 /*
- * Decodes the PNG image at path row by row (the image is not kept).
- * For PNGCHECK_DAMAGED and PNGCHECK_UNREADABLE, *why is set to
- * libpng's or the system's reason (caller frees); else to NULL.
+ * Decodes the PNG image in data row by row (the image is not kept).
+ * For PNGCHECK_DAMAGED, *why is set to libpng's reason (caller frees);
+ * else to NULL.
  */
-enum pngcheck	 pngcheck_file(const char *path, char **why);
+enum pngcheck	 pngcheck_mem(const char *data, size_t len, char **why);
 
 #endif

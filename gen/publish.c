@@ -8,6 +8,7 @@
 #include <nettle/sha2.h>
 
 #include "content.h"
+#include "cfile.h"
 #include "diag.h"
 #include "edition.h"
 #include "fmt.h"
@@ -31,26 +32,29 @@ sha256_mem(const char *data, size_t len, char hex[65])
 }
 
 static int
-sha256_file(const char *path, char hex[65])
+sha256_file(const char *root, const char *path, char hex[65],
+    struct diag *diag)
 {
 	char	*data;
 	size_t	 len;
 
-	if ((data = util_read_file(path, &len)) == NULL)
+	if ((data = cfile_read(root, path, path, &len, diag)) == NULL)
 		return -1;
 	sha256_mem(data, len, hex);
 	free(data);
 	return 0;
 }
 
+/* root: the content folder; top: the folder the manifest is of. */
 static int
-walk(const char *root, const char *rel, struct buf *out)
+walk(const char *root, const char *top, const char *rel, struct buf *out,
+    struct diag *diag)
 {
 	char	**names, *dir, *sub, *path, hex[65];
 	int	 n, i, rc = 0;
 
-	dir = rel[0] ? util_path_join(root, rel) : xstrdup(root);
-	if ((n = util_list_dir(dir, &names)) < 0) {
+	dir = rel[0] ? util_path_join(top, rel) : xstrdup(top);
+	if ((n = cfile_list(root, dir, &names, diag)) < 0) {
 		free(dir);
 		return -1;
 	}
@@ -59,13 +63,19 @@ walk(const char *root, const char *rel, struct buf *out)
 			continue;
 		sub = rel[0] ? util_path_join(rel, names[i]) :
 		    xstrdup(names[i]);
-		path = util_path_join(root, sub);
-		if (util_is_dir(path))
-			rc = walk(root, sub, out);
-		else if (sha256_file(path, hex) == 0)
-			buf_printf(out, "%s  %s\n", hex, sub);
-		else
-			rc = -1;
+		path = util_path_join(top, sub);
+		switch (cfile_kind(root, path, diag)) {
+		case CFILE_DIR:
+			rc = walk(root, top, sub, out, diag);
+			break;
+		case CFILE_FILE:
+			if ((rc = sha256_file(root, path, hex, diag)) == 0)
+				buf_printf(out, "%s  %s\n", hex, sub);
+			break;
+		default:
+			rc = -1;	/* reported */
+			break;
+		}
 		free(path);
 		free(sub);
 	}
@@ -75,9 +85,10 @@ walk(const char *root, const char *rel, struct buf *out)
 }
 
 int
-publish_manifest(const char *dir, struct buf *out)
+publish_manifest(const char *root, const char *dir, struct buf *out,
+    struct diag *diag)
 {
-	return walk(dir, "", out);
+	return walk(root, dir, "", out, diag);
 }
 
 /* One manifest line: a sum and a path, both borrowed from the text. */
@@ -121,24 +132,30 @@ cmp_entry(const void *a, const void *b)
 }
 
 int
-publish_verify(const char *frozen, struct diag *diag)
+publish_verify(const char *root, const char *frozen, struct diag *diag)
 {
 	struct buf	 now = { NULL, 0, 0 };
 	struct entry	*w = NULL, *h = NULL;
+	struct diag	 quiet;
 	char		*sums, *want;
 	size_t		 len;
 	int		 nw, nh, i = 0, j = 0, c, nerr = 0;
 
+	diag_init(&quiet, NULL);
 	sums = util_path_join(frozen, "SHA256SUMS");
-	if ((want = util_read_file(sums, &len)) == NULL) {
+	if (cfile_kind(root, sums, &quiet) == CFILE_NONE) {
 		diag_error(diag, sums, 0, 0, "status is published but the "
 		    "frozen files are missing (publish a draft with "
 		    "'gen publish')");
 		free(sums);
 		return 1;
 	}
+	if ((want = cfile_read(root, sums, sums, &len, diag)) == NULL) {
+		free(sums);
+		return 1;
+	}
 	buf_puts(&now, "");
-	if (publish_manifest(frozen, &now) != 0) {
+	if (publish_manifest(root, frozen, &now, diag) != 0) {
 		diag_error(diag, frozen, 0, 0, "cannot read the frozen files");
 		nerr++;
 		goto out;
@@ -342,9 +359,7 @@ read_figures(const struct edition *e, struct fmeta *fm, struct diag *diag)
 
 	memset(fm, 0, sizeof(*fm));
 	path = util_path_join(e->frozen, "figures.tsv");
-	if ((text = util_read_file(path, &len)) == NULL) {
-		diag_error(diag, path, 0, 0, "cannot read the frozen figures: "
-		    "%s", strerror(errno));
+	if ((text = cfile_read(e->root, path, path, &len, diag)) == NULL) {
 		free(path);
 		return NULL;
 	}
@@ -419,6 +434,7 @@ static void
 add_named(const struct content *c, const struct edition *e,
     const char *rel, struct src **v, size_t *n)
 {
+	struct diag	 quiet;
 	char	*full, *prefix;
 	size_t	 pl;
 
@@ -426,8 +442,9 @@ add_named(const struct content *c, const struct edition *e,
 		return;
 	prefix = util_path_join(c->root, e->slug);
 	pl = strlen(prefix);
+	diag_init(&quiet, NULL);
 	if (strncmp(full, prefix, pl) == 0 && full[pl] == '/' &&
-	    util_is_file(full)) {
+	    cfile_kind(c->root, full, &quiet) == CFILE_FILE) {
 		*v = xreallocarray(*v, *n + 1, sizeof(**v));
 		(*v)[*n].rel = xstrdup(full + pl + 1);
 		(*v)[(*n)++].full = full;
@@ -440,11 +457,13 @@ int
 publish_sources(const struct content *c, const struct edition *e,
     const char *index_text, size_t index_len, struct buf *out)
 {
+	struct diag	 quiet;
 	struct src	*v = NULL;
 	size_t		 n = 0, i;
 	char		 hex[65];
 	int		 rc = 0;
 
+	diag_init(&quiet, NULL);
 	for (i = 0; i < e->nchapters; i++) {
 		v = xreallocarray(v, n + 1, sizeof(*v));
 		v[n].rel = util_basename(e->chapters[i]);
@@ -465,8 +484,8 @@ publish_sources(const struct content *c, const struct edition *e,
 		if (rc == 0 && (i == 0 || strcmp(v[i].rel, v[i - 1].rel) != 0)) {
 			if (v[i].full == NULL && index_text != NULL)
 				sha256_mem(index_text, index_len, hex);
-			else if (sha256_file(v[i].full ? v[i].full :
-			    e->index_path, hex) != 0)
+			else if (sha256_file(c->root, v[i].full ? v[i].full :
+			    e->index_path, hex, &quiet) != 0)
 				rc = -1;
 			if (rc == 0)
 				buf_printf(out, "%s  %s\n", hex, v[i].rel);
@@ -485,6 +504,7 @@ static int
 verify_sources(const struct content *c, const struct edition *e,
     struct diag *diag)
 {
+	struct diag	 quiet;
 	struct buf	 now = { NULL, 0, 0 };
 	struct entry	*w = NULL, *h = NULL;
 	char		*path, *want, *hint, *file;
@@ -495,7 +515,8 @@ verify_sources(const struct content *c, const struct edition *e,
 	path = util_path_join(e->frozen, "SOURCES");
 	hint = thaw_hint(e);
 	buf_puts(&now, "");
-	if ((want = util_read_file(path, &len)) == NULL ||
+	diag_init(&quiet, NULL);
+	if ((want = cfile_read(e->root, path, path, &len, &quiet)) == NULL ||
 	    (nw = entries(want, &w)) < 0) {
 		diag_error(diag, path, 0, 0, "the sums of the edition's own "
 		    "files are missing or malformed; %s", hint);
@@ -613,7 +634,7 @@ publish_load(const struct content *c, struct edition *e, struct diag *diag)
 	int		 nerr;
 
 	memset(&fm, 0, sizeof(fm));
-	if ((nerr = publish_verify(e->frozen, diag)) == 0 &&
+	if ((nerr = publish_verify(c->root, e->frozen, diag)) == 0 &&
 	    (nerr = verify_sources(c, e, diag)) == 0 &&
 	    (fz = read_figures(e, &fm, diag)) == NULL)
 		nerr = 1;
@@ -640,19 +661,52 @@ publish_figure(const struct edition *e, const char *name)
 	return stats_get(e->stats, name);
 }
 
+/* Copies a regular file of the content folder root. */
+static int
+copy_file(const char *root, const char *from, const char *to,
+    struct diag *diag)
+{
+	char	*data;
+	size_t	 len;
+	int	 rc;
+
+	if ((data = cfile_read(root, from, from, &len, diag)) == NULL)
+		return -1;
+	if ((rc = util_write_file(to, data, len)) != 0)
+		diag_error(diag, to, 0, 0, "cannot write: %s",
+		    strerror(errno));
+	free(data);
+	return rc;
+}
+
 int
-publish_copy_tree(const char *from, const char *to)
+publish_copy_tree(const char *root, const char *from, const char *to,
+    struct diag *diag)
 {
 	char	**names, *a, *b;
 	int	 n, i, rc = 0;
 
-	if (util_mkdirs(to) != 0 || (n = util_list_dir(from, &names)) < 0)
+	if (util_mkdirs(to) != 0) {
+		diag_error(diag, to, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if ((n = cfile_list(root, from, &names, diag)) < 0)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		a = util_path_join(from, names[i]);
 		b = util_path_join(to, names[i]);
-		rc = util_is_dir(a) ? publish_copy_tree(a, b) :
-		    util_copy_file(a, b);
+		switch (cfile_kind(root, a, diag)) {
+		case CFILE_DIR:
+			rc = publish_copy_tree(root, a, b, diag);
+			break;
+		case CFILE_FILE:
+			rc = copy_file(root, a, b, diag);
+			break;
+		default:
+			rc = -1;	/* reported */
+			break;
+		}
 		free(a);
 		free(b);
 	}

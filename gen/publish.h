@@ -20,15 +20,17 @@ struct metric;
 
 /*
  * Appends "sha256  path\n" for every file below dir (sorted, paths
- * relative to dir).  Returns 0 or -1 if a file cannot be read.
+ * relative to dir), a folder in the content folder root.  Returns 0 or
+ * -1 if a file cannot be read (reported).
  */
-int	 publish_manifest(const char *dir, struct buf *out);
+int	 publish_manifest(const char *root, const char *dir, struct buf *out,
+	    struct diag *);
 
 /*
  * Checks a frozen edition: every file listed with its right sum, no
  * file missing or added.  Problems are reported; returns their number.
  */
-int	 publish_verify(const char *frozen, struct diag *);
+int	 publish_verify(const char *root, const char *frozen, struct diag *);
 
 /*
  * The frozen record of an edition, EDITION/published/figures.tsv: the
@@ -71,7 +73,11 @@ int	 publish_load(const struct content *, struct edition *,
  */
 const struct metric *publish_figure(const struct edition *, const char *name);
 
-/* Copies a folder tree (the frozen files) to a new folder; 0 or -1. */
-int	 publish_copy_tree(const char *from, const char *to);
+/*
+ * Copies a folder tree of the content folder root (the frozen files)
+ * to a new folder; 0 or -1 (reported).
+ */
+int	 publish_copy_tree(const char *root, const char *from, const char *to,
+	    struct diag *);
 
 #endif

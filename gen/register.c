@@ -832,8 +832,8 @@ half_merge(struct rload *ld, struct half *h)
  * what is reported, and in what order, is what one reader reports.
  */
 static int
-read_once(struct rload *ld, const char *path, const char *shown,
-    struct diag *diag)
+read_once(struct rload *ld, const char *root, const char *path,
+    const char *shown, struct diag *diag)
 {
 	struct csvr_file	*f;
 	struct csvr_reader	*r;
@@ -841,7 +841,7 @@ read_once(struct rload *ld, const char *path, const char *shown,
 	size_t			 size, split;
 	int			 rc, two = 0;
 
-	if ((f = csvr_open(path, shown, diag)) == NULL)
+	if ((f = csvr_open(root, path, shown, diag)) == NULL)
 		return -1;
 	size = csvr_size(f);
 	r = csvr_reader(f, 0, 1, 0, shown, diag, on_rec, ld);
@@ -878,8 +878,8 @@ read_once(struct rload *ld, const char *path, const char *shown,
  * *not_utf8 tells that it must be read again (read_once()).
  */
 static struct reg *
-load_pass(const char *path, const char *data, size_t len,
-    const char *shown, struct codebook *cb, struct diag *diag, int exact,
+load_pass(const char *root, const char *path, const char *data,
+    size_t len, const char *shown, struct codebook *cb, struct diag *diag, int exact,
     int once, int *dup, int *not_utf8)
 {
 	struct rload	 ld;
@@ -890,9 +890,9 @@ load_pass(const char *path, const char *data, size_t len,
 	if (path == NULL)
 		rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
 	else if (once)
-		rc = read_once(&ld, path, shown, diag);
+		rc = read_once(&ld, root, path, shown, diag);
 	else
-		rc = csvr_read(path, shown, diag, on_rec, &ld);
+		rc = csvr_read(root, path, shown, diag, on_rec, &ld);
 	*not_utf8 = rc == CSVR_NOT_UTF8;
 	if (rc == 0 && ld.nhdr == 0)
 		diag_error(diag, shown, 0, 0, "empty file: the register needs "
@@ -924,8 +924,8 @@ load_pass(const char *path, const char *data, size_t len,
  * A pass redone drops the messages of the one before.
  */
 static struct reg *
-load(const char *path, const char *data, size_t len, const char *shown,
-    struct codebook *cb, struct diag *diag)
+load(const char *root, const char *path, const char *data, size_t len,
+    const char *shown, struct codebook *cb, struct diag *diag)
 {
 	struct diag	 held;
 	struct buf	 msgs = { NULL, 0, 0 };
@@ -933,20 +933,21 @@ load(const char *path, const char *data, size_t len, const char *shown,
 	int		 dup, not_utf8;
 
 	diag_hold(&held, diag, &msgs);
-	reg = load_pass(path, data, len, shown, cb, &held, 0, 1, &dup,
+	reg = load_pass(root, path, data, len, shown, cb, &held, 0, 1,
+	    &dup,
 	    &not_utf8);
 	if (not_utf8) {
 		buf_reset(&msgs);
 		diag_hold(&held, diag, &msgs);
-		reg = load_pass(path, data, len, shown, cb, &held, 0, 0, &dup,
-		    &not_utf8);
+		reg = load_pass(root, path, data, len, shown, cb, &held, 0,
+		    0, &dup, &not_utf8);
 	}
 	if (!dup)
 		diag_release(&held, diag);
 	buf_free(&msgs);
 	if (dup)
-		reg = load_pass(path, data, len, shown, cb, diag, 1, 0, &dup,
-		    &not_utf8);
+		reg = load_pass(root, path, data, len, shown, cb, diag, 1,
+		    0, &dup, &not_utf8);
 	return reg;
 }
 
@@ -954,14 +955,14 @@ struct reg *
 reg_load_mem(const char *data, size_t len, const char *shown,
     struct codebook *cb, struct diag *diag)
 {
-	return load(NULL, data, len, shown, cb, diag);
+	return load(NULL, NULL, data, len, shown, cb, diag);
 }
 
 struct reg *
-reg_load(const char *path, const char *shown, struct codebook *cb,
-    struct diag *diag)
+reg_load(const char *root, const char *path, const char *shown,
+    struct codebook *cb, struct diag *diag)
 {
-	return load(path, NULL, 0, shown, cb, diag);
+	return load(root, path, NULL, 0, shown, cb, diag);
 }
 
 void

@@ -71,12 +71,13 @@ extern const char *const reg_multi_names[RM_NMULTI];
 extern const char *const reg_outcome_codes[5];
 
 /*
- * Loads and validates a register; every problem goes to diag.  Marks
- * the codebook columns it uses.  Returns NULL if the file could not be
- * read or had errors.  Free with reg_free().
+ * Loads and validates a register, path in the content folder root;
+ * every problem goes to diag.  Marks the codebook columns it uses.
+ * Returns NULL if the file could not be read or had errors.  Free with
+ * reg_free().
  */
-struct reg	*reg_load(const char *path, const char *shown,
-		    struct codebook *, struct diag *);
+struct reg	*reg_load(const char *root, const char *path,
+		    const char *shown, struct codebook *, struct diag *);
 struct reg	*reg_load_mem(const char *data, size_t len, const char *shown,
 		    struct codebook *, struct diag *);
 void		 reg_free(struct reg *);

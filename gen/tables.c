@@ -104,8 +104,8 @@ on_rec(void *arg, const struct csvr_rec *r)
 }
 
 struct tabdata *
-tab_load(const char *name, const char *path, const char *shown,
-    struct codebook *cb, struct diag *diag)
+tab_load(const char *name, const char *root, const char *path,
+    const char *shown, struct codebook *cb, struct diag *diag)
 {
 	struct tload	 ld;
 	struct tabdata	*t;
@@ -118,7 +118,7 @@ tab_load(const char *name, const char *path, const char *shown,
 	ld.t = t;
 	ld.cb = cb;
 	ld.diag = diag;
-	rc = csvr_read(path, shown, diag, on_rec, &ld);
+	rc = csvr_read(root, path, shown, diag, on_rec, &ld);
 	free(ld.fi);
 	if (rc == 0 && ld.nhdr > 0 && t->ncols == 0)
 		diag_error(diag, shown, 1, 1, "no column of this table is "

@@ -27,9 +27,13 @@ struct tabdata {
 	size_t		 ncols;
 };
 
-/* Loads a table; NULL on errors (reported through diag). */
-struct tabdata	*tab_load(const char *name, const char *path,
-		    const char *shown, struct codebook *, struct diag *);
+/*
+ * Loads a table, path in the content folder root; NULL on errors
+ * (reported through diag).
+ */
+struct tabdata	*tab_load(const char *name, const char *root,
+		    const char *path, const char *shown, struct codebook *,
+		    struct diag *);
 void		 tab_free(struct tabdata *);
 
 #endif

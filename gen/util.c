@@ -225,11 +225,9 @@ buf_html_s(struct buf *b, const char *s)
 char *
 util_read_file(const char *path, size_t *len)
 {
-	struct buf	 b = { NULL, 0, 0 };
-	char		 tmp[65536];
-	ssize_t		 n;
-	int		 fd, saved;
 	struct stat	 st;
+	char		*p;
+	int		 fd, saved;
 
 	if ((fd = open(path, O_RDONLY)) == -1)
 		return NULL;
@@ -238,24 +236,35 @@ util_read_file(const char *path, size_t *len)
 		errno = EISDIR;
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && st.st_size > 0)
+	p = util_read_fd(fd, len);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return p;
+}
+
+char *
+util_read_fd(int fd, size_t *len)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	char		 tmp[65536];
+	ssize_t		 n;
+	struct stat	 st;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		buf_grow(&b, (size_t)st.st_size);
 	for (;;) {
 		n = read(fd, tmp, sizeof(tmp));
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
-			saved = errno;
-			close(fd);
 			buf_free(&b);
-			errno = saved;
 			return NULL;
 		}
 		if (n == 0)
 			break;
 		buf_add(&b, tmp, (size_t)n);
 	}
-	close(fd);
 	if (b.s == NULL)
 		buf_grow(&b, 0), b.s[0] = '\0';
 	*len = b.len;

@@ -57,6 +57,8 @@ void	 buf_html_s(struct buf *, const char *);
  * and sets *len, or NULL with errno set.
  */
 char	*util_read_file(const char *, size_t *);
+/* The same from an open file descriptor, read to its end (not closed). */
+char	*util_read_fd(int, size_t *);
 /* Writes a whole file; returns 0 or -1 with errno set. */
 int	 util_write_file(const char *, const void *, size_t);
 /* Creates a directory and its parents; returns 0 or -1. */

@@ -55,7 +55,7 @@ fuzz_codebook(void)
 		abort();
 	close(fd);
 	diag_init(&d, NULL);
-	if (codebook_load(&cb, path, "codes.csv", &d) != 0)
+	if (codebook_load(&cb, "/tmp", path, "codes.csv", &d) != 0)
 		abort();
 	unlink(path);
 	done = 1;

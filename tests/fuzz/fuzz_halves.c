@@ -3,9 +3,7 @@
  * (register.c read_once()) gives, on any bytes, the register and the
  * messages of the careful reading in memory; aborts where it does not.
  */
-#define _GNU_SOURCE	/* memfd_create */
-#include <sys/mman.h>
-
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,14 +12,27 @@
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-/* Loads the bytes from memory, or from a file in two halves. */
+/*
+ * Loads the bytes from memory, or from a file in two halves: a file in
+ * a private folder of /tmp (gen opens content files only beneath their
+ * folder, never through /proc/self/fd).
+ */
+static char	 dir[] = "/tmp/gen-fuzz-halves-XXXXXX";
+static char	 path[sizeof(dir) + 8];
+
+static void
+cleanup(void)
+{
+	unlink(path);
+	rmdir(dir);
+}
+
 static struct reg *
 load(const uint8_t *data, size_t len, int halves, struct diag *d,
     struct buf *msgs)
 {
 	struct diag	 top;
 	struct reg	*reg;
-	char		 path[64];
 	int		 fd;
 
 	diag_init(&top, NULL);
@@ -29,12 +40,17 @@ load(const uint8_t *data, size_t len, int halves, struct diag *d,
 	if (!halves)
 		return reg_load_mem((const char *)data, len, "f.csv",
 		    fuzz_codebook(), d);
-	if ((fd = memfd_create("fuzz", 0)) == -1 ||
+	if (path[0] == '\0') {
+		if (mkdtemp(dir) == NULL)
+			abort();
+		snprintf(path, sizeof(path), "%s/f.csv", dir);
+		atexit(cleanup);
+	}
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) == -1 ||
 	    write(fd, data, len) != (ssize_t)len)
 		abort();
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	reg = reg_load(path, "f.csv", fuzz_codebook(), d);
 	close(fd);
+	reg = reg_load(dir, path, "f.csv", fuzz_codebook(), d);
 	return reg;
 }
 

@@ -309,14 +309,14 @@ test_read_file(void **state)
 	memset(&g, 0, sizeof(g));
 	cap_open(&cap);
 	path = tmp_file(s, sizeof(s) - 1);
-	assert_int_equal(csvr_read(path, "shown.csv", &cap.d, collect, &g),
+	assert_int_equal(csvr_read("/tmp", path, "shown.csv", &cap.d, collect, &g),
 	    0);
 	assert_string_equal(g.b.s,
 	    "L1 ; [a]@1:1 [b]@1:3\n"
 	    "L2 ; [x]@2:1 [2]@2:5\n");
 	unlink(path);
 	/* a file that is not there */
-	assert_int_equal(csvr_read(path, "shown.csv", &cap.d, collect, &g),
+	assert_int_equal(csvr_read("/tmp", path, "shown.csv", &cap.d, collect, &g),
 	    -1);
 	assert_text(cap_text(&cap),
 	    "shown.csv: error: cannot read: No such file or directory\n");
@@ -363,7 +363,7 @@ test_reader(void **state)
 	memset(&g, 0, sizeof(g));
 	cap_open(&cap);
 	path = tmp_file(s, sizeof(s) - 1);
-	assert_non_null(f = csvr_open(path, "t.csv", &cap.d));
+	assert_non_null(f = csvr_open("/tmp", path, "t.csv", &cap.d));
 	assert_int_equal(csvr_size(f), sizeof(s) - 1);
 	assert_int_equal(csvr_next_line(f, 0), 4);
 	assert_int_equal(csvr_next_line(f, 4), 9);

@@ -117,6 +117,7 @@ ted_build(struct ted *t, struct fx *fx, const char *body, int body_line,
 	t->e.body = xstrdup(body);
 	t->e.body_line = body_line;
 	t->e.stats = fx->st;
+	t->e.root = fx->dir;
 	t->e.meta.unsafe_html = unsafe;
 	t->e.chapters = xcalloc(nch ? nch : 1, sizeof(char *));
 	for (i = 0; i < nch; i++) {

@@ -384,7 +384,7 @@ same_as_memory(struct fx *fx, const char *text, size_t len, int split,
 	cap_open(&mem);
 	a = reg_load_mem(text, len, "t.csv", &fx->cb, &mem.d);
 	cap_open(&file);
-	b = reg_load(path, "t.csv", &fx->cb, &file.d);
+	b = reg_load("/tmp", path, "t.csv", &fx->cb, &file.d);
 	unlink(path);
 	assert_text(cap_text(&file), cap_text(&mem));
 	assert_int_equal(file.d.nerr, mem.d.nerr);
@@ -781,7 +781,7 @@ test_codebook_errors(void **state)
 
 	/* no codes.csv at all */
 	cap_open(&cap);
-	assert_int_equal(codebook_load(&cb, "/nonexistent/codes.csv",
+	assert_int_equal(codebook_load(&cb, "/nonexistent", "/nonexistent/codes.csv",
 	    "content/codes.csv", &cap.d), -1);
 	assert_text(cap_text(&cap),
 	    "content/codes.csv: error: cannot read: No such file or "

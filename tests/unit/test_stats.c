@@ -615,7 +615,7 @@ test_tables(void **state)
 		    "Proces" : "anders", i);
 	path = tmp_file(b.s, b.len);
 	cap_open(&cap);
-	t = tab_load("vragen", path, "vragen.csv", &fx->cb, &cap.d);
+	t = tab_load("vragen", "/tmp", path, "vragen.csv", &fx->cb, &cap.d);
 	assert_text(cap_text(&cap), "");
 	assert_non_null(t);
 	assert_int_equal(t->nrows, 12);
@@ -647,7 +647,7 @@ test_tables(void **state)
 	buf_reset(&b);
 	buf_puts(&b, "vraag\ntarief\n\"proces;tarif\"\n");
 	path = tmp_file(b.s, b.len);
-	assert_null(tab_load("vragen", path, "vragen.csv", &fx->cb, &cap.d));
+	assert_null(tab_load("vragen", "/tmp", path, "vragen.csv", &fx->cb, &cap.d));
 	assert_text(cap_text(&cap),
 	    "vragen.csv:3:1: error: unknown code 'tarif' in column vraag; "
 	    "did you mean 'tarief'?\n");
@@ -659,7 +659,7 @@ test_tables(void **state)
 	buf_puts(&b, "vraag\ntarief\n\"proces;\nanders\"\n");
 	path = tmp_file(b.s, b.len);
 	cap_open(&cap);
-	t = tab_load("vragen", path, "vragen.csv", &fx->cb, &cap.d);
+	t = tab_load("vragen", "/tmp", path, "vragen.csv", &fx->cb, &cap.d);
 	assert_text(cap_text(&cap), "");
 	assert_non_null(t);
 	assert_false(t->cols[0].single);

@@ -117,7 +117,7 @@ static inline int
 cb_from_text(struct codebook *cb, const char *text, struct diag *d)
 {
 	char	*path = tmp_file(text, strlen(text));
-	int	 rc = codebook_load(cb, path, "codes.csv", d);
+	int	 rc = codebook_load(cb, "/tmp", path, "codes.csv", d);
 
 	unlink(path);
 	free(path);
