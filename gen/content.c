@@ -40,11 +40,14 @@ register_for(struct content *c, const char *path, struct diag *diag)
 {
 	size_t		 i;
 	struct reg	*r;
+	char		*shown;
 
 	for (i = 0; i < c->nregs; i++)
 		if (strcmp(c->regpaths[i], path) == 0)
 			return c->regs[i];
-	r = reg_load(path, path, &c->cb, diag);
+	shown = csvr_shown(path);
+	r = reg_load(path, shown, &c->cb, diag);
+	free(shown);
 	c->regs = xreallocarray(c->regs, c->nregs + 1, sizeof(*c->regs));
 	c->regpaths = xreallocarray(c->regpaths, c->nregs + 1,
 	    sizeof(*c->regpaths));
@@ -72,6 +75,25 @@ mark_header(void *arg, const struct csvr_rec *r)
 }
 
 /*
+ * The register beside an edition's index.md when the front matter
+ * names none: trajecten.csv, else trajecten.xlsx; NULL if neither.
+ */
+static char *
+default_register(const struct edition *e)
+{
+	char	*path = util_path_join(e->dir, "trajecten.csv");
+
+	if (util_is_file(path))
+		return path;
+	free(path);
+	path = util_path_join(e->dir, "trajecten.xlsx");
+	if (util_is_file(path))
+		return path;
+	free(path);
+	return NULL;
+}
+
+/*
  * A published edition is served from its frozen files and its data is
  * not loaded; its data files' headers still count for the codebook's
  * check that every column is used somewhere.  Problems in those files
@@ -87,14 +109,14 @@ frozen_mark_used(struct content *c, const struct edition *e)
 
 	diag_init(&quiet, NULL);
 	path = m->data.s != NULL ? content_path(c, e, m->data.s) :
-	    util_path_join(e->dir, "trajecten.csv");
-	if (path != NULL && util_is_file(path))
+	    default_register(e);
+	if (path != NULL && csvr_is_file(path))
 		(void)csvr_read(path, path, &quiet, mark_header, &c->cb);
 	free(path);
 	for (i = 0; i < m->ntables; i++) {
 		path = m->tables[i].path.s != NULL ?
 		    content_path(c, e, m->tables[i].path.s) : NULL;
-		if (path != NULL && util_is_file(path))
+		if (path != NULL && csvr_is_file(path))
 			(void)csvr_read(path, path, &quiet, mark_header,
 			    &c->cb);
 		free(path);
@@ -135,20 +157,15 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			    m->data.col, "data path '%s' must stay inside the "
 			    "content folder", m->data.s);
 			data_failed = 1;
-		} else if (!util_is_file(path)) {
+		} else if (!csvr_is_file(path)) {
 			diag_error(diag, e->index_path, m->data.line,
 			    m->data.col, "data file '%s' not found", m->data.s);
 			free(path);
 			path = NULL;
 			data_failed = 1;
 		}
-	} else {
-		path = util_path_join(e->dir, "trajecten.csv");
-		if (!util_is_file(path)) {
-			free(path);
-			path = NULL;
-		}
-	}
+	} else
+		path = default_register(e);
 	if (path != NULL) {
 		char *norm = util_path_normalize(path);
 
@@ -160,9 +177,10 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	}
 	for (i = 0; i < m->ntables; i++) {
 		struct tabdata *t;
+		char *shown;
 
 		path = content_path(c, e, m->tables[i].path.s);
-		if (path == NULL || !util_is_file(path)) {
+		if (path == NULL || !csvr_is_file(path)) {
 			diag_error(diag, e->index_path, m->tables[i].path.line,
 			    m->tables[i].path.col, path == NULL ?
 			    "table path '%s' must stay inside the content "
@@ -172,7 +190,9 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			data_failed = 1;
 			continue;
 		}
-		t = tab_load(m->tables[i].name, path, path, &c->cb, diag);
+		shown = csvr_shown(path);
+		t = tab_load(m->tables[i].name, path, shown, &c->cb, diag);
+		free(shown);
 		free(path);
 		if (t == NULL) {
 			data_failed = 1;
@@ -398,7 +418,7 @@ int
 content_load(struct content *c, char *const *args, int nargs,
     struct diag *diag)
 {
-	char		**names, *sub, *cbpath, *root;
+	char		**names, *sub, *cbpath, *cbshown, *root;
 	int		 i, n, j, nerr = diag->nerr;
 	size_t		 k;
 
@@ -429,8 +449,20 @@ content_load(struct content *c, char *const *args, int nargs,
 	}
 	if (diag->nerr > nerr)
 		return -1;
+	/* The codebook: codes.csv, or else a workbook codes.xlsx. */
 	cbpath = util_path_join(c->root, "codes.csv");
-	codebook_load(&c->cb, cbpath, cbpath, diag);
+	if (!util_is_file(cbpath)) {
+		char *wb = util_path_join(c->root, "codes.xlsx");
+
+		if (util_is_file(wb)) {
+			free(cbpath);
+			cbpath = wb;
+		} else
+			free(wb);
+	}
+	cbshown = csvr_shown(cbpath);
+	codebook_load(&c->cb, cbpath, cbshown, diag);
+	free(cbshown);
 	free(cbpath);
 	for (i = 0; i < nargs; i++) {
 		if (has_index(args[i])) {

@@ -33,7 +33,11 @@ void	 diag_init(struct diag *, FILE *);
  */
 void	 diag_hold(struct diag *, const struct diag *parent, struct buf *hold);
 void	 diag_release(struct diag *, struct diag *parent);
-/* line or col 0 leaves that part out ("path: error: ..."). */
+/*
+ * line or col 0 leaves that part out ("path: error: ...").  A path
+ * "x.xlsx#Sheet" (csvr_shown()) names a cell: "x.xlsx:Sheet!F12",
+ * line being the row and col the column.
+ */
 void	 diag_msg(struct diag *, enum diag_level, const char *path,
 	    int line, int col, const char *fmt, ...) GEN_PRINTF(6, 7);
 void	 diag_vmsg(struct diag *, enum diag_level, const char *path,

@@ -883,7 +883,7 @@ load_pass(const char *path, const char *data, size_t len,
 	reg = loader_init(&ld, shown, cb, diag, exact);
 	if (path == NULL)
 		rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
-	else if (once)
+	else if (once && !csvr_workbook(path, NULL, NULL))
 		rc = read_once(&ld, path, shown, diag);
 	else
 		rc = csvr_read(path, shown, diag, on_rec, &ld);

@@ -1,0 +1,1301 @@
+/*
+ * xlsx.c: a sheet of an Excel workbook read as records.  libzip opens
+ * the container; each XML part is decompressed as libxml2's streaming
+ * reader (xmlTextReader) asks for bytes, never whole in memory, with
+ * no network, no DTD and no entity expansion.  The parts read, in
+ * order: _rels/.rels (where the workbook is), the workbook (its sheets
+ * and date system) and its relationships (the sheet's part, shared
+ * strings, styles), the styles (which cell formats are dates), the
+ * shared strings, then the sheet twice: once for its merged cells,
+ * which follow the rows, so that a merged header is refused before any
+ * row is handed on, and once for the rows.
+ *
+ * A cell becomes the text a CSV export holds: shared, inline and rich
+ * text as is; a formula by its cached value; a number in a date format
+ * as YYYY-MM-DD (the 1900 date system with its leap-year quirk, or
+ * 1904); other numbers whole as "6", else in the fewest digits that
+ * read back the same; TRUE and FALSE; an error value as Excel shows it.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+#include "diag.h"
+#include "fmt.h"
+#include "util.h"
+#include "xlsx.h"
+
+/*
+ * Bounds on decompressed bytes, against zip bombs; far above what a
+ * register of a million rows needs (its sheet is some 400 MB of XML).
+ */
+#define PART_MAX	((zip_uint64_t)32 << 20)	/* workbook, rels, styles */
+#define STRINGS_MAX	((zip_uint64_t)1 << 30)		/* shared strings */
+#define SHEET_MAX	((zip_uint64_t)4 << 30)		/* the sheet, per pass */
+#define TOTAL_MAX	((zip_uint64_t)10 << 30)	/* all parts read */
+#define MAX_ROW		1048576				/* Excel's limits */
+#define MAX_COL		16384
+#define MAX_MERGES	65536
+
+#define XML_OPTS	(XML_PARSE_NONET | XML_PARSE_NOERROR | \
+			    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+
+#define SAVE_AS		"open it in Excel and save it as 'Excel Workbook " \
+			    "(.xlsx)' without a password, or as 'CSV UTF-8'"
+
+/* A cell range of merged cells, 1-based. */
+struct range {
+	int	 r1, c1, r2, c2;
+};
+
+/* The workbook being read. */
+struct wb {
+	zip_t		*zip;		/* the container */
+	const char	*shown;		/* workbook name in diagnostics */
+	struct diag	*diag;		/* where problems go */
+	int		 failed;	/* a problem was reported */
+	zip_uint64_t	 total;		/* bytes decompressed so far */
+	char		*wbpart;	/* the workbook part's name */
+	char		*sheet;		/* the chosen sheet's name */
+	char		*sheetrel;	/* its relationship id */
+	char		*sheetpart;	/* its part's name */
+	char		*ssp;		/* shared strings part, or NULL */
+	char		*stylep;	/* styles part, or NULL */
+	int		 date1904;	/* the 1904 date system */
+	struct buf	 ss;		/* shared strings, each NUL-ended */
+	size_t		*ssoff;		/* their offsets in ss */
+	size_t		 nss;
+	unsigned char	*isdate;	/* per cell format (xf): a date */
+	size_t		 nxf;
+	struct range	*merge;		/* merged ranges of the sheet */
+	size_t		 nmerge;
+};
+
+/* A part being read by an xmlTextReader. */
+struct part {
+	struct wb	*wb;
+	const char	*name;		/* its name in the container */
+	zip_file_t	*zf;		/* decompressing */
+	zip_uint64_t	 got;		/* bytes handed to libxml2 */
+	zip_uint64_t	 max;		/* bound on them */
+	int		 over;		/* the bound was reached */
+	int		 zerr;		/* libzip failed to read */
+	int		 dtd;		/* a document type declaration */
+	char		*xmlerr;	/* libxml2's first error */
+	int		 xmlline;	/* ... and its line */
+	xmlTextReaderPtr r;
+};
+
+static void
+wb_err(struct wb *wb, const char *fmt, ...) GEN_PRINTF(2, 3);
+
+/* A problem with the workbook as a whole: reported once. */
+static void
+wb_err(struct wb *wb, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (wb->failed)
+		return;
+	wb->failed = 1;
+	va_start(ap, fmt);
+	diag_vmsg(wb->diag, DIAG_ERROR, wb->shown, 0, 0, fmt, ap);
+	va_end(ap);
+}
+
+int
+xlsx_is_zip(const char *data, size_t len)
+{
+	return len >= 4 && memcmp(data, "PK\003\004", 4) == 0;
+}
+
+int
+xlsx_is_ole(const char *data, size_t len)
+{
+	return len >= 8 &&
+	    memcmp(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0;
+}
+
+/* --- parts ------------------------------------------------------------- */
+
+static int
+part_io(void *arg, char *out, int len)
+{
+	struct part	*p = arg;
+	zip_int64_t	 n;
+
+	if (p->over || p->zerr)
+		return -1;
+	if ((n = zip_fread(p->zf, out, (zip_uint64_t)len)) < 0) {
+		p->zerr = 1;
+		return -1;
+	}
+	p->got += (zip_uint64_t)n;
+	p->wb->total += (zip_uint64_t)n;
+	if (p->got > p->max || p->wb->total > TOTAL_MAX) {
+		p->over = 1;
+		return -1;
+	}
+	return (int)n;
+}
+
+static void
+part_xmlerr(void *arg, const char *msg, xmlParserSeverities sev,
+    xmlTextReaderLocatorPtr loc)
+{
+	struct part	*p = arg;
+	size_t		 n;
+
+	if (p->xmlerr != NULL || (sev != XML_PARSER_SEVERITY_ERROR &&
+	    sev != XML_PARSER_SEVERITY_VALIDITY_ERROR))
+		return;
+	p->xmlerr = xstrdup(msg != NULL ? msg : "malformed XML");
+	n = strlen(p->xmlerr);
+	while (n > 0 && isspace((unsigned char)p->xmlerr[n - 1]))
+		p->xmlerr[--n] = '\0';
+	p->xmlline = loc != NULL ? xmlTextReaderLocatorLineNumber(loc) : 0;
+}
+
+/*
+ * Opens part name for reading.  Returns 0, 1 if it does not exist
+ * (reported when required), -1 on failure (reported).
+ */
+static int
+part_open(struct wb *wb, struct part *p, const char *name,
+    zip_uint64_t max, int required)
+{
+	zip_stat_t	 st;
+	zip_int64_t	 idx;
+
+	memset(p, 0, sizeof(*p));
+	p->wb = wb;
+	p->name = name;
+	p->max = max;
+	if ((idx = zip_name_locate(wb->zip, name, 0)) < 0) {
+		if (required)
+			wb_err(wb, "not an Excel workbook: it has no %s", name);
+		return required ? -1 : 1;
+	}
+	if (zip_stat_index(wb->zip, (zip_uint64_t)idx, 0, &st) != 0) {
+		wb_err(wb, "damaged workbook: %s", zip_strerror(wb->zip));
+		return -1;
+	}
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+	    st.encryption_method != ZIP_EM_NONE) {
+		wb_err(wb, "the workbook is protected with a password; "
+		    SAVE_AS);
+		return -1;
+	}
+	if ((st.valid & ZIP_STAT_COMP_METHOD) &&
+	    st.comp_method != ZIP_CM_STORE &&
+	    st.comp_method != ZIP_CM_DEFLATE) {
+		wb_err(wb, "%s is compressed in a way Excel does not use; "
+		    SAVE_AS, name);
+		return -1;
+	}
+	if ((p->zf = zip_fopen_index(wb->zip, (zip_uint64_t)idx, 0)) == NULL) {
+		wb_err(wb, "damaged workbook: %s: %s", name,
+		    zip_strerror(wb->zip));
+		return -1;
+	}
+	p->r = xmlReaderForIO(part_io, NULL, p, name, NULL, XML_OPTS);
+	if (p->r == NULL) {
+		zip_fclose(p->zf);
+		p->zf = NULL;
+		wb_err(wb, "damaged workbook: %s cannot be read", name);
+		return -1;
+	}
+	xmlTextReaderSetErrorHandler(p->r, part_xmlerr, p);
+	return 0;
+}
+
+/*
+ * The next node of the part: 1, 0 at its end, -1 on failure.  A
+ * document type declaration is refused: Excel never writes one, and
+ * without it no entity can be declared.
+ */
+static int
+part_next(struct part *p)
+{
+	int	 rc;
+
+	if ((rc = xmlTextReaderRead(p->r)) == 1 &&
+	    xmlTextReaderNodeType(p->r) == XML_READER_TYPE_DOCUMENT_TYPE) {
+		p->dtd = 1;
+		return -1;
+	}
+	return rc == 1 ? 1 : rc == 0 ? 0 : -1;
+}
+
+/* Ends the reading of a part; rc is the last part_next() result. */
+static int
+part_close(struct part *p, int rc)
+{
+	struct wb	*wb = p->wb;
+
+	if (rc < 0 || p->over || p->zerr || p->dtd) {
+		if (p->over)
+			wb_err(wb, "%s decompresses to more than %llu MiB: "
+			    "refused as a damaged or malicious workbook",
+			    p->name, (unsigned long long)(p->wb->total >
+			    TOTAL_MAX ? TOTAL_MAX : p->max) >> 20);
+		else if (p->dtd)
+			wb_err(wb, "damaged workbook: %s has a document type "
+			    "declaration, which Excel never writes", p->name);
+		else if (p->zerr)
+			wb_err(wb, "damaged workbook: %s: %s", p->name,
+			    zip_file_strerror(p->zf));
+		else if (p->xmlerr != NULL)
+			wb_err(wb, "damaged workbook: %s, line %d: %s",
+			    p->name, p->xmlline, p->xmlerr);
+		else
+			wb_err(wb, "damaged workbook: %s cannot be read",
+			    p->name);
+		rc = -1;
+	}
+	xmlFreeTextReader(p->r);
+	zip_fclose(p->zf);
+	free(p->xmlerr);
+	memset(p, 0, sizeof(*p));
+	return rc < 0 ? -1 : 0;
+}
+
+/* Element's local name is name. */
+static int
+is_elem(xmlTextReaderPtr r, const char *name)
+{
+	return xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT &&
+	    strcmp((const char *)xmlTextReaderConstLocalName(r), name) == 0;
+}
+
+static int
+is_end(xmlTextReaderPtr r, const char *name)
+{
+	return xmlTextReaderNodeType(r) == XML_READER_TYPE_END_ELEMENT &&
+	    strcmp((const char *)xmlTextReaderConstLocalName(r), name) == 0;
+}
+
+static int
+is_text(xmlTextReaderPtr r)
+{
+	int	 t = xmlTextReaderNodeType(r);
+
+	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
+	    t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+	    t == XML_READER_TYPE_WHITESPACE;
+}
+
+/*
+ * Up to n attributes of the current element by local name: vals[i] is
+ * a copy of names[i]'s value or NULL.  Caller frees the values.
+ */
+static void
+attrs(xmlTextReaderPtr r, const char *const *names, char **vals, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		vals[i] = NULL;
+	if (xmlTextReaderMoveToFirstAttribute(r) != 1)
+		return;
+	do {
+		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
+
+		for (i = 0; i < n; i++)
+			if (ln != NULL && strcmp(ln, names[i]) == 0 &&
+			    vals[i] == NULL)
+				vals[i] = xstrdup((const char *)
+				    xmlTextReaderConstValue(r));
+	} while (xmlTextReaderMoveToNextAttribute(r) == 1);
+	(void)xmlTextReaderMoveToElement(r);
+}
+
+static void
+free_vals(char **vals, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(vals[i]);
+}
+
+/* --- relationships and the workbook ------------------------------------ */
+
+/* A part's name from a relationship's target, beside part from. */
+static char *
+resolve(const char *from, const char *target)
+{
+	char	*dir, *joined, *norm;
+
+	if (target[0] == '/')
+		return xstrdup(target + 1);
+	dir = util_dirname(from);
+	joined = strcmp(dir, ".") == 0 ? xstrdup(target) :
+	    util_path_join(dir, target);
+	norm = util_path_normalize(joined);
+	free(dir);
+	if (norm == NULL)
+		return joined;
+	free(joined);
+	return norm;
+}
+
+/* Whether a relationship type ends in /kind. */
+static int
+rel_is(const char *type, const char *kind)
+{
+	size_t	 lt = strlen(type), lk = strlen(kind);
+
+	return lt > lk && type[lt - lk - 1] == '/' &&
+	    strcmp(type + lt - lk, kind) == 0;
+}
+
+/* The relationships part of part from: "dir/_rels/base.rels". */
+static char *
+rels_of(const char *from)
+{
+	char	*dir = util_dirname(from), *base = util_basename(from), *s;
+
+	s = strcmp(dir, ".") == 0 ? xasprintf("_rels/%s.rels", base) :
+	    xasprintf("%s/_rels/%s.rels", dir, base);
+	free(dir);
+	free(base);
+	return s;
+}
+
+/* _rels/.rels: where the workbook part is. */
+static int
+read_root_rels(struct wb *wb)
+{
+	static const char *const names[] = { "Type", "Target" };
+	struct part	 p;
+	char		*v[2];
+	int		 rc;
+
+	if ((rc = part_open(wb, &p, "_rels/.rels", PART_MAX, 0)) != 0) {
+		if (rc > 0)
+			wb->wbpart = xstrdup("xl/workbook.xml");
+		return rc < 0 ? -1 : 0;
+	}
+	while ((rc = part_next(&p)) == 1) {
+		if (!is_elem(p.r, "Relationship"))
+			continue;
+		attrs(p.r, names, v, 2);
+		if (v[0] != NULL && v[1] != NULL && wb->wbpart == NULL &&
+		    rel_is(v[0], "officeDocument"))
+			wb->wbpart = resolve("", v[1]);
+		free_vals(v, 2);
+	}
+	if (wb->wbpart == NULL)
+		wb->wbpart = xstrdup("xl/workbook.xml");
+	return part_close(&p, rc);
+}
+
+static int
+true_attr(const char *v)
+{
+	return v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+}
+
+/*
+ * The workbook part: the date system, and the sheet named want (any
+ * case) or the first; lists the sheets when there is no such sheet.
+ */
+static int
+read_workbook(struct wb *wb, const char *want)
+{
+	static const char *const names[] = { "name", "id", "date1904" };
+	struct part	 p;
+	struct buf	 all = { NULL, 0, 0 };
+	char		**list = NULL, *v[3];
+	size_t		 nlist = 0, i;
+	int		 rc;
+
+	if (part_open(wb, &p, wb->wbpart, PART_MAX, 1) != 0)
+		return -1;
+	while ((rc = part_next(&p)) == 1) {
+		if (is_elem(p.r, "workbookPr")) {
+			attrs(p.r, names, v, 3);
+			wb->date1904 = true_attr(v[2]);
+			free_vals(v, 3);
+		} else if (is_elem(p.r, "sheet")) {
+			attrs(p.r, names, v, 3);
+			if (v[0] != NULL && v[1] != NULL &&
+			    wb->sheet == NULL &&
+			    (want == NULL || strcasecmp(v[0], want) == 0)) {
+				wb->sheet = xstrdup(v[0]);
+				wb->sheetrel = xstrdup(v[1]);
+			}
+			if (v[0] != NULL) {
+				list = xreallocarray(list, nlist + 1,
+				    sizeof(*list));
+				list[nlist++] = xstrdup(v[0]);
+			}
+			free_vals(v, 3);
+		}
+	}
+	if (part_close(&p, rc) == 0 && wb->sheet == NULL) {
+		const char *near;
+
+		for (i = 0; i < nlist; i++)
+			buf_printf(&all, "%s'%s'", i ? ", " : "", list[i]);
+		if (want == NULL)
+			wb_err(wb, "the workbook has no sheets");
+		else if ((near = diag_nearest(want, (const char *const *)list,
+		    nlist)) != NULL)
+			wb_err(wb, "no sheet '%s' in the workbook; did you "
+			    "mean '%s'?", want, near);
+		else
+			wb_err(wb, "no sheet '%s' in the workbook; its sheets "
+			    "are %s", want, all.s != NULL ? all.s : "none");
+	}
+	for (i = 0; i < nlist; i++)
+		free(list[i]);
+	free(list);
+	buf_free(&all);
+	return wb->failed ? -1 : 0;
+}
+
+/* The workbook's relationships: the sheet's part, strings, styles. */
+static int
+read_workbook_rels(struct wb *wb)
+{
+	static const char *const names[] = { "Id", "Type", "Target" };
+	struct part	 p;
+	char		*rels, *v[3];
+	int		 rc;
+
+	rels = rels_of(wb->wbpart);
+	if (part_open(wb, &p, rels, PART_MAX, 1) != 0) {
+		free(rels);
+		return -1;
+	}
+	while ((rc = part_next(&p)) == 1) {
+		if (!is_elem(p.r, "Relationship"))
+			continue;
+		attrs(p.r, names, v, 3);
+		if (v[0] != NULL && v[1] != NULL && v[2] != NULL) {
+			if (strcmp(v[0], wb->sheetrel) == 0 &&
+			    wb->sheetpart == NULL) {
+				if (rel_is(v[1], "worksheet"))
+					wb->sheetpart = resolve(wb->wbpart,
+					    v[2]);
+				else
+					wb_err(wb, "sheet '%s' is a chart or "
+					    "dialog sheet, not a worksheet",
+					    wb->sheet);
+			} else if (rel_is(v[1], "sharedStrings") &&
+			    wb->ssp == NULL)
+				wb->ssp = resolve(wb->wbpart, v[2]);
+			else if (rel_is(v[1], "styles") && wb->stylep == NULL)
+				wb->stylep = resolve(wb->wbpart, v[2]);
+		}
+		free_vals(v, 3);
+	}
+	rc = part_close(&p, rc);
+	free(rels);
+	if (rc == 0 && wb->sheetpart == NULL)
+		wb_err(wb, "damaged workbook: sheet '%s' has no part",
+		    wb->sheet);
+	return wb->failed ? -1 : 0;
+}
+
+/* --- styles -------------------------------------------------------------- */
+
+/*
+ * Whether a number format shows a date: it has a day, month or year
+ * outside quoted text, escapes and [..] sections.  'm' next to an hour
+ * or seconds is minutes, so a format of only elapsed time is none.
+ */
+static int
+date_code(const char *s)
+{
+	int	 d = 0, m = 0, y = 0, hs = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '"') {
+			while (s[1] != '\0' && s[1] != '"')
+				s++;
+			if (s[1] != '\0')
+				s++;
+		} else if (*s == '\\' || *s == '_' || *s == '*') {
+			if (s[1] != '\0')
+				s++;
+		} else if (*s == '[') {
+			while (s[1] != '\0' && s[1] != ']')
+				s++;
+		} else {
+			switch (tolower((unsigned char)*s)) {
+			case 'd': d = 1; break;
+			case 'm': m = 1; break;
+			case 'y': y = 1; break;
+			case 'h': case 's': hs = 1; break;
+			}
+		}
+	}
+	return d || y || (m && !hs);
+}
+
+/* Built-in formats 14-22 and 45-47 are dates and times. */
+static int
+date_builtin(long id)
+{
+	return (id >= 14 && id <= 22) || (id >= 45 && id <= 47);
+}
+
+/* A custom number format: its id and whether it is a date. */
+struct numfmt {
+	long	 id;
+	int	 date;
+};
+
+static long
+num_attr(const char *v, long dflt)
+{
+	char	*end;
+	long	 n;
+
+	if (v == NULL)
+		return dflt;
+	n = strtol(v, &end, 10);
+	return end == v ? dflt : n;
+}
+
+/* Which cell formats (cellXfs) show dates. */
+static int
+read_styles(struct wb *wb)
+{
+	static const char *const names[] = { "numFmtId", "formatCode" };
+	struct numfmt	*fmts = NULL;
+	long		*xf = NULL;
+	struct part	 p;
+	size_t		 nfmts = 0, nxf = 0, i, j;
+	int		 rc, in_xfs = 0;
+	char		*v[2];
+
+	if (wb->stylep == NULL)
+		return 0;
+	if ((rc = part_open(wb, &p, wb->stylep, PART_MAX, 0)) != 0)
+		return rc < 0 ? -1 : 0;
+	while ((rc = part_next(&p)) == 1) {
+		if (is_elem(p.r, "cellXfs"))
+			in_xfs = !xmlTextReaderIsEmptyElement(p.r);
+		else if (is_end(p.r, "cellXfs"))
+			in_xfs = 0;
+		else if (is_elem(p.r, "numFmt")) {
+			attrs(p.r, names, v, 2);
+			fmts = xreallocarray(fmts, nfmts + 1, sizeof(*fmts));
+			fmts[nfmts].id = num_attr(v[0], -1);
+			fmts[nfmts++].date = v[1] != NULL && date_code(v[1]);
+			free_vals(v, 2);
+		} else if (in_xfs && is_elem(p.r, "xf") &&
+		    xmlTextReaderDepth(p.r) == 2) {
+			attrs(p.r, names, v, 1);
+			xf = xreallocarray(xf, nxf + 1, sizeof(*xf));
+			xf[nxf++] = num_attr(v[0], 0);
+			free_vals(v, 1);
+		}
+	}
+	wb->isdate = xcalloc(nxf ? nxf : 1, 1);
+	wb->nxf = nxf;
+	for (i = 0; i < nxf; i++) {
+		for (j = 0; j < nfmts && fmts[j].id != xf[i]; j++)
+			continue;
+		wb->isdate[i] = j < nfmts ? (unsigned char)fmts[j].date :
+		    (unsigned char)date_builtin(xf[i]);
+	}
+	free(fmts);
+	free(xf);
+	return part_close(&p, rc);
+}
+
+/* --- strings ------------------------------------------------------------- */
+
+/* Value of a hex digit, or -1. */
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static void
+put_utf8(struct buf *b, unsigned c)
+{
+	if (c < 0x80)
+		buf_putc(b, (int)c);
+	else if (c < 0x800) {
+		buf_putc(b, (int)(0xc0 | (c >> 6)));
+		buf_putc(b, (int)(0x80 | (c & 0x3f)));
+	} else {
+		buf_putc(b, (int)(0xe0 | (c >> 12)));
+		buf_putc(b, (int)(0x80 | ((c >> 6) & 0x3f)));
+		buf_putc(b, (int)(0x80 | (c & 0x3f)));
+	}
+}
+
+/*
+ * Appends text as a cell holds it: OOXML writes a character XML cannot
+ * hold (a carriage return, a tab) as _xHHHH_.
+ */
+static void
+put_text(struct buf *b, const char *s)
+{
+	const char	*u;
+	unsigned	 c;
+	int		 i, h;
+
+	while ((u = strstr(s, "_x")) != NULL) {
+		buf_add(b, s, (size_t)(u - s));
+		for (c = 0, i = 2; i < 6; i++) {
+			if ((h = hexval((unsigned char)u[i])) < 0)
+				break;
+			c = c * 16 + (unsigned)h;
+		}
+		if (i == 6 && u[6] == '_' && c != 0 &&
+		    (c < 0xd800 || c > 0xdfff)) {
+			put_utf8(b, c);
+			s = u + 7;
+		} else {
+			buf_add(b, u, 2);
+			s = u + 2;
+		}
+	}
+	buf_puts(b, s);
+}
+
+/* Ends shared string number nss, begun at offset start of wb->ss. */
+static void
+add_string(struct wb *wb, size_t start)
+{
+	if ((wb->nss & (wb->nss + 1)) == 0 || wb->nss == 0)
+		wb->ssoff = xreallocarray(wb->ssoff, wb->nss * 2 + 2,
+		    sizeof(*wb->ssoff));
+	wb->ssoff[wb->nss++] = start;
+	buf_putc(&wb->ss, '\0');
+}
+
+/*
+ * The shared strings: each <si> holds a <t>, or runs <r> of rich text
+ * each with a <t>; phonetic runs <rPh> are not part of the text.
+ */
+static int
+read_strings(struct wb *wb)
+{
+	struct part	 p;
+	size_t		 start = 0;
+	int		 rc, in_si = 0, in_t = 0, in_rph = 0;
+
+	if (wb->ssp == NULL)
+		return 0;
+	if ((rc = part_open(wb, &p, wb->ssp, STRINGS_MAX, 0)) != 0)
+		return rc < 0 ? -1 : 0;
+	buf_grow(&wb->ss, 1);
+	while ((rc = part_next(&p)) == 1) {
+		if (is_elem(p.r, "si")) {
+			start = wb->ss.len;
+			if (xmlTextReaderIsEmptyElement(p.r))
+				add_string(wb, start);
+			else
+				in_si = 1;
+		} else if (is_end(p.r, "si") && in_si) {
+			add_string(wb, start);
+			in_si = 0;
+		} else if (is_elem(p.r, "rPh"))
+			in_rph = !xmlTextReaderIsEmptyElement(p.r);
+		else if (is_end(p.r, "rPh"))
+			in_rph = 0;
+		else if (is_elem(p.r, "t"))
+			in_t = !xmlTextReaderIsEmptyElement(p.r);
+		else if (is_end(p.r, "t"))
+			in_t = 0;
+		else if (in_si && in_t && !in_rph && is_text(p.r))
+			put_text(&wb->ss, (const char *)
+			    xmlTextReaderConstValue(p.r));
+	}
+	return part_close(&p, rc);
+}
+
+/* --- the sheet ----------------------------------------------------------- */
+
+/* "F12" -> column 6, row 12; either part may be missing (0). */
+static int
+cell_ref(const char *s, int *col, int *row)
+{
+	long	 c = 0, r = 0;
+
+	for (; *s >= 'A' && *s <= 'Z'; s++)
+		if ((c = c * 26 + (*s - 'A' + 1)) > MAX_COL)
+			return -1;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if ((r = r * 10 + (*s - '0')) > MAX_ROW)
+			return -1;
+	if (*s != '\0')
+		return -1;
+	*col = (int)c;
+	*row = (int)r;
+	return 0;
+}
+
+/* The merged ranges, which follow the sheet's rows. */
+static int
+read_merges(struct wb *wb)
+{
+	static const char *const names[] = { "ref" };
+	struct part	 p;
+	struct range	 m;
+	char		*v[1], *colon;
+	int		 rc;
+
+	if (part_open(wb, &p, wb->sheetpart, SHEET_MAX, 1) != 0)
+		return -1;
+	rc = part_next(&p);
+	while (rc == 1) {
+		if (xmlTextReaderDepth(p.r) == 1 &&
+		    xmlTextReaderNodeType(p.r) == XML_READER_TYPE_ELEMENT &&
+		    !is_elem(p.r, "mergeCells")) {
+			/* The rows and the rest: skipped, unread. */
+			rc = xmlTextReaderNext(p.r);
+			continue;
+		}
+		if (is_elem(p.r, "mergeCell") && wb->nmerge < MAX_MERGES) {
+			attrs(p.r, names, v, 1);
+			if (v[0] != NULL && (colon = strchr(v[0], ':')) != NULL) {
+				*colon = '\0';
+				if (cell_ref(v[0], &m.c1, &m.r1) == 0 &&
+				    cell_ref(colon + 1, &m.c2, &m.r2) == 0) {
+					wb->merge = xreallocarray(wb->merge,
+					    wb->nmerge + 1, sizeof(*wb->merge));
+					wb->merge[wb->nmerge++] = m;
+				}
+			}
+			free_vals(v, 1);
+		}
+		rc = part_next(&p);
+	}
+	return part_close(&p, rc < 0 ? -1 : 0);
+}
+
+/* A cell being read. */
+struct cell {
+	int	 col;		/* 1-based */
+	char	 type;		/* 's', 'i' (inline), 'f' (str), 'b', 'e', 'd', 'n' */
+	long	 style;		/* index into the cell formats */
+	int	 in_v, in_t, in_is, in_rph;
+	struct buf v;		/* the value's text */
+};
+
+/* The sheet's rows as records. */
+struct rows {
+	struct wb	*wb;
+	csvr_fn		 fn;
+	void		*arg;
+	int		 row;		/* the row being read */
+	int		 lastrow;	/* the row before it */
+	int		 lastcol;	/* its last cell read */
+	struct buf	 text;		/* field bytes */
+	size_t		*off, *lens;
+	const char	**ptrs;
+	size_t		 nf, capf;
+	size_t		 index;		/* records handed on */
+	size_t		 nhdr;		/* fields of the header */
+	int		 stop;		/* fn asked to stop, or the header failed */
+	struct cell	 c;
+};
+
+static void
+add_field(struct rows *rs, const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	if (rs->nf == rs->capf) {
+		rs->capf = rs->capf ? rs->capf * 2 : 16;
+		rs->off = xreallocarray(rs->off, rs->capf, sizeof(*rs->off));
+		rs->lens = xreallocarray(rs->lens, rs->capf, sizeof(*rs->lens));
+		rs->ptrs = xreallocarray(rs->ptrs, rs->capf,
+		    sizeof(*rs->ptrs));
+	}
+	rs->off[rs->nf] = rs->text.len;
+	rs->lens[rs->nf++] = n;
+	buf_add(&rs->text, s, n);
+	buf_putc(&rs->text, '\0');
+}
+
+/* A serial day number as a date: 1900 or 1904 system. */
+static void
+put_date(struct buf *b, double x, int date1904, const char *raw)
+{
+	double	 serial = floor(x);
+	int32_t	 days;
+	int	 y, m, d;
+
+	if (!(serial >= 0 && serial <= 2958465)) {	/* 9999-12-31 */
+		buf_puts(b, raw);
+		return;
+	}
+	if (!date1904 && serial == 0) {
+		buf_puts(b, "1900-01-00");	/* what Excel shows */
+		return;
+	}
+	if (!date1904 && serial == 60) {
+		buf_puts(b, "1900-02-29");	/* Lotus 1-2-3's leap day */
+		return;
+	}
+	if (date1904)
+		days = (int32_t)serial - 24107;
+	else
+		days = (int32_t)serial - (serial < 60 ? 25568 : 25569);
+	fmt_civil(days, &y, &m, &d);
+	buf_printf(b, "%04d-%02d-%02d", y, m, d);
+}
+
+/* A number cell's text: a date, a whole number, or the shortest form. */
+static void
+put_number(struct buf *b, const char *raw, int isdate, int date1904)
+{
+	char		 tmp[40], *end;
+	double		 x;
+	int		 prec;
+
+	x = strtod(raw, &end);
+	if (end == raw || *end != '\0' || !isfinite(x)) {
+		buf_puts(b, raw);
+		return;
+	}
+	if (isdate) {
+		put_date(b, x, date1904, raw);
+		return;
+	}
+	if (x == floor(x) && fabs(x) < 1e15) {
+		buf_printf(b, "%.0f", x == 0 ? 0.0 : x);
+		return;
+	}
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(tmp, sizeof(tmp), "%.*g", prec, x);
+		if (strtod(tmp, NULL) == x)
+			break;
+	}
+	buf_puts(b, tmp);
+}
+
+static void
+cell_err(struct rows *rs, int col, const char *fmt, ...) GEN_PRINTF(3, 4);
+
+static void
+cell_err(struct rows *rs, int col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	rs->wb->failed = 1;
+	va_start(ap, fmt);
+	diag_vmsg(rs->wb->diag, DIAG_ERROR, rs->wb->shown, rs->row, col,
+	    fmt, ap);
+	va_end(ap);
+}
+
+/* The end of a cell: its text as a field. */
+static void
+cell_end(struct rows *rs)
+{
+	struct wb	*wb = rs->wb;
+	struct cell	*c = &rs->c;
+	struct buf	 out = { NULL, 0, 0 };
+	const char	*v = c->v.s != NULL ? c->v.s : "";
+	char		*end;
+	long		 i;
+
+	switch (c->type) {
+	case 's':
+		i = strtol(v, &end, 10);
+		if (end == v || *end != '\0' || i < 0 || (size_t)i >= wb->nss) {
+			cell_err(rs, c->col, "damaged workbook: the cell "
+			    "refers to shared string '%s', which does not "
+			    "exist", v);
+			break;
+		}
+		buf_puts(&out, wb->ss.s + wb->ssoff[i]);
+		break;
+	case 'i':
+	case 'f':
+		put_text(&out, v);
+		break;
+	case 'b':
+		buf_puts(&out, strcmp(v, "1") == 0 ? "TRUE" :
+		    strcmp(v, "0") == 0 ? "FALSE" : v);
+		break;
+	case 'd':
+		/* ISO 8601 (Strict workbooks): the date part. */
+		buf_add(&out, v, strlen(v) > 10 && v[10] == 'T' ? 10 :
+		    strlen(v));
+		break;
+	case 'e':
+		buf_puts(&out, v);
+		break;
+	default:
+		if (v[0] != '\0')
+			put_number(&out, v, c->style >= 0 &&
+			    (size_t)c->style < wb->nxf &&
+			    wb->isdate[c->style], wb->date1904);
+		break;
+	}
+	add_field(rs, out.s != NULL ? out.s : "", out.len);
+	buf_free(&out);
+}
+
+/* The first merged range that covers part of row, or NULL. */
+static const struct range *
+merged(const struct wb *wb, int row)
+{
+	size_t	 i;
+
+	for (i = 0; i < wb->nmerge; i++)
+		if (wb->merge[i].r1 <= row && row <= wb->merge[i].r2)
+			return &wb->merge[i];
+	return NULL;
+}
+
+static void
+col_name(char *s, int col)
+{
+	char	 tmp[8];
+	int	 n = 0, i;
+
+	for (; col > 0 && n < 7; col = (col - 1) / 26)
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+	for (i = 0; i < n; i++)
+		s[i] = tmp[n - 1 - i];
+	s[n] = '\0';
+}
+
+/* The end of a row: handed on unless it is empty. */
+static void
+row_end(struct rows *rs)
+{
+	const struct range *m;
+	struct csvr_rec	 rec;
+	size_t		 i, last = 0;
+	char		 a[8], b[8];
+
+	for (i = 0; i < rs->nf; i++)
+		if (rs->lens[i] > 0)
+			last = i + 1;
+	if (last == 0 || rs->stop)
+		goto out;
+	if (rs->index == 0) {
+		if ((m = merged(rs->wb, rs->row)) != NULL) {
+			col_name(a, m->c1);
+			col_name(b, m->c2);
+			rs->row = m->r1;
+			cell_err(rs, m->c1, "merged cells %s%d:%s%d in the "
+			    "header row (the first row that is not empty): "
+			    "unmerge them; the header needs each column's "
+			    "name in a cell of its own", a, m->r1, b, m->r2);
+			rs->stop = 1;
+			goto out;
+		}
+		rs->nhdr = last;
+	}
+	while (rs->nf < rs->nhdr)
+		add_field(rs, "", 0);
+	memset(&rec, 0, sizeof(rec));
+	rec.nf = last > rs->nhdr ? last : rs->nhdr;
+	for (i = 0; i < rec.nf; i++)
+		rs->ptrs[i] = rs->text.s + rs->off[i];
+	rec.f = rs->ptrs;
+	rec.len = rs->lens;
+	rec.line = rs->row;
+	rec.index = rs->index++;
+	rec.delim = ',';
+	rec.cells = 1;
+	if (rs->fn(rs->arg, &rec) != 0)
+		rs->stop = 1;
+out:
+	rs->nf = 0;
+	buf_reset(&rs->text);
+}
+
+/* A <row>: its number. */
+static int
+row_start(struct rows *rs, xmlTextReaderPtr r)
+{
+	static const char *const names[] = { "r" };
+	char	*v[1];
+	long	 n;
+
+	attrs(r, names, v, 1);
+	n = num_attr(v[0], rs->lastrow + 1);
+	free_vals(v, 1);
+	if (n <= rs->lastrow || n > MAX_ROW) {
+		rs->row = rs->lastrow + 1;
+		cell_err(rs, 0, "damaged workbook: row %ld is out of order",
+		    n);
+		return -1;
+	}
+	rs->row = rs->lastrow = (int)n;
+	rs->lastcol = 0;
+	rs->nf = 0;
+	buf_reset(&rs->text);
+	return 0;
+}
+
+/* A <c>: its column (gaps filled with empty fields), type and format. */
+static int
+cell_start(struct rows *rs, xmlTextReaderPtr r)
+{
+	static const char *const names[] = { "r", "t", "s" };
+	struct cell	*c = &rs->c;
+	char		*v[3];
+	int		 col = rs->lastcol + 1, row = rs->row, rc = 0;
+
+	attrs(r, names, v, 3);
+	if (v[0] != NULL && (cell_ref(v[0], &col, &row) != 0 ||
+	    col <= rs->lastcol || row != rs->row)) {
+		cell_err(rs, rs->lastcol + 1, "damaged workbook: cell '%s' "
+		    "is out of order", v[0]);
+		rc = -1;
+	} else if (col > MAX_COL) {
+		cell_err(rs, MAX_COL, "damaged workbook: too many columns");
+		rc = -1;
+	}
+	c->col = col;
+	c->type = v[1] == NULL ? 'n' : strcmp(v[1], "s") == 0 ? 's' :
+	    strcmp(v[1], "inlineStr") == 0 ? 'i' :
+	    strcmp(v[1], "str") == 0 ? 'f' : strcmp(v[1], "b") == 0 ? 'b' :
+	    strcmp(v[1], "e") == 0 ? 'e' : strcmp(v[1], "d") == 0 ? 'd' : 'n';
+	c->style = num_attr(v[2], 0);
+	c->in_v = c->in_t = c->in_is = c->in_rph = 0;
+	buf_reset(&c->v);
+	free_vals(v, 3);
+	if (rc != 0)
+		return rc;
+	while ((int)rs->nf < col - 1)
+		add_field(rs, "", 0);
+	rs->lastcol = col;
+	return 0;
+}
+
+/* One node of the sheet; -1 stops the reading. */
+static int
+sheet_node(struct rows *rs, xmlTextReaderPtr r)
+{
+	struct cell	*c = &rs->c;
+	int		 type = xmlTextReaderNodeType(r);
+	const char	*name;
+
+	if (type == XML_READER_TYPE_ELEMENT ||
+	    type == XML_READER_TYPE_END_ELEMENT) {
+		name = (const char *)xmlTextReaderConstLocalName(r);
+		if (type == XML_READER_TYPE_ELEMENT) {
+			int empty = xmlTextReaderIsEmptyElement(r);
+
+			if (strcmp(name, "row") == 0) {
+				if (row_start(rs, r) != 0)
+					return -1;
+				if (empty)
+					row_end(rs);
+			} else if (strcmp(name, "c") == 0 && rs->row > 0) {
+				if (cell_start(rs, r) != 0)
+					return -1;
+				if (empty)
+					cell_end(rs);
+			} else if (strcmp(name, "v") == 0)
+				c->in_v = !empty;
+			else if (strcmp(name, "is") == 0)
+				c->in_is = !empty;
+			else if (strcmp(name, "t") == 0)
+				c->in_t = !empty;
+			else if (strcmp(name, "rPh") == 0)
+				c->in_rph = !empty;
+		} else if (strcmp(name, "row") == 0)
+			row_end(rs);
+		else if (strcmp(name, "c") == 0)
+			cell_end(rs);
+		else if (strcmp(name, "v") == 0)
+			c->in_v = 0;
+		else if (strcmp(name, "is") == 0)
+			c->in_is = 0;
+		else if (strcmp(name, "t") == 0)
+			c->in_t = 0;
+		else if (strcmp(name, "rPh") == 0)
+			c->in_rph = 0;
+	} else if (is_text(r) && (c->in_v || (c->in_is && c->in_t &&
+	    !c->in_rph)))
+		buf_puts(&c->v, (const char *)xmlTextReaderConstValue(r));
+	return rs->stop ? -1 : 0;
+}
+
+static int
+read_rows(struct wb *wb, csvr_fn fn, void *arg)
+{
+	struct rows	 rs;
+	struct part	 p;
+	int		 rc;
+
+	if (part_open(wb, &p, wb->sheetpart, SHEET_MAX, 1) != 0)
+		return -1;
+	memset(&rs, 0, sizeof(rs));
+	rs.wb = wb;
+	rs.fn = fn;
+	rs.arg = arg;
+	while ((rc = part_next(&p)) == 1)
+		if (sheet_node(&rs, p.r) != 0)
+			break;
+	if (rc == 1)
+		rc = 0;		/* stopped: not the part's fault */
+	rc = part_close(&p, rc);
+	buf_free(&rs.text);
+	buf_free(&rs.c.v);
+	free(rs.off);
+	free(rs.lens);
+	free(rs.ptrs);
+	return rc != 0 || rs.stop || wb->failed ? -1 : 0;
+}
+
+/* --- the whole ----------------------------------------------------------- */
+
+static void
+wb_free(struct wb *wb)
+{
+	if (wb->zip != NULL)
+		zip_discard(wb->zip);
+	free(wb->wbpart);
+	free(wb->sheet);
+	free(wb->sheetrel);
+	free(wb->sheetpart);
+	free(wb->ssp);
+	free(wb->stylep);
+	buf_free(&wb->ss);
+	free(wb->ssoff);
+	free(wb->isdate);
+	free(wb->merge);
+}
+
+/* Reports why libzip could not open the container. */
+static void
+open_err(struct wb *wb, int ze, const char *head, size_t headlen)
+{
+	zip_error_t	 err;
+
+	if (xlsx_is_ole(head, headlen)) {
+		wb_err(wb, "an Excel 97-2003 workbook (.xls), or one protected "
+		    "with a password; " SAVE_AS);
+		return;
+	}
+	if (ze == ZIP_ER_NOZIP || ze == ZIP_ER_NOENT) {
+		wb_err(wb, ze == ZIP_ER_NOZIP ? "not an Excel workbook "
+		    "(.xlsx): not a ZIP file; " SAVE_AS : "cannot read: no "
+		    "such file");
+		return;
+	}
+	zip_error_init_with_code(&err, ze);
+	wb_err(wb, "damaged workbook: %s", zip_error_strerror(&err));
+	zip_error_fini(&err);
+}
+
+/* Opens the container from path, or from data if path is NULL. */
+static int
+wb_open(struct wb *wb, const char *path, const char *data, size_t len)
+{
+	zip_source_t	*src;
+	zip_error_t	 err;
+	char		 head[8];
+	size_t		 nhead = 0;
+	FILE		*f;
+	int		 ze = 0;
+
+	if (path != NULL) {
+		wb->zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+		if (wb->zip == NULL && (f = fopen(path, "rb")) != NULL) {
+			nhead = fread(head, 1, sizeof(head), f);
+			fclose(f);
+		}
+	} else {
+		zip_error_init(&err);
+		if ((src = zip_source_buffer_create(data, len, 0, &err)) !=
+		    NULL && (wb->zip = zip_open_from_source(src,
+		    ZIP_RDONLY | ZIP_CHECKCONS, &err)) == NULL)
+			zip_source_free(src);
+		ze = zip_error_code_zip(&err);
+		zip_error_fini(&err);
+		nhead = len < sizeof(head) ? len : sizeof(head);
+		memcpy(head, data, nhead);
+	}
+	if (wb->zip == NULL) {
+		open_err(wb, ze, head, nhead);
+		return -1;
+	}
+	return 0;
+}
+
+/* Everything but the rows: the sheet and how to read its cells. */
+static int
+wb_prepare(struct wb *wb, const char *sheet)
+{
+	if (read_root_rels(wb) != 0 || read_workbook(wb, sheet) != 0 ||
+	    read_workbook_rels(wb) != 0 || read_styles(wb) != 0 ||
+	    read_strings(wb) != 0 || read_merges(wb) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+read_wb(const char *path, const char *data, size_t len, const char *sheet,
+    const char *shown, struct diag *diag, csvr_fn fn, void *arg)
+{
+	struct wb	 wb;
+	int		 rc = -1;
+
+	memset(&wb, 0, sizeof(wb));
+	wb.shown = shown;
+	wb.diag = diag;
+	if (wb_open(&wb, path, data, len) == 0 && wb_prepare(&wb, sheet) == 0)
+		rc = read_rows(&wb, fn, arg);
+	wb_free(&wb);
+	return rc;
+}
+
+int
+xlsx_read(const char *path, const char *sheet, const char *shown,
+    struct diag *diag, csvr_fn fn, void *arg)
+{
+	return read_wb(path, NULL, 0, sheet, shown, diag, fn, arg);
+}
+
+int
+xlsx_read_mem(const char *data, size_t len, const char *sheet,
+    const char *shown, struct diag *diag, csvr_fn fn, void *arg)
+{
+	return read_wb(NULL, data, len, sheet, shown, diag, fn, arg);
+}
+
+char *
+xlsx_sheet_name(const char *path, const char *sheet)
+{
+	struct wb	 wb;
+	struct diag	 quiet;
+	char		*name = NULL;
+
+	memset(&wb, 0, sizeof(wb));
+	diag_init(&quiet, NULL);
+	wb.shown = path;
+	wb.diag = &quiet;
+	if (wb_open(&wb, path, NULL, 0) == 0 && read_root_rels(&wb) == 0 &&
+	    read_workbook(&wb, sheet) == 0) {
+		name = wb.sheet;
+		wb.sheet = NULL;
+	}
+	wb_free(&wb);
+	return name;
+}
