@@ -33,6 +33,31 @@ diag_release(struct diag *d, struct diag *parent)
 	d->nerr = d->nwarn = 0;
 }
 
+void
+diag_pause(struct diag *d, struct diag_saved *s, struct buf *b)
+{
+	s->hold = d->hold;
+	s->nerr = d->nerr;
+	s->nwarn = d->nwarn;
+	d->hold = b;
+}
+
+void
+diag_resume(struct diag *d, const struct diag_saved *s, const struct buf *b,
+    int keep)
+{
+	d->hold = s->hold;
+	if (!keep) {
+		d->nerr = s->nerr;
+		d->nwarn = s->nwarn;
+	} else if (d->out != NULL && b->len > 0) {
+		if (d->hold != NULL)
+			buf_add(d->hold, b->s, b->len);
+		else
+			fputs(b->s, d->out);
+	}
+}
+
 /*
  * The '#' of a workbook's sheet in a path ("x.xlsx#Blad1", as
  * csvr_shown() makes it), or NULL.

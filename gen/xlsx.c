@@ -6,9 +6,9 @@
  * order: _rels/.rels (where the workbook is), the workbook (its sheets
  * and date system) and its relationships (the sheet's part, shared
  * strings, styles), the styles (which cell formats are dates), the
- * shared strings, then the sheet twice: once for its merged cells,
- * which follow the rows, so that a merged header is refused before any
- * row is handed on, and once for the rows.
+ * shared strings, then the sheet, once.  Its merged cells follow its
+ * rows, so the messages about the rows are held back until it is known
+ * whether the header is merged; if so, that is the one message.
  *
  * A cell becomes the text a CSV export holds: shared, inline and rich
  * text as is; a formula by its cached value; a number in a date format
@@ -164,11 +164,11 @@ part_xmlerr(void *arg, const char *msg, xmlParserSeverities sev,
 }
 
 /*
- * Opens part name for reading.  Returns 0, 1 if it does not exist
- * (reported when required), -1 on failure (reported).
+ * Opens part name for decompressing.  Returns 0, 1 if it does not
+ * exist (reported when required), -1 on failure (reported).
  */
 static int
-part_open(struct wb *wb, struct part *p, const char *name,
+part_zopen(struct wb *wb, struct part *p, const char *name,
     zip_uint64_t max, int required)
 {
 	zip_stat_t	 st;
@@ -205,11 +205,23 @@ part_open(struct wb *wb, struct part *p, const char *name,
 		    zip_strerror(wb->zip));
 		return -1;
 	}
+	return 0;
+}
+
+/* The same, and a streaming reader of the part's XML. */
+static int
+part_open(struct wb *wb, struct part *p, const char *name,
+    zip_uint64_t max, int required)
+{
+	int	 rc;
+
+	if ((rc = part_zopen(wb, p, name, max, required)) != 0)
+		return rc;
 	p->r = xmlReaderForIO(part_io, NULL, p, name, NULL, XML_OPTS);
 	if (p->r == NULL) {
 		zip_fclose(p->zf);
 		p->zf = NULL;
-		wb_err(wb, "damaged workbook: %s cannot be read", name);
+		wb_err(wb, "damaged workbook: %s cannot be read", p->name);
 		return -1;
 	}
 	xmlTextReaderSetErrorHandler(p->r, part_xmlerr, p);
@@ -746,43 +758,25 @@ cell_ref(const char *s, int *col, int *row)
 	return 0;
 }
 
-/* The merged ranges, which follow the sheet's rows. */
-static int
-read_merges(struct wb *wb)
+/* A <mergeCell ref="A1:B1">: its range, kept (up to MAX_MERGES). */
+static void
+add_merge(struct wb *wb, const char *ref)
 {
-	static const char *const names[] = { "ref" };
-	struct part	 p;
 	struct range	 m;
-	char		*v[1], *colon;
-	int		 rc;
+	char		 a[16], *colon;
 
-	if (part_open(wb, &p, wb->sheetpart, SHEET_MAX, 1) != 0)
-		return -1;
-	rc = part_next(&p);
-	while (rc == 1) {
-		if (xmlTextReaderDepth(p.r) == 1 &&
-		    xmlTextReaderNodeType(p.r) == XML_READER_TYPE_ELEMENT &&
-		    !is_elem(p.r, "mergeCells")) {
-			/* The rows and the rest: skipped, unread. */
-			rc = xmlTextReaderNext(p.r);
-			continue;
-		}
-		if (is_elem(p.r, "mergeCell") && wb->nmerge < MAX_MERGES) {
-			attrs(p.r, names, v, 1);
-			if (v[0] != NULL && (colon = strchr(v[0], ':')) != NULL) {
-				*colon = '\0';
-				if (cell_ref(v[0], &m.c1, &m.r1) == 0 &&
-				    cell_ref(colon + 1, &m.c2, &m.r2) == 0) {
-					wb->merge = xreallocarray(wb->merge,
-					    wb->nmerge + 1, sizeof(*wb->merge));
-					wb->merge[wb->nmerge++] = m;
-				}
-			}
-			free_vals(v, 1);
-		}
-		rc = part_next(&p);
+	if (wb->nmerge >= MAX_MERGES || ref == NULL ||
+	    (colon = strchr(ref, ':')) == NULL ||
+	    (size_t)(colon - ref) >= sizeof(a))
+		return;
+	memcpy(a, ref, (size_t)(colon - ref));
+	a[colon - ref] = '\0';
+	if (cell_ref(a, &m.c1, &m.r1) == 0 &&
+	    cell_ref(colon + 1, &m.c2, &m.r2) == 0) {
+		wb->merge = xreallocarray(wb->merge, wb->nmerge + 1,
+		    sizeof(*wb->merge));
+		wb->merge[wb->nmerge++] = m;
 	}
-	return part_close(&p, rc < 0 ? -1 : 0);
 }
 
 /* A cell being read. */
@@ -808,8 +802,13 @@ struct rows {
 	size_t		 nf, capf;
 	size_t		 index;		/* records handed on */
 	size_t		 nhdr;		/* fields of the header */
-	int		 stop;		/* fn asked to stop, or the header failed */
+	int		 hdrrow;	/* the header's row */
+	int		 stop;		/* fn asked to stop, or damage */
+	int		 in_c;		/* inside a cell begun well */
 	struct cell	 c;
+	struct buf	 val;		/* the cell's text */
+	struct part	*part;		/* the sheet's part */
+	xmlParserCtxtPtr ctxt;		/* libxml2's push parser */
 };
 
 static void
@@ -831,6 +830,20 @@ add_field(struct rows *rs, const char *s, size_t n)
 	rs->lens[rs->nf++] = n;
 	buf_add(&rs->text, s, n);
 	buf_putc(&rs->text, '\0');
+}
+
+/* n in decimal, at least width digits (printf is slow for millions). */
+static void
+put_uint(struct buf *b, unsigned long long n, int width)
+{
+	char	 tmp[24];
+	int	 i = (int)sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0 || (int)sizeof(tmp) - i < width);
+	buf_add(b, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
 /* A serial day number as a date: 1900 or 1904 system. */
@@ -858,7 +871,11 @@ put_date(struct buf *b, double x, int date1904, const char *raw)
 	else
 		days = (int32_t)serial - (serial < 60 ? 25568 : 25569);
 	fmt_civil(days, &y, &m, &d);
-	buf_printf(b, "%04d-%02d-%02d", y, m, d);
+	put_uint(b, (unsigned long long)y, 4);
+	buf_putc(b, '-');
+	put_uint(b, (unsigned long long)m, 2);
+	buf_putc(b, '-');
+	put_uint(b, (unsigned long long)d, 2);
 }
 
 /* A number cell's text: a date, a whole number, or the shortest form. */
@@ -879,7 +896,9 @@ put_number(struct buf *b, const char *raw, int isdate, int date1904)
 		return;
 	}
 	if (x == floor(x) && fabs(x) < 1e15) {
-		buf_printf(b, "%.0f", x == 0 ? 0.0 : x);
+		if (x < 0)
+			buf_putc(b, '-');
+		put_uint(b, (unsigned long long)fabs(x), 1);
 		return;
 	}
 	for (prec = 1; prec <= 17; prec++) {
@@ -911,7 +930,7 @@ cell_end(struct rows *rs)
 {
 	struct wb	*wb = rs->wb;
 	struct cell	*c = &rs->c;
-	struct buf	 out = { NULL, 0, 0 };
+	struct buf	*out = &rs->val;
 	const char	*v = c->v.s != NULL ? c->v.s : "";
 	char		*end;
 	long		 i;
@@ -925,33 +944,33 @@ cell_end(struct rows *rs)
 			    "exist", v);
 			break;
 		}
-		buf_puts(&out, wb->ss.s + wb->ssoff[i]);
+		buf_puts(out, wb->ss.s + wb->ssoff[i]);
 		break;
 	case 'i':
 	case 'f':
-		put_text(&out, v);
+		put_text(out, v);
 		break;
 	case 'b':
-		buf_puts(&out, strcmp(v, "1") == 0 ? "TRUE" :
+		buf_puts(out, strcmp(v, "1") == 0 ? "TRUE" :
 		    strcmp(v, "0") == 0 ? "FALSE" : v);
 		break;
 	case 'd':
 		/* ISO 8601 (Strict workbooks): the date part. */
-		buf_add(&out, v, strlen(v) > 10 && v[10] == 'T' ? 10 :
+		buf_add(out, v, strlen(v) > 10 && v[10] == 'T' ? 10 :
 		    strlen(v));
 		break;
 	case 'e':
-		buf_puts(&out, v);
+		buf_puts(out, v);
 		break;
 	default:
 		if (v[0] != '\0')
-			put_number(&out, v, c->style >= 0 &&
+			put_number(out, v, c->style >= 0 &&
 			    (size_t)c->style < wb->nxf &&
 			    wb->isdate[c->style], wb->date1904);
 		break;
 	}
-	add_field(rs, out.s != NULL ? out.s : "", out.len);
-	buf_free(&out);
+	add_field(rs, out->s != NULL ? out->s : "", out->len);
+	buf_reset(out);
 }
 
 /* The first merged range that covers part of row, or NULL. */
@@ -983,10 +1002,8 @@ col_name(char *s, int col)
 static void
 row_end(struct rows *rs)
 {
-	const struct range *m;
 	struct csvr_rec	 rec;
 	size_t		 i, last = 0;
-	char		 a[8], b[8];
 
 	for (i = 0; i < rs->nf; i++)
 		if (rs->lens[i] > 0)
@@ -994,18 +1011,8 @@ row_end(struct rows *rs)
 	if (last == 0 || rs->stop)
 		goto out;
 	if (rs->index == 0) {
-		if ((m = merged(rs->wb, rs->row)) != NULL) {
-			col_name(a, m->c1);
-			col_name(b, m->c2);
-			rs->row = m->r1;
-			cell_err(rs, m->c1, "merged cells %s%d:%s%d in the "
-			    "header row (the first row that is not empty): "
-			    "unmerge them; the header needs each column's "
-			    "name in a cell of its own", a, m->r1, b, m->r2);
-			rs->stop = 1;
-			goto out;
-		}
 		rs->nhdr = last;
+		rs->hdrrow = rs->row;
 	}
 	while (rs->nf < rs->nhdr)
 		add_field(rs, "", 0);
@@ -1026,17 +1033,36 @@ out:
 	buf_reset(&rs->text);
 }
 
-/* A <row>: its number. */
-static int
-row_start(struct rows *rs, xmlTextReaderPtr r)
+/*
+ * The value of attribute name among a SAX2 element's attributes (five
+ * pointers each: local name, prefix, URI, value, end of value), copied
+ * into buf; NULL if absent or longer than buf holds.
+ */
+static const char *
+sax_attr(const xmlChar **at, int n, const char *name, char *buf,
+    size_t size)
 {
-	static const char *const names[] = { "r" };
-	char	*v[1];
-	long	 n;
+	size_t	 len;
+	int	 i;
 
-	attrs(r, names, v, 1);
-	n = num_attr(v[0], rs->lastrow + 1);
-	free_vals(v, 1);
+	for (i = 0; i < n; i++, at += 5) {
+		if (strcmp((const char *)at[0], name) != 0)
+			continue;
+		if ((len = (size_t)(at[4] - at[3])) >= size)
+			return NULL;
+		memcpy(buf, at[3], len);
+		buf[len] = '\0';
+		return buf;
+	}
+	return NULL;
+}
+
+/* A <row r="12">: its number. */
+static int
+row_start(struct rows *rs, const char *r)
+{
+	long	 n = num_attr(r, rs->lastrow + 1);
+
 	if (n <= rs->lastrow || n > MAX_ROW) {
 		rs->row = rs->lastrow + 1;
 		cell_err(rs, 0, "damaged workbook: row %ld is out of order",
@@ -1050,113 +1076,282 @@ row_start(struct rows *rs, xmlTextReaderPtr r)
 	return 0;
 }
 
-/* A <c>: its column (gaps filled with empty fields), type and format. */
+/* A <c r="F12" t="s" s="3">: its column (gaps filled), type, format. */
 static int
-cell_start(struct rows *rs, xmlTextReaderPtr r)
+cell_start(struct rows *rs, const char *ref, const char *t, const char *s)
 {
-	static const char *const names[] = { "r", "t", "s" };
 	struct cell	*c = &rs->c;
-	char		*v[3];
-	int		 col = rs->lastcol + 1, row = rs->row, rc = 0;
+	int		 col = rs->lastcol + 1, row = rs->row;
 
-	attrs(r, names, v, 3);
-	if (v[0] != NULL && (cell_ref(v[0], &col, &row) != 0 ||
+	if (ref != NULL && (cell_ref(ref, &col, &row) != 0 ||
 	    col <= rs->lastcol || row != rs->row)) {
 		cell_err(rs, rs->lastcol + 1, "damaged workbook: cell '%s' "
-		    "is out of order", v[0]);
-		rc = -1;
-	} else if (col > MAX_COL) {
+		    "is out of order", ref);
+		return -1;
+	}
+	if (col > MAX_COL) {
 		cell_err(rs, MAX_COL, "damaged workbook: too many columns");
-		rc = -1;
+		return -1;
 	}
 	c->col = col;
-	c->type = v[1] == NULL ? 'n' : strcmp(v[1], "s") == 0 ? 's' :
-	    strcmp(v[1], "inlineStr") == 0 ? 'i' :
-	    strcmp(v[1], "str") == 0 ? 'f' : strcmp(v[1], "b") == 0 ? 'b' :
-	    strcmp(v[1], "e") == 0 ? 'e' : strcmp(v[1], "d") == 0 ? 'd' : 'n';
-	c->style = num_attr(v[2], 0);
+	c->type = t == NULL ? 'n' : strcmp(t, "s") == 0 ? 's' :
+	    strcmp(t, "inlineStr") == 0 ? 'i' :
+	    strcmp(t, "str") == 0 ? 'f' : strcmp(t, "b") == 0 ? 'b' :
+	    strcmp(t, "e") == 0 ? 'e' : strcmp(t, "d") == 0 ? 'd' : 'n';
+	c->style = num_attr(s, 0);
 	c->in_v = c->in_t = c->in_is = c->in_rph = 0;
 	buf_reset(&c->v);
-	free_vals(v, 3);
-	if (rc != 0)
-		return rc;
 	while ((int)rs->nf < col - 1)
 		add_field(rs, "", 0);
 	rs->lastcol = col;
 	return 0;
 }
 
-/* One node of the sheet; -1 stops the reading. */
-static int
-sheet_node(struct rows *rs, xmlTextReaderPtr r)
+/* Stops the parse: fn asked to, or the sheet is damaged. */
+static void
+sax_stop(struct rows *rs)
 {
-	struct cell	*c = &rs->c;
-	int		 type = xmlTextReaderNodeType(r);
-	const char	*name;
-
-	if (type == XML_READER_TYPE_ELEMENT ||
-	    type == XML_READER_TYPE_END_ELEMENT) {
-		name = (const char *)xmlTextReaderConstLocalName(r);
-		if (type == XML_READER_TYPE_ELEMENT) {
-			int empty = xmlTextReaderIsEmptyElement(r);
-
-			if (strcmp(name, "row") == 0) {
-				if (row_start(rs, r) != 0)
-					return -1;
-				if (empty)
-					row_end(rs);
-			} else if (strcmp(name, "c") == 0 && rs->row > 0) {
-				if (cell_start(rs, r) != 0)
-					return -1;
-				if (empty)
-					cell_end(rs);
-			} else if (strcmp(name, "v") == 0)
-				c->in_v = !empty;
-			else if (strcmp(name, "is") == 0)
-				c->in_is = !empty;
-			else if (strcmp(name, "t") == 0)
-				c->in_t = !empty;
-			else if (strcmp(name, "rPh") == 0)
-				c->in_rph = !empty;
-		} else if (strcmp(name, "row") == 0)
-			row_end(rs);
-		else if (strcmp(name, "c") == 0)
-			cell_end(rs);
-		else if (strcmp(name, "v") == 0)
-			c->in_v = 0;
-		else if (strcmp(name, "is") == 0)
-			c->in_is = 0;
-		else if (strcmp(name, "t") == 0)
-			c->in_t = 0;
-		else if (strcmp(name, "rPh") == 0)
-			c->in_rph = 0;
-	} else if (is_text(r) && (c->in_v || (c->in_is && c->in_t &&
-	    !c->in_rph)))
-		buf_puts(&c->v, (const char *)xmlTextReaderConstValue(r));
-	return rs->stop ? -1 : 0;
+	rs->stop = 1;
+	xmlStopParser(rs->ctxt);
 }
 
+/* The sheet's elements that matter (names compared a million times). */
+enum elem {
+	E_OTHER, E_ROW, E_C, E_V, E_T, E_IS, E_RPH, E_MERGE
+};
+
+static enum elem
+elem_kind(const char *n)
+{
+	switch (n[0]) {
+	case 'c':
+		return n[1] == '\0' ? E_C : E_OTHER;
+	case 'v':
+		return n[1] == '\0' ? E_V : E_OTHER;
+	case 't':
+		return n[1] == '\0' ? E_T : E_OTHER;
+	case 'i':
+		return strcmp(n, "is") == 0 ? E_IS : E_OTHER;
+	case 'r':
+		return strcmp(n, "row") == 0 ? E_ROW :
+		    strcmp(n, "rPh") == 0 ? E_RPH : E_OTHER;
+	case 'm':
+		return strcmp(n, "mergeCell") == 0 ? E_MERGE : E_OTHER;
+	}
+	return E_OTHER;
+}
+
+static void
+sax_start(void *arg, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nat, int ndef,
+    const xmlChar **at)
+{
+	struct rows	*rs = arg;
+	struct cell	*c = &rs->c;
+	char		 b1[32], b2[32], b3[32];
+
+	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndef;
+	if (rs->stop)
+		return;
+	switch (elem_kind((const char *)lname)) {
+	case E_C:
+		if (rs->row == 0)
+			break;
+		if (cell_start(rs, sax_attr(at, nat, "r", b1, sizeof(b1)),
+		    sax_attr(at, nat, "t", b2, sizeof(b2)),
+		    sax_attr(at, nat, "s", b3, sizeof(b3))) != 0)
+			sax_stop(rs);
+		rs->in_c = 1;
+		break;
+	case E_V:
+		c->in_v = 1;
+		break;
+	case E_T:
+		c->in_t = 1;
+		break;
+	case E_IS:
+		c->in_is = 1;
+		break;
+	case E_RPH:
+		c->in_rph = 1;
+		break;
+	case E_ROW:
+		if (row_start(rs, sax_attr(at, nat, "r", b1, sizeof(b1))) != 0)
+			sax_stop(rs);
+		break;
+	case E_MERGE:
+		add_merge(rs->wb, sax_attr(at, nat, "ref", b1, sizeof(b1)));
+		break;
+	case E_OTHER:
+		break;
+	}
+}
+
+static void
+sax_end(void *arg, const xmlChar *lname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct rows	*rs = arg;
+	struct cell	*c = &rs->c;
+
+	(void)prefix, (void)uri;
+	if (rs->stop)
+		return;
+	switch (elem_kind((const char *)lname)) {
+	case E_C:
+		if (rs->in_c)
+			cell_end(rs);
+		rs->in_c = 0;
+		break;
+	case E_V:
+		c->in_v = 0;
+		break;
+	case E_T:
+		c->in_t = 0;
+		break;
+	case E_IS:
+		c->in_is = 0;
+		break;
+	case E_RPH:
+		c->in_rph = 0;
+		break;
+	case E_ROW:
+		if (rs->row == 0)
+			break;
+		row_end(rs);
+		if (rs->stop)
+			xmlStopParser(rs->ctxt);
+		break;
+	case E_MERGE:
+	case E_OTHER:
+		break;
+	}
+}
+
+static void
+sax_text(void *arg, const xmlChar *s, int len)
+{
+	struct rows	*rs = arg;
+	struct cell	*c = &rs->c;
+
+	if (!rs->stop && (c->in_v || (c->in_is && c->in_t && !c->in_rph)))
+		buf_add(&c->v, (const char *)s, (size_t)len);
+}
+
+/* A document type declaration: Excel never writes one.  Refused. */
+static void
+sax_dtd(void *arg, const xmlChar *name, const xmlChar *pub,
+    const xmlChar *sys)
+{
+	struct rows	*rs = arg;
+
+	(void)name, (void)pub, (void)sys;
+	rs->part->dtd = 1;
+	sax_stop(rs);
+}
+
+static void
+sax_error(void *arg, xmlErrorPtr e)
+{
+	struct rows	*rs = arg;
+	struct part	*p = rs->part;
+	size_t		 n;
+
+	if (p->xmlerr != NULL || e == NULL || e->level < XML_ERR_ERROR)
+		return;
+	p->xmlerr = xstrdup(e->message != NULL ? e->message : "malformed XML");
+	n = strlen(p->xmlerr);
+	while (n > 0 && isspace((unsigned char)p->xmlerr[n - 1]))
+		p->xmlerr[--n] = '\0';
+	p->xmlline = e->line;
+}
+
+/* Reports merged cells m in the header row. */
+static void
+merged_header(struct rows *rs, const struct range *m)
+{
+	char		 a[8], b[8];
+
+	col_name(a, m->c1);
+	col_name(b, m->c2);
+	rs->row = m->r1;
+	cell_err(rs, m->c1, "merged cells %s%d:%s%d in the header row (the "
+	    "first row that is not empty): unmerge them; the header needs "
+	    "each column's name in a cell of its own", a, m->r1, b, m->r2);
+}
+
+/*
+ * Feeds the sheet's bytes to libxml2's SAX2 push parser: the sheet is
+ * the one large part, and building no nodes reads it some three times
+ * as fast as xmlTextReader does.  Returns 0 or -1.
+ */
+static int
+sax_parse(struct rows *rs, struct part *p)
+{
+	xmlSAXHandler	 sax;
+	char		 chunk[1 << 16];
+	int		 n, rc = 0;
+
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = sax_start;
+	sax.endElementNs = sax_end;
+	sax.characters = sax_text;
+	sax.cdataBlock = sax_text;
+	sax.internalSubset = sax_dtd;
+	sax.serror = sax_error;
+	rs->part = p;
+	if ((rs->ctxt = xmlCreatePushParserCtxt(&sax, rs, NULL, 0,
+	    p->name)) == NULL)
+		oom();
+	(void)xmlCtxtUseOptions(rs->ctxt, XML_OPTS);
+	while (!rs->stop && (n = part_io(p, chunk, (int)sizeof(chunk))) > 0)
+		if (xmlParseChunk(rs->ctxt, chunk, n, 0) != 0 && !rs->stop)
+			rc = -1;
+	if (!rs->stop && rc == 0 && !p->over && !p->zerr &&
+	    xmlParseChunk(rs->ctxt, NULL, 0, 1) != 0)
+		rc = -1;
+	if (!rs->stop && !rs->ctxt->wellFormed)
+		rc = -1;
+	xmlFreeParserCtxt(rs->ctxt);
+	rs->ctxt = NULL;
+	return p->dtd ? -1 : rc;
+}
+
+/*
+ * The rows, in one pass.  The merged cells follow them, so what fn
+ * reports is held back until they are known: merged cells in the
+ * header are then the only message.
+ */
 static int
 read_rows(struct wb *wb, csvr_fn fn, void *arg)
 {
 	struct rows	 rs;
 	struct part	 p;
+	struct diag_saved saved;
+	struct buf	 held = { NULL, 0, 0 };
+	const struct range *m = NULL;
 	int		 rc;
 
-	if (part_open(wb, &p, wb->sheetpart, SHEET_MAX, 1) != 0)
+	if (part_zopen(wb, &p, wb->sheetpart, SHEET_MAX, 1) != 0)
 		return -1;
 	memset(&rs, 0, sizeof(rs));
 	rs.wb = wb;
 	rs.fn = fn;
 	rs.arg = arg;
-	while ((rc = part_next(&p)) == 1)
-		if (sheet_node(&rs, p.r) != 0)
-			break;
-	if (rc == 1)
-		rc = 0;		/* stopped: not the part's fault */
+	diag_pause(wb->diag, &saved, &held);
+	rc = sax_parse(&rs, &p);
+	/* What was made of a merged header says nothing useful. */
+	if (rc == 0 && !rs.stop && !wb->failed && rs.index > 0)
+		m = merged(wb, rs.hdrrow);
+	diag_resume(wb->diag, &saved, &held, m == NULL);
+	buf_free(&held);
+	if (m != NULL)
+		merged_header(&rs, m);
 	rc = part_close(&p, rc);
 	buf_free(&rs.text);
 	buf_free(&rs.c.v);
+	buf_free(&rs.val);
 	free(rs.off);
 	free(rs.lens);
 	free(rs.ptrs);
@@ -1245,7 +1440,7 @@ wb_prepare(struct wb *wb, const char *sheet)
 {
 	if (read_root_rels(wb) != 0 || read_workbook(wb, sheet) != 0 ||
 	    read_workbook_rels(wb) != 0 || read_styles(wb) != 0 ||
-	    read_strings(wb) != 0 || read_merges(wb) != 0)
+	    read_strings(wb) != 0)
 		return -1;
 	return 0;
 }
