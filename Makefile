@@ -50,7 +50,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan
+        golden-update clean fuzz fuzz-quick browser halves tsan xlsx
 
 all: deps $(BIN) reports
 
@@ -130,7 +130,13 @@ publish: $(BIN)
 halves: $(BIN)
 	@$(TEST_ENV) sh tests/halves.sh ./$(BIN)
 
-check-suite: unit golden badinput pdf publish repro canary pathological halves
+# Registers straight from Excel: workbooks written by tests/xlsx.py with
+# Debian's python3-openpyxl, and Excel's text exports.
+xlsx: $(BIN)
+	@$(TEST_ENV) sh tests/xlsx.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological halves \
+             xlsx
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

@@ -129,6 +129,7 @@ on_row(int term, void *arg)
 	size_t		 i, nonempty;
 
 	(void)term;
+	memset(&rec, 0, sizeof(rec));
 	if (rd->stopped) {
 		rd->nf = 0;
 		buf_reset(&rd->text);

@@ -1388,6 +1388,11 @@ open_err(struct wb *wb, int ze, const char *head, size_t headlen)
 		    "with a password; " SAVE_AS);
 		return;
 	}
+	if (ze == ZIP_ER_NOZIP && xlsx_is_zip(head, headlen)) {
+		wb_err(wb, "damaged workbook: its ZIP container is cut short "
+		    "or broken; " SAVE_AS);
+		return;
+	}
 	if (ze == ZIP_ER_NOZIP || ze == ZIP_ER_NOENT) {
 		wb_err(wb, ze == ZIP_ER_NOZIP ? "not an Excel workbook "
 		    "(.xlsx): not a ZIP file; " SAVE_AS : "cannot read: no "
