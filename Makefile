@@ -176,7 +176,8 @@ bench: $(BIN)
 
 # --- fuzzing (clang libFuzzer) ----------------------------------------------
 
-FUZZERS   = fuzz_csv fuzz_halves fuzz_frontmatter fuzz_block fuzz_markdown
+FUZZERS   = fuzz_csv fuzz_halves fuzz_frontmatter fuzz_block fuzz_markdown \
+            fuzz_xlsx
 FUZZ_DIR  = build/fuzz
 FUZZ_SAN  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_TIME = 60

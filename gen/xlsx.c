@@ -156,7 +156,8 @@ part_xmlerr(void *arg, const char *msg, xmlParserSeverities sev,
 	if (p->xmlerr != NULL || (sev != XML_PARSER_SEVERITY_ERROR &&
 	    sev != XML_PARSER_SEVERITY_VALIDITY_ERROR))
 		return;
-	p->xmlerr = xstrdup(msg != NULL ? msg : "malformed XML");
+	msg = msg != NULL ? msg : "malformed XML";
+	p->xmlerr = xstrndup(msg, strcspn(msg, "\n"));
 	n = strlen(p->xmlerr);
 	while (n > 0 && isspace((unsigned char)p->xmlerr[n - 1]))
 		p->xmlerr[--n] = '\0';
@@ -1255,11 +1256,13 @@ sax_error(void *arg, xmlErrorPtr e)
 {
 	struct rows	*rs = arg;
 	struct part	*p = rs->part;
+	const char	*msg;
 	size_t		 n;
 
 	if (p->xmlerr != NULL || e == NULL || e->level < XML_ERR_ERROR)
 		return;
-	p->xmlerr = xstrdup(e->message != NULL ? e->message : "malformed XML");
+	msg = e->message != NULL ? e->message : "malformed XML";
+	p->xmlerr = xstrndup(msg, strcspn(msg, "\n"));
 	n = strlen(p->xmlerr);
 	while (n > 0 && isspace((unsigned char)p->xmlerr[n - 1]))
 		p->xmlerr[--n] = '\0';
@@ -1450,6 +1453,16 @@ wb_prepare(struct wb *wb, const char *sheet)
 	return 0;
 }
 
+/*
+ * libxml2 prints some problems (a wrong encoding, I/O) straight to
+ * standard error; they are reported through diag instead.
+ */
+static void
+libxml_quiet(void *arg, const char *fmt, ...)
+{
+	(void)arg, (void)fmt;
+}
+
 static int
 read_wb(const char *path, const char *data, size_t len, const char *sheet,
     const char *shown, struct diag *diag, csvr_fn fn, void *arg)
@@ -1460,6 +1473,7 @@ read_wb(const char *path, const char *data, size_t len, const char *sheet,
 	memset(&wb, 0, sizeof(wb));
 	wb.shown = shown;
 	wb.diag = diag;
+	xmlSetGenericErrorFunc(NULL, libxml_quiet);
 	if (wb_open(&wb, path, data, len) == 0 && wb_prepare(&wb, sheet) == 0)
 		rc = read_rows(&wb, fn, arg);
 	wb_free(&wb);
@@ -1491,6 +1505,7 @@ xlsx_sheet_name(const char *path, const char *sheet)
 	diag_init(&quiet, NULL);
 	wb.shown = path;
 	wb.diag = &quiet;
+	xmlSetGenericErrorFunc(NULL, libxml_quiet);
 	if (wb_open(&wb, path, NULL, 0) == 0 && read_root_rels(&wb) == 0 &&
 	    read_workbook(&wb, sheet) == 0) {
 		name = wb.sheet;

@@ -10,13 +10,14 @@
 #       on a second sheet "Trajecten" after a sheet "Uitleg", --inline
 #       writes inline strings (openpyxl's write-only mode) instead of
 #       shared ones
-#   xlsx.py quirks CSV OUT
+#   xlsx.py quirks CSV OUT [--stored]
 #       the same rows in a workbook written by hand, each column in
 #       another of the forms Excel writes: rich text and phonetic runs,
 #       inline strings, formulas with cached values, escaped line
 #       breaks, numbers in exponent form, dates in the 1904 system with
 #       a time, cells without a reference, skipped and empty rows, the
-#       sheet second and its part outside xl/worksheets
+#       sheet second and its part outside xl/worksheets; --stored
+#       leaves the parts uncompressed (a seed for fuzz_xlsx)
 #   xlsx.py merged OUT | baddate OUT | leapday OUT
 #       a small register with a merged header; with a text date
 #       31-02-2021 in F12; with the date serial 60 (Excel's 1900-02-29)
@@ -133,8 +134,9 @@ NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r=
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
-def write_zip(out, parts):
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+def write_zip(out, parts, stored=False):
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED if stored else
+                         zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
 
@@ -245,7 +247,7 @@ def quirks(args):
             'count="%d" uniqueCount="%d">%s</sst>'
             % (len(sst), len(sst), "".join(sst))),
     }
-    write_zip(out, parts)
+    write_zip(out, parts, "--stored" in args)
 
 
 SMALL = [
