@@ -24,8 +24,9 @@
 #   xlsx.py bomb OUT | dtd OUT | laughs OUT
 #       a workbook.xml that inflates past gen's bound; one with a DTD
 #       declaring an entity; one with "a billion laughs"
-#   xlsx.py bench ROWS OUT
-#       a register of ROWS rows as Excel writes it (shared strings)
+#   xlsx.py bench ROWS OUT [CSV]
+#       a register of ROWS rows as Excel writes it (shared strings), and
+#       the same rows as a CSV
 import csv
 import datetime
 import io
@@ -334,15 +335,23 @@ def bench(args):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Trajecten"
-    ws.append(["id", "regio", "signaal", "themas", "hoofdthema", "start",
-               "eind", "gesprekken", "uitkomst"])
+    hdr = ["id", "regio", "signaal", "themas", "hoofdthema", "start",
+           "eind", "gesprekken", "uitkomst"]
+    ws.append(hdr)
+    cw = csv.writer(open(args[2], "w", newline="")) if len(args) > 2 \
+        else None
+    if cw:
+        cw.writerow(hdr)
     base = datetime.date(2019, 1, 1)
     for i in range(n):
         s = base + datetime.timedelta(days=i % 700)
-        ws.append(["T%07d" % i, reg[i % 4], sig[i % 5],
-                   "%s;%s" % (th[i % 5], th[(i + 2) % 5]), th[i % 5], s,
-                   s + datetime.timedelta(days=20 + i % 200), i % 12,
-                   uit[i % 4]])
+        row = ["T%07d" % i, reg[i % 4], sig[i % 5],
+               "%s;%s" % (th[i % 5], th[(i + 2) % 5]), th[i % 5], s,
+               s + datetime.timedelta(days=20 + i % 200), i % 12,
+               uit[i % 4]]
+        ws.append(row)
+        if cw:
+            cw.writerow(row)
     for row in ws.iter_rows(min_row=2, min_col=6, max_col=7):
         for c in row:
             c.number_format = "d-m-yyyy"
