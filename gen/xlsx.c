@@ -524,8 +524,9 @@ read_workbook_rels(struct wb *wb)
 
 /*
  * Whether a number format shows a date: it has a day, month or year
- * outside quoted text, escapes and [..] sections.  'm' next to an hour
- * or seconds is minutes, so a format of only elapsed time is none.
+ * outside quoted text, escapes and [..] sections.  'm' in a format
+ * with hours or seconds is minutes, so a time of day or elapsed time
+ * ([h]:mm) is no date.
  */
 static int
 date_code(const char *s)
@@ -542,6 +543,9 @@ date_code(const char *s)
 			if (s[1] != '\0')
 				s++;
 		} else if (*s == '[') {
+			/* [h], [mm], [ss]: elapsed time, so 'm' is minutes. */
+			if (strchr("hHmMsS", s[1]) != NULL && s[1] != '\0')
+				hs = 1;
 			while (s[1] != '\0' && s[1] != ']')
 				s++;
 		} else {
