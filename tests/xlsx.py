@@ -58,7 +58,10 @@ def typed(h, v):
     if v == "":
         return None
     if h in DATES:
-        return parse_date(v)
+        try:
+            return parse_date(v)
+        except ValueError:
+            return v    # no date: Excel keeps it as text
     if h in NUMBERS and v.lstrip("-").isdigit():
         return int(v)
     return v

@@ -7,6 +7,8 @@
 #     systems, shared and inline strings, a sheet chosen by name and
 #     the default trajecten.xlsx: gen stats --json of every edition is
 #     byte for byte that of the CSV content, and gen check passes;
+#   - a register with mistakes as CSV and as a workbook: the same
+#     messages, at line:column and at the cell;
 #   - a workbook written by hand with the quirks Excel writes (rich
 #     text, phonetic runs, formulas with cached values, escaped line
 #     breaks, cells without references, skipped and empty rows, a date
@@ -118,6 +120,34 @@ cp "$root/content/codes.csv" "$tmp/q/"
 cp "$root/content/data/trajecten.csv" "$tmp/q/csv/"
 mk quirks "$root/content/data/trajecten.csv" "$tmp/q/wb/quirks.xlsx"
 same "quirks" "$tmp/q/csv" "$tmp/q/wb"
+
+# --- the same checks and messages as for the CSV --------------------------------
+# A register with mistakes of every kind the loader checks, as CSV and as
+# a workbook: the same messages, each at its place (line:column, cell).
+m=$tmp/m
+edition "$m/csv" trajecten.csv
+edition "$m/wb" trajecten.xlsx
+cp "$root/content/codes.csv" "$m/"
+awk -F, -v OFS=, 'NR == 3 { $6 = "emial" } NR == 4 { $12 = "2.5" }
+	NR == 5 { $1 = "B19-01" } NR == 6 { $10 = "2019-02-30" }
+	NR == 7 { $11 = "2018-01-01" } NR == 8 { $13 = "misschien" }
+	NR == 9 { $7 = "" } { print }' "$root/content/data/trajecten.csv" \
+    >"$m/csv/trajecten.csv"
+mk sheet "$m/csv/trajecten.csv" "$m/wb/trajecten.xlsx"
+"$gen" check "$m/csv" >"$tmp/m-csv.log" 2>&1
+"$gen" check "$m/wb" >"$tmp/m-wb.log" 2>&1
+sed -n 's/^[^ ]*: error: //p' "$tmp/m-csv.log" >"$tmp/m-csv.msg"
+sed -n 's/^[^ ]*: error: //p' "$tmp/m-wb.log" >"$tmp/m-wb.msg"
+if [ "$(wc -l <"$tmp/m-csv.msg")" -lt 6 ] ||
+    ! cmp -s "$tmp/m-csv.msg" "$tmp/m-wb.msg"; then
+	bad "same messages: the CSV's and the workbook's differ"
+	diff "$tmp/m-csv.log" "$tmp/m-wb.log"
+elif ! grep -qF "$m/wb/trajecten.xlsx:Trajecten!F3: error: unknown code 'emial' in column signaal; did you mean 'email'?" "$tmp/m-wb.log"; then
+	bad "same messages: the cell is not named"
+	cat "$tmp/m-wb.log"
+else
+	ok
+fi
 
 # --- one message each --------------------------------------------------------
 e=$tmp/q/e
