@@ -816,13 +816,30 @@ struct rows {
 	xmlParserCtxtPtr ctxt;		/* libxml2's push parser */
 };
 
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Whether n bytes of s are only white space (a field trims it). */
+static int
+blank(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!is_blank((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
 static void
 add_field(struct rows *rs, const char *s, size_t n)
 {
-	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+	while (n > 0 && is_blank((unsigned char)*s))
 		s++, n--;
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\r' || s[n - 1] == '\n'))
+	while (n > 0 && is_blank((unsigned char)s[n - 1]))
 		n--;
 	if (rs->nf == rs->capf) {
 		rs->capf = rs->capf ? rs->capf * 2 : 16;
@@ -974,7 +991,16 @@ cell_end(struct rows *rs)
 			    wb->isdate[c->style], wb->date1904);
 		break;
 	}
-	add_field(rs, out->s != NULL ? out->s : "", out->len);
+	/*
+	 * Only a cell with a value takes a field, after empty ones for the
+	 * columns before it: Excel writes empty cells that have a format,
+	 * up to the last column (XFD) for a formatted row.
+	 */
+	if (!blank(out->s, out->len)) {
+		while ((int)rs->nf < c->col - 1)
+			add_field(rs, "", 0);
+		add_field(rs, out->s, out->len);
+	}
 	buf_reset(out);
 }
 
@@ -1106,8 +1132,6 @@ cell_start(struct rows *rs, const char *ref, const char *t, const char *s)
 	c->style = num_attr(s, 0);
 	c->in_v = c->in_t = c->in_is = c->in_rph = 0;
 	buf_reset(&c->v);
-	while ((int)rs->nf < col - 1)
-		add_field(rs, "", 0);
 	rs->lastcol = col;
 	return 0;
 }

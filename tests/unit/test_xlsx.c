@@ -2,7 +2,8 @@
  * test_xlsx.c: unit tests of the workbook reader (xlsx.c): what each
  * kind of cell becomes (numbers in their shortest form, dates in both
  * date systems with Excel's day 60, which formats are dates, booleans,
- * errors, text with escapes), gaps between cells, the choice of sheet,
+ * errors, text with escapes), gaps between cells, empty cells with a
+ * format out to the last column, the choice of sheet,
  * and how diag names a cell.  The workbooks are written here with
  * libzip.
  */
@@ -238,7 +239,7 @@ test_cells(void **state)
 	    "<si><t xml:space=\"preserve\">  a;_x000D_\nb  </t></si>",
 	    "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c>"
 	    "<c r=\"C2\" t=\"s\"><v>1</v></c><c r=\"D2\" t=\"s\"><v>2</v></c>"
-	    "</row>"
+	    "<c r=\"XFD2\" s=\"0\"/></row>"
 	    "<row r=\"3\"/>"
 	    "<row r=\"4\"><c r=\"A4\" s=\"0\"/><c r=\"B4\"><v></v></c></row>"
 	    "<row r=\"6\"><c t=\"b\"><v>1</v></c><c t=\"b\"><v>0</v></c>"
