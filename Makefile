@@ -11,7 +11,7 @@
 CC       = cc
 CXX      = c++
 PKGS     = nettle libcmark-gfm pangocairo cairo cairo-pdf pangofc fontconfig yaml-0.1 \
-           librsvg-2.0 libpng libqpdf libxml-2.0
+           librsvg-2.0 libpng libqpdf libxml-2.0 libzip
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Werror
@@ -32,11 +32,12 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev libqpdf-dev \
-            libxml2-dev
+            libxml2-dev libzip-dev
 DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3 \
-            python3-pikepdf mupdf-tools
+            python3-pikepdf mupdf-tools python3-openpyxl
 
-LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/codes.c \
+LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c \
+           gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
            gen/edition.c gen/doc.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
@@ -58,7 +59,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
         golden-update clean fuzz fuzz-quick browser halves tsan archive outdir \
-        safety
+        safety xlsx
 
 all: deps $(BIN) reports
 
@@ -157,8 +158,13 @@ outdir: $(BIN)
 safety: $(BIN)
 	@$(TEST_ENV) sh tests/safety.sh ./$(BIN)
 
+# Registers straight from Excel: workbooks written by tests/xlsx.py with
+# Debian's python3-openpyxl, and Excel's text exports.
+xlsx: $(BIN)
+	@$(TEST_ENV) sh tests/xlsx.sh ./$(BIN)
+
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
-             archive outdir safety
+             archive outdir safety xlsx
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:
@@ -198,7 +204,8 @@ bench: $(BIN)
 
 # --- fuzzing (clang libFuzzer) ----------------------------------------------
 
-FUZZERS   = fuzz_csv fuzz_halves fuzz_frontmatter fuzz_block fuzz_markdown
+FUZZERS   = fuzz_csv fuzz_halves fuzz_frontmatter fuzz_block fuzz_markdown \
+            fuzz_xlsx
 FUZZ_DIR  = build/fuzz
 FUZZ_SAN  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_TIME = 60

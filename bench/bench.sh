@@ -6,7 +6,9 @@
 # csv-module script computing the same counts and medians, with peak
 # memory, and gen again pinned to one processor (it reads a large
 # register in two halves at once); (c) cost growth from 10,000 to
-# 1,000,000 rows.
+# 1,000,000 rows; (d) gen stats on a 100,000-row Excel workbook (as
+# Excel writes it: shared strings, date cells) against the same rows as
+# a CSV, written by tests/xlsx.py with Debian's python3-openpyxl.
 set -u
 gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -163,3 +165,30 @@ for n in 10000 100000 1000000; do
 	fi
 	prev=$t
 done
+
+echo
+echo "== (d) gen stats on a 100,000-row Excel workbook"
+if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+	mkdir -p "$tmp/d/x" "$tmp/d/c"
+	cp "$root/content/codes.csv" "$tmp/d/"
+	printf -- '---\ntitle: R\ndate: 2021-12-01\ndata: trajecten.xlsx\n---\n' \
+	    >"$tmp/d/x/index.md"
+	printf -- '---\ntitle: R\ndate: 2021-12-01\n---\n' >"$tmp/d/c/index.md"
+	/usr/bin/python3 "$root/tests/xlsx.py" bench 100000 \
+	    "$tmp/d/x/trajecten.xlsx" "$tmp/d/c/trajecten.csv" || exit 1
+	"$gen" stats --json "$tmp/d/x" >"$tmp/d/x.json" &&
+	    "$gen" stats --json "$tmp/d/c" >"$tmp/d/c.json" &&
+	    cmp -s "$tmp/d/x.json" "$tmp/d/c.json" ||
+	    { echo "bench: the workbook's figures differ from the CSV's" >&2; exit 1; }
+	tx=$(best 3 "$gen" stats "$tmp/d/x") || exit 1
+	tc=$(best 3 "$gen" stats "$tmp/d/c") || exit 1
+	mx=$(peak "$gen" stats "$tmp/d/x")
+	# CPU time as well: on a busy machine the clock says little.
+	cx=$(/usr/bin/time -f '%U %S' "$gen" stats "$tmp/d/x" 2>&1 >/dev/null |
+	    tail -1 | awk '{ print $1 + $2 }')
+	echo "workbook: $(wc -c <"$tmp/d/x/trajecten.xlsx") bytes, its sheet $(unzip -l "$tmp/d/x/trajecten.xlsx" 2>/dev/null | awk '/sheet1.xml/ { print $1 }') bytes of XML"
+	echo "gen stats, workbook: ${tx}s, CPU ${cx}s   (target: under 1 s); peak memory $mx KiB"
+	echo "gen stats, the same rows as CSV: ${tc}s"
+else
+	echo "(python3-openpyxl not installed: apt-get install python3-openpyxl)"
+fi

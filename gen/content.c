@@ -45,11 +45,14 @@ register_for(struct content *c, const char *path, struct diag *diag)
 {
 	size_t		 i;
 	struct reg	*r;
+	char		*shown;
 
 	for (i = 0; i < c->nregs; i++)
 		if (strcmp(c->regpaths[i], path) == 0)
 			return c->regs[i];
-	r = reg_load(c->root, path, path, &c->cb, diag);
+	shown = csvr_shown(c->root, path);
+	r = reg_load(c->root, path, shown, &c->cb, diag);
+	free(shown);
 	c->regs = xreallocarray(c->regs, c->nregs + 1, sizeof(*c->regs));
 	c->regpaths = xreallocarray(c->regpaths, c->nregs + 1,
 	    sizeof(*c->regpaths));
@@ -89,6 +92,25 @@ present(const struct content *c, const char *path)
 	return cfile_kind(c->root, path, &quiet) != CFILE_NONE;
 }
 
+/*
+ * The register beside an edition's index.md when the front matter
+ * names none: trajecten.csv, else trajecten.xlsx; NULL if neither.
+ */
+static char *
+default_register(const struct content *c, const struct edition *e)
+{
+	char	*path = util_path_join(e->dir, "trajecten.csv");
+
+	if (present(c, path))
+		return path;
+	free(path);
+	path = util_path_join(e->dir, "trajecten.xlsx");
+	if (present(c, path))
+		return path;
+	free(path);
+	return NULL;
+}
+
 /* Loads data, computes metrics and prepares the document. */
 static int
 load_edition(struct content *c, struct edition *e, struct diag *diag)
@@ -124,20 +146,15 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			    m->data.col, "data path '%s' must stay inside the "
 			    "content folder", m->data.s);
 			data_failed = 1;
-		} else if (!present(c, path)) {
+		} else if (!csvr_present(c->root, path)) {
 			diag_error(diag, e->index_path, m->data.line,
 			    m->data.col, "data file '%s' not found", m->data.s);
 			free(path);
 			path = NULL;
 			data_failed = 1;
 		}
-	} else {
-		path = util_path_join(e->dir, "trajecten.csv");
-		if (!present(c, path)) {
-			free(path);
-			path = NULL;
-		}
-	}
+	} else
+		path = default_register(c, e);
 	if (path != NULL) {
 		char *norm = util_path_normalize(path);
 
@@ -149,9 +166,10 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	}
 	for (i = 0; i < m->ntables; i++) {
 		struct tabdata *t;
+		char *shown;
 
 		path = content_path(c, e, m->tables[i].path.s);
-		if (path == NULL || !present(c, path)) {
+		if (path == NULL || !csvr_present(c->root, path)) {
 			diag_error(diag, e->index_path, m->tables[i].path.line,
 			    m->tables[i].path.col, path == NULL ?
 			    "table path '%s' must stay inside the content "
@@ -161,8 +179,10 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			data_failed = 1;
 			continue;
 		}
-		t = tab_load(m->tables[i].name, c->root, path, path, &c->cb,
+		shown = csvr_shown(c->root, path);
+		t = tab_load(m->tables[i].name, c->root, path, shown, &c->cb,
 		    diag);
+		free(shown);
 		free(path);
 		if (t == NULL) {
 			data_failed = 1;
@@ -402,7 +422,7 @@ content_load(struct content *c, char *const *args, int nargs,
     struct diag *diag)
 {
 	struct edition	**order;
-	char		**names, *cbpath, *root;
+	char		**names, *cbpath, *cbshown, *root;
 	int		 i, n, j, nerr = diag->nerr;
 	size_t		 k;
 
@@ -433,8 +453,20 @@ content_load(struct content *c, char *const *args, int nargs,
 	}
 	if (diag->nerr > nerr)
 		return -1;
+	/* The codebook: codes.csv, or else a workbook codes.xlsx. */
 	cbpath = util_path_join(c->root, "codes.csv");
-	codebook_load(&c->cb, c->root, cbpath, cbpath, diag);
+	if (!present(c, cbpath)) {
+		char *wb = util_path_join(c->root, "codes.xlsx");
+
+		if (present(c, wb)) {
+			free(cbpath);
+			cbpath = wb;
+		} else
+			free(wb);
+	}
+	cbshown = csvr_shown(c->root, cbpath);
+	codebook_load(&c->cb, c->root, cbpath, cbshown, diag);
+	free(cbshown);
 	free(cbpath);
 	for (i = 0; i < nargs; i++) {
 		if (has_index(args[i])) {

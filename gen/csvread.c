@@ -14,10 +14,12 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -26,6 +28,7 @@
 #include "csvread.h"
 #include "diag.h"
 #include "util.h"
+#include "xlsx.h"
 
 /* Parser state shared with the libcsv callbacks. */
 struct rd {
@@ -36,7 +39,7 @@ struct rd {
 	const char	*data;		/* the (UTF-8) bytes */
 	size_t		 len;		/* how many */
 	char		 delim;		/* detected delimiter */
-	int		 cp1252;	/* data was converted from Windows-1252 */
+	int		 cp1252;	/* from Windows-1252 or UTF-16: columns count characters */
 	struct buf	 text;		/* field bytes of the current record */
 	size_t		*off;		/* field offsets into text */
 	size_t		*lens;		/* field lengths */
@@ -127,6 +130,7 @@ on_row(int term, void *arg)
 	size_t		 i, nonempty;
 
 	(void)term;
+	memset(&rec, 0, sizeof(rec));
 	if (rd->stopped) {
 		rd->nf = 0;
 		buf_reset(&rd->text);
@@ -173,11 +177,14 @@ out:
 	buf_reset(&rd->text);
 }
 
-/* Picks ';' or ',' by counting both outside quotes on the first line. */
+/*
+ * Picks ';', ',' or a tab (Excel's "Text" export) by counting them
+ * outside quotes on the first line.
+ */
 static char
 detect_delim(const char *s, size_t n)
 {
-	size_t	 i, commas = 0, semis = 0;
+	size_t	 i, commas = 0, semis = 0, tabs = 0;
 	int	 q = 0;
 
 	for (i = 0; i < n; i++) {
@@ -189,7 +196,11 @@ detect_delim(const char *s, size_t n)
 			commas++;
 		else if (!q && s[i] == ';')
 			semis++;
+		else if (!q && s[i] == '\t')
+			tabs++;
 	}
+	if (tabs > commas && tabs > semis)
+		return '\t';
 	return semis > commas ? ';' : ',';
 }
 
@@ -249,6 +260,11 @@ csvr_field_pos(const struct csvr_rec *r, size_t want, int *line, int *col)
 	size_t	 i, field = 0, start = 0, lstart = 0;
 	int	 q = 0, l = r->line;
 
+	if (r->cells) {
+		*line = r->line;
+		*col = (int)want + 1;
+		return;
+	}
 	for (i = 0; i < r->rawlen && field < want; i++) {
 		if (r->raw[i] == '"')
 			q = !q;
@@ -262,7 +278,8 @@ csvr_field_pos(const struct csvr_rec *r, size_t want, int *line, int *col)
 	}
 	if (field < want)
 		start = r->rawlen;
-	while (start < r->rawlen && (r->raw[start] == ' ' || r->raw[start] == '\t'))
+	while (start < r->rawlen && (r->raw[start] == ' ' ||
+	    (r->raw[start] == '\t' && r->delim != '\t')))
 		start++;
 	*line = l;
 	if (r->cp1252)
@@ -505,10 +522,87 @@ skip_bom(const char **data, size_t *len)
 	}
 }
 
-/* Reads bytes in memory whole, the encoding settled first. */
+#define SAVE_CSV	"open it in Excel and save it as 'CSV UTF-8'"
+
+/* UTF-16 after its byte order mark, as UTF-8 in *conv; -1 if invalid. */
 static int
-read_mem(const char *data, size_t len, const char *map, const char *shown,
-    struct diag *diag, csvr_fn fn, void *arg)
+from_utf16(const char **data, size_t *len, char **conv, const char *enc,
+    const char *shown, struct diag *diag)
+{
+	iconv_t	 cd;
+	char	*in = (char *)(uintptr_t)(*data + 2), *out;
+	size_t	 inleft = *len - 2, outleft, cap;
+
+	if ((cd = iconv_open("UTF-8", enc)) == (iconv_t)-1) {
+		diag_error(diag, shown, 0, 0, "UTF-16 text cannot be "
+		    "converted here; " SAVE_CSV);
+		return -1;
+	}
+	cap = inleft / 2 * 3 + 16;
+	*conv = out = xmalloc(cap);
+	outleft = cap;
+	if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+		diag_error(diag, shown, 0, 0, "not valid UTF-16 (at byte "
+		    "%zu); " SAVE_CSV, (size_t)(in - *data));
+		iconv_close(cd);
+		free(*conv);
+		*conv = NULL;
+		return -1;
+	}
+	iconv_close(cd);
+	*data = *conv;
+	*len = cap - outleft;
+	return 1;
+}
+
+/*
+ * Settles the bytes' encoding before parsing: a UTF-8 byte order mark
+ * is skipped; UTF-16 with a byte order mark (Excel's "Unicode text")
+ * is converted to UTF-8 in *conv (returns 1); UTF-16 without one, a
+ * workbook or an Excel 97-2003 file is refused with one message that
+ * says what to do (returns -1).  Returns 0 otherwise.
+ */
+static int
+settle(const char **data, size_t *len, char **conv, const char *shown,
+    struct diag *diag)
+{
+	const unsigned char *u = (const unsigned char *)*data;
+	size_t		 n = *len;
+
+	*conv = NULL;
+	if (n >= 2 && u[0] == 0xff && u[1] == 0xfe)
+		return from_utf16(data, len, conv, "UTF-16LE", shown, diag);
+	if (n >= 2 && u[0] == 0xfe && u[1] == 0xff)
+		return from_utf16(data, len, conv, "UTF-16BE", shown, diag);
+	if (xlsx_is_zip(*data, n)) {
+		diag_error(diag, shown, 0, 0, "an Excel workbook (or another "
+		    "ZIP file), not text; give a workbook a name that ends "
+		    "in .xlsx");
+		return -1;
+	}
+	if (xlsx_is_ole(*data, n)) {
+		diag_error(diag, shown, 0, 0, "an Excel 97-2003 workbook "
+		    "(.xls) or one protected with a password, not text; "
+		    SAVE_CSV " or as 'Excel Workbook (.xlsx)'");
+		return -1;
+	}
+	if (n >= 4 && ((u[0] != 0 && u[1] == 0 && u[2] != 0 && u[3] == 0) ||
+	    (u[0] == 0 && u[1] != 0 && u[2] == 0 && u[3] != 0))) {
+		diag_error(diag, shown, 0, 0, "UTF-16 text without a byte "
+		    "order mark; " SAVE_CSV);
+		return -1;
+	}
+	skip_bom(data, len);
+	return 0;
+}
+
+/*
+ * Reads bytes in memory whole, the encoding settled first; chars: the
+ * bytes were converted from UTF-16, and a column counts characters.
+ */
+static int
+read_mem(const char *data, size_t len, const char *map, int chars,
+    const char *shown, struct diag *diag, csvr_fn fn, void *arg)
 {
 	struct rd	 rd;
 	char		*conv = NULL;
@@ -521,6 +615,7 @@ read_mem(const char *data, size_t len, const char *map, const char *shown,
 	rd.fn = fn;
 	rd.arg = arg;
 	rd.line = 1;
+	rd.cp1252 = chars;
 	valid = map != NULL ? map_utf8_valid(data, len, &bad, &rd.has_nul) :
 	    util_utf8_valid(data, len, &bad);
 	if (valid)
@@ -551,8 +646,14 @@ int
 csvr_read_mem(const char *data, size_t len, const char *shown,
     struct diag *diag, csvr_fn fn, void *arg)
 {
-	skip_bom(&data, &len);
-	return read_mem(data, len, NULL, shown, diag, fn, arg);
+	char	*conv;
+	int	 rc, chars;
+
+	if ((chars = settle(&data, &len, &conv, shown, diag)) < 0)
+		return -1;
+	rc = read_mem(data, len, NULL, chars, shown, diag, fn, arg);
+	free(conv);
+	return rc;
 }
 
 /* An open CSV file (csvr_open). */
@@ -563,6 +664,7 @@ struct csvr_file {
 	const char	*data;		/* the bytes after a byte order mark */
 	size_t		 len;
 	char		 delim;
+	int		 chars;		/* converted from UTF-16 */
 };
 
 /*
@@ -578,6 +680,7 @@ csvr_open(const char *root, const char *path, const char *shown,
 	struct csvr_file *f;
 	struct stat	 st;
 	void		*map;
+	char		*conv;
 	int		 fd;
 
 	if ((fd = cfile_open(root, path, shown, diag)) == -1)
@@ -605,7 +708,17 @@ csvr_open(const char *root, const char *path, const char *shown,
 			goto fail;
 		f->data = f->copy;
 	}
-	skip_bom(&f->data, &f->len);
+	if ((f->chars = settle(&f->data, &f->len, &conv, shown, diag)) < 0) {
+		csvr_close(f);
+		return NULL;
+	}
+	if (conv != NULL) {
+		if (f->map != NULL)
+			munmap(f->map, f->maplen);
+		free(f->copy);
+		f->map = NULL;
+		f->copy = conv;
+	}
 	f->delim = detect_delim(f->data, f->len);
 	return f;
 fail:
@@ -663,6 +776,7 @@ csvr_reader(const struct csvr_file *f, size_t from, int line, size_t index,
 	rd->data = f->data;
 	rd->len = f->len;
 	rd->delim = f->delim;
+	rd->cp1252 = f->chars;
 	rd->lazy = 1;
 	rd->map = f->map;
 	rd->pos = from < f->len ? from : f->len;
@@ -710,11 +824,82 @@ csvr_read(const char *root, const char *path, const char *shown,
     struct diag *diag, csvr_fn fn, void *arg)
 {
 	struct csvr_file *f;
+	const char	*sheet;
+	char		*file;
 	int		 rc;
 
+	if (csvr_workbook(path, &file, &sheet)) {
+		rc = xlsx_read(root, file, sheet, shown, diag, fn, arg);
+		free(file);
+		return rc;
+	}
 	if ((f = csvr_open(root, path, shown, diag)) == NULL)
 		return -1;
-	rc = read_mem(f->data, f->len, f->map, shown, diag, fn, arg);
+	rc = read_mem(f->data, f->len, f->map, f->chars, shown, diag, fn,
+	    arg);
 	csvr_close(f);
 	return rc;
+}
+
+/* Whether the n bytes of s end in a workbook's extension. */
+static int
+workbook_ext(const char *s, size_t n)
+{
+	return n > 5 && (strncasecmp(s + n - 5, ".xlsx", 5) == 0 ||
+	    strncasecmp(s + n - 5, ".xlsm", 5) == 0);
+}
+
+int
+csvr_workbook(const char *path, char **file, const char **sheet)
+{
+	const char	*h;
+
+	for (h = strchr(path, '#'); h != NULL; h = strchr(h + 1, '#'))
+		if (workbook_ext(path, (size_t)(h - path))) {
+			if (file != NULL) {
+				*file = xstrndup(path, (size_t)(h - path));
+				*sheet = h[1] != '\0' ? h + 1 : NULL;
+			}
+			return 1;
+		}
+	if (!workbook_ext(path, strlen(path)))
+		return 0;
+	if (file != NULL) {
+		*file = xstrdup(path);
+		*sheet = NULL;
+	}
+	return 1;
+}
+
+int
+csvr_present(const char *root, const char *path)
+{
+	struct diag	 quiet;
+	const char	*sheet;
+	char		*file;
+	int		 rc;
+
+	diag_init(&quiet, NULL);
+	if (!csvr_workbook(path, &file, &sheet))
+		return cfile_kind(root, path, &quiet) != CFILE_NONE;
+	rc = cfile_kind(root, file, &quiet) != CFILE_NONE;
+	free(file);
+	return rc;
+}
+
+char *
+csvr_shown(const char *root, const char *path)
+{
+	const char	*sheet;
+	char		*file, *name, *s;
+
+	if (!csvr_workbook(path, &file, &sheet))
+		return xstrdup(path);
+	if ((name = xlsx_sheet_name(root, file, sheet)) == NULL)
+		s = xstrdup(path);
+	else
+		s = xasprintf("%s#%s", file, name);
+	free(name);
+	free(file);
+	return s;
 }

@@ -24,7 +24,8 @@ struct csvr_rec {
 	size_t		  rawlen;	/* ... for locating fields on error */
 	size_t		  total;	/* bytes in the whole file (for estimates) */
 	char		  delim;	/* ',' or ';' */
-	int		  cp1252;	/* read as Windows-1252: a column counts characters */
+	int		  cp1252;	/* read as Windows-1252 or UTF-16: a column counts characters */
+	int		  cells;	/* a workbook's row: line is its row, field i column i + 1 */
 };
 
 /*
@@ -37,10 +38,33 @@ typedef int (*csvr_fn)(void *arg, const struct csvr_rec *);
  * Reads path, a file of the content folder root opened through cfile
  * (named shown in diagnostics), and calls fn for each record.  Reports
  * problems through diag.  Returns 0 if the file was read to its end
- * with no error, -1 otherwise.
+ * with no error, -1 otherwise.  A path that names a workbook
+ * (csvr_workbook()) is read with xlsx_read(); text in UTF-16 with a
+ * byte order mark (Excel's "Unicode text") is converted; tab separated
+ * text (Excel's "Text") is read as it is.
  */
 int	 csvr_read(const char *root, const char *path, const char *shown,
 	    struct diag *, csvr_fn fn, void *arg);
+
+/*
+ * Whether path names an Excel workbook: "x.xlsx" (its first sheet) or
+ * "x.xlsx#Blad2" (a sheet by name); also .xlsm.  If so and file is not
+ * NULL, *file is the workbook's path and *sheet the sheet's name in
+ * path, or NULL (caller frees *file).
+ */
+int	 csvr_workbook(const char *path, char **file, const char **sheet);
+/*
+ * Whether something is at the data file path names in the content folder
+ * root (a sheet's name aside); what it is, if not a regular file inside
+ * the folder, is reported when it is opened.
+ */
+int	 csvr_present(const char *root, const char *path);
+/*
+ * The name a data file is shown by in diagnostics: path, or for a
+ * workbook "x.xlsx#Sheet" with the name of the sheet that is read, so
+ * that diag names its cells (x.xlsx:Sheet!F12).  Caller frees.
+ */
+char	*csvr_shown(const char *root, const char *path);
 
 /*
  * A file opened to be read in parts, by one reader after another or by
@@ -87,7 +111,8 @@ int	 csvr_read_mem(const char *data, size_t len, const char *shown,
 
 /*
  * Line and 1-based column of field i of a record in the file: bytes,
- * or characters (= bytes of the original) in a Windows-1252 file.
+ * or characters (= bytes of the original) in a Windows-1252 file; in
+ * a workbook, the cell's row and column.
  */
 void	 csvr_field_pos(const struct csvr_rec *, size_t i, int *line,
 	    int *col);

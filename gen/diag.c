@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 
@@ -67,6 +68,98 @@ one_line(const struct buf *b, struct buf *hold, FILE *out)
 }
 
 void
+diag_pause(struct diag *d, struct diag_saved *s, struct buf *b)
+{
+	s->hold = d->hold;
+	s->nerr = d->nerr;
+	s->nwarn = d->nwarn;
+	d->hold = b;
+}
+
+void
+diag_resume(struct diag *d, const struct diag_saved *s, const struct buf *b,
+    int keep)
+{
+	d->hold = s->hold;
+	if (!keep) {
+		d->nerr = s->nerr;
+		d->nwarn = s->nwarn;
+	} else if (d->out != NULL && b->len > 0) {
+		if (d->hold != NULL)
+			buf_add(d->hold, b->s, b->len);
+		else
+			fputs(b->s, d->out);
+	}
+}
+
+/*
+ * The '#' of a workbook's sheet in a path ("x.xlsx#Blad1", as
+ * csvr_shown() makes it), or NULL.
+ */
+static const char *
+sheet_mark(const char *path)
+{
+	const char	*h;
+	size_t		 n;
+
+	for (h = strchr(path, '#'); h != NULL; h = strchr(h + 1, '#')) {
+		n = (size_t)(h - path);
+		if (n > 5 && (strncasecmp(h - 5, ".xlsx", 5) == 0 ||
+		    strncasecmp(h - 5, ".xlsm", 5) == 0))
+			return h;
+	}
+	return NULL;
+}
+
+/*
+ * The place of a message: "path:line:col", or in a workbook's sheet
+ * "x.xlsx:Blad1!F12" (line the row, col the column, as Excel names
+ * cells; a sheet name with other than letters and digits in quotes).
+ */
+static void
+where(struct buf *b, const char *path, int line, int col)
+{
+	const char	*h = path != NULL ? sheet_mark(path) : NULL;
+	const char	*p;
+	char		 letters[8];
+	int		 n = 0, quote = 0, i;
+
+	if (h == NULL) {
+		buf_puts(b, path != NULL ? path : "gen");
+		if (line > 0) {
+			buf_printf(b, ":%d", line);
+			if (col > 0)
+				buf_printf(b, ":%d", col);
+		}
+		return;
+	}
+	buf_add(b, path, (size_t)(h - path));
+	buf_putc(b, ':');
+	for (p = h + 1; *p != '\0'; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' ||
+		    (unsigned char)*p >= 0x80))
+			quote = 1;
+	if (quote)
+		buf_putc(b, '\'');
+	for (p = h + 1; *p != '\0'; p++) {
+		if (*p == '\'')
+			buf_putc(b, '\'');
+		buf_putc(b, *p);
+	}
+	if (quote)
+		buf_putc(b, '\'');
+	if (line <= 0)
+		return;
+	for (col = col > 0 ? col : 1; col > 0 && n < 7; col = (col - 1) / 26)
+		letters[n++] = (char)('A' + (col - 1) % 26);
+	buf_putc(b, '!');
+	for (i = n - 1; i >= 0; i--)
+		buf_putc(b, letters[i]);
+	buf_printf(b, "%d", line);
+}
+
+void
 diag_vmsg(struct diag *d, enum diag_level lvl, const char *path,
     int line, int col, const char *fmt, va_list ap)
 {
@@ -78,12 +171,7 @@ diag_vmsg(struct diag *d, enum diag_level lvl, const char *path,
 		d->nwarn++;
 	if (d->out == NULL)
 		return;
-	buf_puts(&b, path != NULL ? path : "gen");
-	if (line > 0) {
-		buf_printf(&b, ":%d", line);
-		if (col > 0)
-			buf_printf(&b, ":%d", col);
-	}
+	where(&b, path, line, col);
 	buf_puts(&b, lvl == DIAG_ERROR ? ": error: " : ": warning: ");
 	buf_vprintf(&b, fmt, ap);
 	one_line(&b, d->hold, d->out);

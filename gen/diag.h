@@ -34,8 +34,23 @@ void	 diag_init(struct diag *, FILE *);
 void	 diag_hold(struct diag *, const struct diag *parent, struct buf *hold);
 void	 diag_release(struct diag *, struct diag *parent);
 /*
- * line or col 0 leaves that part out ("path: error: ...").  Every
- * message is one line: control characters in it are shown escaped.
+ * Holds the messages given to d from here on in *b, for a reader that
+ * learns only at its end whether they are worth showing (a workbook's
+ * merged cells follow its rows).  diag_resume() passes them on (keep)
+ * or drops them and their counts; the caller frees *b.
+ */
+struct diag_saved {
+	struct buf	*hold;		/* d->hold before the pause */
+	int		 nerr, nwarn;	/* d's counts then */
+};
+void	 diag_pause(struct diag *, struct diag_saved *, struct buf *b);
+void	 diag_resume(struct diag *, const struct diag_saved *,
+	    const struct buf *b, int keep);
+/*
+ * line or col 0 leaves that part out ("path: error: ...").  A path
+ * "x.xlsx#Sheet" (csvr_shown()) names a cell: "x.xlsx:Sheet!F12",
+ * line being the row and col the column.  Every message is one line:
+ * control characters in it are shown escaped.
  */
 void	 diag_msg(struct diag *, enum diag_level, const char *path,
 	    int line, int col, const char *fmt, ...) GEN_PRINTF(6, 7);

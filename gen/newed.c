@@ -36,8 +36,10 @@ static const char index_template[] =
 "# footer: \"Leergang contracteren | Regio ...\"\n"
 "\n"
 "# The trajectory register, relative to this folder.  Default:\n"
-"# trajecten.csv in this folder.  A shared register:\n"
-"%sdata: ../data/trajecten.csv\n"
+"# trajecten.csv in this folder, else trajecten.xlsx (an Excel workbook:\n"
+"# its first sheet, or another with trajecten.xlsx#Blad2).  A shared\n"
+"# register:\n"
+"%sdata: ../data/%s\n"
 "\n"
 "# Only the trajectories of your region (a name or a list), of a kind\n"
 "# (soort code) or started in a period (both ends included):\n"
@@ -84,8 +86,9 @@ static const char chapter_plain[] =
 "# Eerste hoofdstuk\n"
 "\n"
 "Elk hoofdstuk is een eigen bestand: 01-..., 02-..., in die volgorde.\n"
-"Zet de trajectgegevens in trajecten.csv in deze map (of wijs met data:\n"
-"een gedeeld register aan); dan kunt u cijfers en grafieken gebruiken.\n";
+"Zet de trajectgegevens in trajecten.csv of trajecten.xlsx (Excel) in deze\n"
+"map (of wijs met data: een gedeeld register aan); dan kunt u cijfers en\n"
+"grafieken gebruiken.\n";
 
 static const char chapter_template[] =
 "# Eerste hoofdstuk\n"
@@ -104,6 +107,30 @@ static const char chapter_template[] =
 "\n"
 "> [!vraag] Om over na te denken\n"
 "> Welke van deze thema's herkent u in uw eigen regio?\n";
+
+/*
+ * The shared register under CONTENT/data a new edition uses: the CSV,
+ * else the Excel workbook; NULL if there is neither.
+ */
+static const char *
+shared_register(const char *content)
+{
+	static const char *const names[] = { "trajecten.csv",
+	    "trajecten.xlsx" };
+	const char	*found = NULL;
+	char		*p, *rel;
+	size_t		 i;
+
+	for (i = 0; i < GEN_NELEM(names) && found == NULL; i++) {
+		rel = xasprintf("data/%s", names[i]);
+		p = util_path_join(content, rel);
+		if (util_is_file(p))
+			found = names[i];
+		free(p);
+		free(rel);
+	}
+	return found;
+}
 
 /* Rewrites date: and status: in copied front matter. */
 static char *
@@ -235,16 +262,15 @@ newed_create(const char *content, const char *slug, const char *from,
 		rc = copy_edition(from, dir, today, diag);
 	else {
 		char		*title = util_basename(dir);
-		char		*shared = util_path_join(content,
-				    "data/trajecten.csv");
-		int		 data = util_is_file(shared);
+		const char	*reg = shared_register(content);
+		int		 data = reg != NULL;
 		const char	*chapter = data ? chapter_template :
 				    chapter_plain;
 		char		*brand = regio ? xasprintf("Regio %s", regio) :
 				    xstrdup("Regio ...");
 
 		text = xasprintf(index_template, title, today,
-		    data ? "" : "# ", regio ? "" : "# ", regio ? "" : "# ",
+		    data ? "" : "# ", data ? reg : "trajecten.csv", regio ? "" : "# ", regio ? "" : "# ",
 		    regio ? regio : "Helmond-De Peel", regio ? "" : "# ",
 		    regio ? "" : "# ", brand);
 		p = util_path_join(dir, "index.md");
@@ -252,7 +278,6 @@ newed_create(const char *content, const char *slug, const char *from,
 		free(p);
 		free(text);
 		free(title);
-		free(shared);
 		free(brand);
 		p = util_path_join(dir, "01-eerste-hoofdstuk.md");
 		if (rc == 0)

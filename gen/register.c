@@ -889,7 +889,7 @@ load_pass(const char *root, const char *path, const char *data,
 	reg = loader_init(&ld, shown, cb, diag, exact);
 	if (path == NULL)
 		rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
-	else if (once)
+	else if (once && !csvr_workbook(path, NULL, NULL))
 		rc = read_once(&ld, root, path, shown, diag);
 	else
 		rc = csvr_read(root, path, shown, diag, on_rec, &ld);

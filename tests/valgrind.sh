@@ -1,7 +1,7 @@
 #!/bin/sh
 # valgrind.sh GEN: gen under valgrind's memcheck on the sample content
 # (build, check, stats, stats --json), on a register large enough to be
-# read by two threads, on every golden case and on every bad-input
+# read by two threads, on workbooks, on every golden case and on every bad-input
 # case: no invalid read or write, no use of uninitialised memory, no
 # definite leak.  Leaks inside Debian's libraries are listed in
 # tests/valgrind.supp.
@@ -50,6 +50,20 @@ awk 'BEGIN {
 		    i, i % 25, 1 + i % 28, 1 + i % 28, 3 + i % 8
 }' >"$tmp/big/r/trajecten.csv"
 vg "stats, a register read in two halves" "$gen" stats "$tmp/big/r"
+# Workbooks (xlsx.c): the quirks of one written by hand, a merged
+# header (its messages held back and dropped), one cut short.
+mkdir -p "$tmp/wb/q"
+cp content/codes.csv "$tmp/wb/"
+printf -- '---\ntitle: W\ndate: 2021-12-01\ndata: q.xlsx#trajecten\n---\n' \
+    >"$tmp/wb/q/index.md"
+/usr/bin/python3 tests/xlsx.py quirks content/data/trajecten.csv \
+    "$tmp/wb/q/q.xlsx" || fail=$((fail + 1))
+vg "stats, a workbook" "$gen" stats --json "$tmp/wb/q"
+/usr/bin/python3 tests/xlsx.py merged "$tmp/wb/q/q.xlsx" ||
+    fail=$((fail + 1))
+vg "check, a workbook with a merged header" "$gen" check "$tmp/wb/q"
+head -c 2000 "$tmp/wb/q/q.xlsx" >"$tmp/wb/q/cut" && mv "$tmp/wb/q/cut" "$tmp/wb/q/q.xlsx"
+vg "check, a workbook cut short" "$gen" check "$tmp/wb/q"
 for d in tests/golden/*/ tests/bad/*/; do
 	[ -d "$d/content" ] || continue
 	cd "$root/$d" || exit 1
