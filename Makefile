@@ -28,7 +28,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev
-DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc
+DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
@@ -48,7 +48,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan
+        golden-update clean fuzz fuzz-quick browser halves tsan words
 
 all: deps $(BIN) reports
 
@@ -128,7 +128,11 @@ publish: $(BIN)
 halves: $(BIN)
 	@$(TEST_ENV) sh tests/halves.sh ./$(BIN)
 
-check-suite: unit golden badinput pdf publish repro canary pathological halves
+words: $(BIN)
+	@$(TEST_ENV) sh tests/words.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological halves \
+             words
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:
