@@ -322,7 +322,9 @@ node(struct hr *h, cmark_node *n)
 		break;
 	case CMARK_NODE_HTML_INLINE:
 		s = cmark_node_get_literal(n);
-		if (h->unsafe)
+		if (x != NULL && x->kind == DOCX_BREAK)
+			buf_puts(&h->b, "<br>\n");
+		else if (h->unsafe)
 			buf_puts(&h->b, s ? s : "");
 		else
 			buf_html_s(&h->b, s ? s : "");

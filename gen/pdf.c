@@ -583,7 +583,9 @@ inl(struct ib *b, cmark_node *n)
 		    PANGO_SCALE)), start);
 		break;
 	case CMARK_NODE_HTML_INLINE:
-		if (!b->r->e->meta.unsafe_html &&
+		if (doc_ext(n) != NULL && doc_ext(n)->kind == DOCX_BREAK)
+			buf_putc(&b->s, '\n');
+		else if (!b->r->e->meta.unsafe_html &&
 		    (s = cmark_node_get_literal(n)) != NULL)
 			buf_puts(&b->s, s);
 		break;
@@ -2631,7 +2633,7 @@ glyph_text(const struct pr *r, cmark_node *n)
 		return x == NULL ? cmark_node_get_literal(n) : NULL;
 	case CMARK_NODE_HTML_BLOCK:
 	case CMARK_NODE_HTML_INLINE:
-		return r->e->meta.unsafe_html ? NULL :
+		return r->e->meta.unsafe_html || x != NULL ? NULL :
 		    cmark_node_get_literal(n);
 	default:
 		return NULL;

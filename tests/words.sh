@@ -12,6 +12,9 @@
 #     which no shipped face has: the build succeeds, with exactly the
 #     warnings in tests/words/expected (one per script and text, at the
 #     first such character, naming it).
+#   - tests/golden/markdown (whose HTML golden.sh checks): no HTML comment
+#     reaches the PDF, with or without unsafe_html, and <br> is a line
+#     break in a paragraph and a table cell.
 #
 # Prints "words: N of M found" for the figures of the report.
 set -u
@@ -70,5 +73,39 @@ fi
 # The fallback face is embedded where it is needed (∈ ∪ ℝ ⁰).
 pdffonts "$ed/2026-namen.pdf" | grep -q 'DejaVuSans' && ok ||
     bad "2026-namen: the DejaVu Sans fallback is not in the PDF"
+
+# Raw HTML in the PDF (item 5), on the golden case tests/golden/markdown:
+# no comment reaches it, with or without unsafe_html, and <br> is a line
+# break in a paragraph and in a table cell, never text.
+cd "$root/tests/golden/markdown" || exit 2
+if "$gen" build -o "$tmp/md" content >/dev/null 2>&1; then ok; else
+	bad "tests/golden/markdown does not build"; fi
+for slug in veilig onveilig; do
+	pdftotext "$tmp/md/$slug/$slug.pdf" - 2>/dev/null |
+	    sed 's/\xc2\xad//g' >"$tmp/md.txt"
+	if grep -qi 'TODO\|Jan\|<!--\|-->\|intern\|<br\|ook niet te zien' \
+	    "$tmp/md.txt"; then
+		bad "$slug: a comment or <br> is in the PDF's text:"
+		grep -i 'TODO\|Jan\|<!--\|-->\|intern\|<br\|ook niet' "$tmp/md.txt"
+	else
+		ok
+	fi
+done
+# veilig: each <br> ends its line: the text before it ends a line and the
+# text after it starts the next.
+pdftotext "$tmp/md/veilig/veilig.pdf" - | sed 's/\xc2\xad//g' >"$tmp/md.txt"
+for pair in 'een regel|afbreking, nog een' 'nog een|en nog een' \
+    'Gemeente|Regio' 'eerste regel|tweede regel'; do
+	a=${pair%|*} b=${pair#*|}
+	if awk -v a="$a" -v b="$b" '
+	    { n = length(prev) - length(a) + 1 }
+	    n >= 1 && substr(prev, n) == a && index($0, b) == 1 { f = 1 }
+	    { prev = $0 }
+	    END { exit !f }' "$tmp/md.txt"; then ok; else
+		bad "veilig: no line break between '$a' and '$b' in the PDF"
+	fi
+done
+grep -qF 'Een <b>vet</b> woord blijft tekst.' "$tmp/md.txt" && ok ||
+    bad "veilig: other raw HTML is not shown as text in the PDF"
 
 summary words
