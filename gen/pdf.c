@@ -2165,6 +2165,11 @@ logo(struct pr *r)
 	cairo_surface_destroy(img);
 }
 
+/* The cover band: at least this tall, and grown to hold the title. */
+#define COVER_BAND	(PAGE_H * 0.6)
+#define COVER_TOP	190.0	/* highest top of the title block */
+#define COVER_BELOW	60.0	/* title block to the band's lower edge */
+
 static void
 cover(struct pr *r)
 {
@@ -2173,15 +2178,11 @@ cover(struct pr *r)
 				    m->brand_name.s : m->organisation.s;
 	struct ptext		 t[4];
 	struct buf		 date = { NULL, 0, 0 };
-	double			 panel = PAGE_H * 0.6, y, h;
+	double			 panel = COVER_BAND, y, h, top;
 	char			*up;
 	int			 i;
 
 	memset(t, 0, sizeof(t));
-	fill_rect(r, C_TINT, 0, 0, PAGE_W, panel);
-	fill_rect(r, C_ACCENT, 0, 0, PAGE_W, 12);
-	fill_rect(r, C_TINT_STRONG, 0, panel - 1, PAGE_W, 1);
-	logo(r);
 	if (org != NULL) {
 		up = g_utf8_strup(org, -1);
 		pt_str(r, &t[0], up, ST_ORG, COL_W, PANGO_ALIGN_LEFT);
@@ -2195,13 +2196,26 @@ cover(struct pr *r)
 	pt_str(r, &t[3], date.s, ST_DATE, COL_W, PANGO_ALIGN_LEFT);
 	buf_free(&date);
 
-	draw_text(r, r->cov[0], &t[0], M_LEFT, 150, 0, t[0].nlines, 1);
-	/* The title block stands on the panel's lower edge. */
+	/*
+	 * The title block stands on the band's lower edge; a long title
+	 * starts below the organisation and pushes the edge down.
+	 */
 	h = pt_height(&t[1]) + (t[2].pl != NULL ? 14 + pt_height(&t[2]) : 0) +
 	    28 + pt_height(&t[3]);
-	y = panel - 60 - h;
-	if (y < 190)
-		y = 190;
+	top = 150 + pt_height(&t[0]) + 26;
+	if (top < COVER_TOP)
+		top = COVER_TOP;
+	y = panel - COVER_BELOW - h;
+	if (y < top)
+		y = top;
+	if (y + h + COVER_BELOW > panel)
+		panel = y + h + COVER_BELOW;
+	fill_rect(r, C_TINT, 0, 0, PAGE_W, panel);
+	fill_rect(r, C_ACCENT, 0, 0, PAGE_W, 12);
+	fill_rect(r, C_TINT_STRONG, 0, panel - 1, PAGE_W, 1);
+	logo(r);
+
+	draw_text(r, r->cov[0], &t[0], M_LEFT, 150, 0, t[0].nlines, 1);
 	draw_text(r, r->cov[1], &t[1], M_LEFT, y, 0, t[1].nlines, 1);
 	y += pt_height(&t[1]) + 14;
 	if (t[2].pl != NULL) {
