@@ -801,8 +801,9 @@ parse(const char *text)
 {
 	cmark_parser	*ps;
 	cmark_node	*root;
+	/* tagfilter is applied by html.c, which renders raw HTML itself. */
 	static const char *const exts[] = {
-		"table", "strikethrough", "autolink"
+		"table", "strikethrough", "autolink", "tagfilter", "tasklist"
 	};
 	size_t		 i;
 

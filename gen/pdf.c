@@ -1385,7 +1385,7 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	cmark_node	*item;
 	char		 m[32];
 	size_t		 from = r->nb;
-	int		 k = cmark_node_get_list_start(n);
+	int		 k = cmark_node_get_list_start(n), task;
 	int		 ordered = cmark_node_get_list_type(n) ==
 			    CMARK_ORDERED_LIST;
 
@@ -1396,7 +1396,14 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	for (item = cmark_node_first_child(n); item != NULL;
 	    item = cmark_node_next(item), k++) {
 		li = sn_new(r, "LI", l);
-		if (ordered)
+		task = strcmp(cmark_node_get_type_string(item),
+		    "tasklist") == 0;
+		if (task)
+			/* A task: a ballot box, checked or not, for its mark. */
+			snprintf(m, sizeof(m), "%s",
+			    cmark_gfm_extensions_get_tasklist_item_checked(item) ?
+			    "\xe2\x98\x91" : "\xe2\x98\x90");
+		else if (ordered)
 			snprintf(m, sizeof(m), "%d%c", k,
 			    cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ?
 			    ')' : '.');
@@ -1405,7 +1412,7 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 			    "\xe2\x80\xa2" : "\xe2\x80\x93");
 		pt_free(&r->pend_mark);
 		pt_str(r, &r->pend_mark, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
-		if (!ordered)
+		if (!ordered || task)
 			r->pend_mark.color = r->col[C_ACCENT];
 		r->pend_marksn = sn_new(r, "Lbl", li);
 		cc.sn = sn_new(r, "LBody", li);

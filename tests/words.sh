@@ -14,7 +14,8 @@
 #     first such character, naming it).
 #   - tests/golden/markdown (whose HTML golden.sh checks): no HTML comment
 #     reaches the PDF, with or without unsafe_html, and <br> is a line
-#     break in a paragraph and a table cell.
+#     break in a paragraph and a table cell; task list items are ballot
+#     boxes (☑ ☐) before their text.
 #
 # Prints "words: N of M found" for the figures of the report.
 set -u
@@ -107,5 +108,10 @@ for pair in 'een regel|afbreking, nog een' 'nog een|en nog een' \
 done
 grep -qF 'Een <b>vet</b> woord blijft tekst.' "$tmp/md.txt" && ok ||
     bad "veilig: other raw HTML is not shown as text in the PDF"
+# Task lists (item 10) as ballot boxes, checked or not.
+for t in '☑ Cijfers nagekeken' '☐ Tekst voorgelegd aan de regio' '☑ Twente'; do
+	grep -qxF -- "$t" "$tmp/md.txt" && ok ||
+	    bad "veilig: task '$t' is not in the PDF as a box and its text"
+done
 
 summary words
