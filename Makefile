@@ -28,7 +28,8 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev
-DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3
+DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3 \
+            dpkg-dev
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
@@ -48,7 +49,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan words
+        golden-update clean fuzz fuzz-quick browser halves tsan words spec
 
 all: deps $(BIN) reports
 
@@ -131,8 +132,17 @@ halves: $(BIN)
 words: $(BIN)
 	@$(TEST_ENV) sh tests/words.sh ./$(BIN)
 
+# The CommonMark 0.29 + GFM spec examples through gen's Markdown path;
+# the spec is fetched from Debian's cmark-gfm source package into build/.
+$(OBJDIR)/spec_render: tests/spec_render.c $(LIB_OBJS) $(HDRS)
+	@echo "  CC/LD   $@"
+	@$(CC) $(ALLCFLAGS) $(LDFLAGS) -Igen -o $@ $< $(LIB_OBJS) $(PKGLIBS)
+
+spec: $(OBJDIR)/spec_render
+	@$(TEST_ENV) sh tests/spec.sh ./$(OBJDIR)/spec_render
+
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
-             words
+             words spec
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:
