@@ -34,7 +34,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev libqpdf-dev \
             libxml2-dev libzip-dev
 DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3 \
-            python3-pikepdf mupdf-tools python3-openpyxl
+            python3-pikepdf mupdf-tools python3-openpyxl dpkg-dev
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c \
            gen/codes.c \
@@ -59,7 +59,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
         golden-update clean fuzz fuzz-quick browser halves tsan archive outdir \
-        safety xlsx
+        safety xlsx words spec
 
 all: deps $(BIN) reports
 
@@ -163,8 +163,21 @@ safety: $(BIN)
 xlsx: $(BIN)
 	@$(TEST_ENV) sh tests/xlsx.sh ./$(BIN)
 
+# Every word reaches the page; glyphs outside the fonts are named.
+words: $(BIN)
+	@$(TEST_ENV) sh tests/words.sh ./$(BIN)
+
+# The CommonMark 0.29 + GFM spec examples through gen's Markdown path;
+# the spec is fetched from Debian's cmark-gfm source package into build/.
+$(OBJDIR)/spec_render: tests/spec_render.c $(LIB_OBJS) $(HDRS)
+	@echo "  CC/LD   $@"
+	@$(CC) $(ALLCFLAGS) $(LDFLAGS) -Igen -o $@ $< $(LIB_OBJS) $(PKGLIBS)
+
+spec: $(OBJDIR)/spec_render
+	@$(TEST_ENV) sh tests/spec.sh ./$(OBJDIR)/spec_render
+
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
-             archive outdir safety xlsx
+             archive outdir safety xlsx words spec
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -64,14 +65,15 @@ text_into(cmark_node *n, struct buf *b)
 	cmark_node_type	 t = cmark_node_get_type(n);
 	const char	*lit;
 
+	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+	    (doc_ext(n) != NULL && doc_ext(n)->kind == DOCX_BREAK)) {
+		buf_putc(b, ' ');
+		return;
+	}
 	if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
 	    t == CMARK_NODE_HTML_INLINE) {
 		if ((lit = cmark_node_get_literal(n)) != NULL)
 			buf_puts(b, lit);
-		return;
-	}
-	if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
-		buf_putc(b, ' ');
 		return;
 	}
 	if (t == CMARK_NODE_FOOTNOTE_REFERENCE)
@@ -721,13 +723,103 @@ heading(struct pctx *p, cmark_node *n, int *chapno)
 		free(text);
 }
 
+/*
+ * A copy of raw HTML s without its comments ("<!--" to the next "-->",
+ * or to the end when it is not closed); the caller frees it.
+ */
+static char *
+strip_comments(const char *s)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const char	*c, *e;
+
+	while ((c = strstr(s, "<!--")) != NULL) {
+		buf_add(&b, s, (size_t)(c - s));
+		if ((e = strstr(c + 4, "-->")) == NULL) {
+			s = c + strlen(c);
+			break;
+		}
+		s = e + 3;
+	}
+	buf_puts(&b, s);
+	if (b.s == NULL)
+		buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+/* Nonzero if s is only white space. */
+static int
+blank(const char *s)
+{
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* Nonzero if s is a <br> tag: <br>, <br/> or <br />, in any case. */
+static int
+is_br(const char *s)
+{
+	if (strncasecmp(s, "<br", 3) != 0)
+		return 0;
+	s += 3;
+	s += strspn(s, " \t\r\n");
+	if (*s == '/')
+		s++;
+	return strcmp(s, ">") == 0;
+}
+
+/*
+ * Raw HTML (spec 3): comments are dropped from every output, with or
+ * without unsafe_html; an inline <br> is marked DOCX_BREAK; the rest is
+ * passed through with unsafe_html, else shown as text with a warning,
+ * once per block (*warned: the block warned about last).
+ */
+static void
+raw_html(struct pctx *p, cmark_node *n, cmark_node **warned)
+{
+	cmark_node	*blk;
+	const char	*lit = cmark_node_get_literal(n);
+	char		*s;
+
+	if (lit == NULL)
+		return;
+	s = strip_comments(lit);
+	if (blank(s)) {
+		cmark_node_free(n);
+		free(s);
+		return;
+	}
+	if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE && is_br(s)) {
+		/* Marked, not replaced: a table cell holds no line break node. */
+		new_ext(p->d, n, DOCX_BREAK);
+		free(s);
+		return;
+	}
+	if (strcmp(s, lit) != 0)
+		cmark_node_set_literal(n, s);
+	/* Once per block: the first raw HTML of a paragraph or cell. */
+	for (blk = n; blk != NULL && (cmark_node_get_type(blk) &
+	    CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+	    blk = cmark_node_parent(blk))
+		continue;
+	if (!p->d->unsafe && (blk == NULL || blk != *warned)) {
+		*warned = blk;
+		diag_warn(p->diag, p->part->path, line_of(p, n),
+		    cmark_node_get_start_column(n) > 0 ?
+		    cmark_node_get_start_column(n) : 1, "raw HTML is shown as "
+		    "text (only comments and <br> are understood; set "
+		    "unsafe_html: true to pass HTML through)");
+	}
+	free(s);
+}
+
 static cmark_node *
 parse(const char *text)
 {
 	cmark_parser	*ps;
 	cmark_node	*root;
+	/* tagfilter is applied by html.c, which renders raw HTML itself. */
 	static const char *const exts[] = {
-		"table", "strikethrough", "autolink"
+		"table", "strikethrough", "autolink", "tagfilter", "tasklist"
 	};
 	size_t		 i;
 
@@ -835,7 +927,8 @@ prepare(struct pctx *p, int *chapno)
 	cmark_iter	*it;
 	cmark_event_type ev;
 	cmark_node	*n, **quotes = NULL, **links = NULL, *skip = NULL;
-	size_t		 nq = 0, nl = 0, i;
+	cmark_node	**html = NULL;
+	size_t		 nq = 0, nl = 0, nh = 0, i;
 	const char	*info;
 	int		 nfn = 0, depth = 0, deep = 0;
 
@@ -886,6 +979,11 @@ prepare(struct pctx *p, int *chapno)
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			nfn++;
 			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			html = xreallocarray(html, nh + 1, sizeof(*html));
+			html[nh++] = n;
+			break;
 		default:
 			break;
 		}
@@ -895,6 +993,9 @@ prepare(struct pctx *p, int *chapno)
 	for (i = 0; i < nl; i++)
 		judge_link(p, links[i]);
 	free(links);
+	for (i = 0, n = NULL; i < nh; i++)
+		raw_html(p, html[i], &n);
+	free(html);
 	for (i = 0; i < nq; i++)
 		callout(p, quotes[i]);
 	free(quotes);

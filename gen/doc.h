@@ -33,7 +33,8 @@ enum docx_kind {
 	DOCX_CHART,	/* a ```chart block: chart */
 	DOCX_TABLE,	/* a ```table block: table */
 	DOCX_CALLOUT,	/* a [!kind] block quote: kind, title */
-	DOCX_HEADING	/* a heading: id, num */
+	DOCX_HEADING,	/* a heading: id, num */
+	DOCX_BREAK	/* raw HTML <br>: a line break in every back-end */
 };
 
 /* What gen adds to a cmark node (its user data). */

@@ -21,6 +21,7 @@ struct fonts {
 	PangoFontMap	*map;		/* Pango font map over config (holds its own reference) */
 	PangoContext	*ctx;		/* shared context returned by fonts_context() */
 	PangoLayout	*measure;	/* layout reused by fonts_width() */
+	FcCharSet	*cover;		/* code points of all the faces (owned) */
 };
 
 /* A face gen cannot do without, and how fonts_new() checks it loaded. */
@@ -132,6 +133,38 @@ is_ttf(const char *name)
 	return n > 4 && name[0] != '.' && strcasecmp(name + n - 4, ".ttf") == 0;
 }
 
+/* The union of the character sets of every face in config. */
+static FcCharSet *
+coverage(FcConfig *config)
+{
+	FcFontSet	*set;
+	FcCharSet	*all, *cs;
+	int		 i;
+
+	all = FcCharSetCreate();
+	if ((set = FcConfigGetFonts(config, FcSetApplication)) == NULL)
+		return all;
+	for (i = 0; i < set->nfont; i++)
+		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) ==
+		    FcResultMatch)
+			FcCharSetMerge(all, cs, NULL);
+	return all;
+}
+
+int
+fonts_has_char(const struct fonts *f, unsigned int c)
+{
+	GUnicodeType	 t;
+
+	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+		return 1;
+	t = g_unichar_type(c);
+	if (t == G_UNICODE_FORMAT || t == G_UNICODE_CONTROL ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef))
+		return 1;
+	return f->cover != NULL && FcCharSetHasChar(f->cover, c);
+}
+
 struct fonts *
 fonts_new(const char *fontdir)
 {
@@ -185,6 +218,7 @@ fonts_new(const char *fontdir)
 	for (j = 0; j < GEN_NELEM(faces); j++)
 		if (check_face(f, fontdir, &faces[j]) == -1)
 			goto out;
+	f->cover = coverage(f->config);
 	ok = 1;
 out:
 	if (names != NULL)
@@ -215,6 +249,8 @@ fonts_free(struct fonts *f)
 	}
 	if (f->config != NULL)
 		FcConfigDestroy(f->config);
+	if (f->cover != NULL)
+		FcCharSetDestroy(f->cover);
 	free(f);
 }
 

@@ -48,6 +48,14 @@ PangoFontDescription *fonts_desc(const char *family, double size,
 double		 fonts_width(const struct fonts *, const char *utf8,
 		    double size, int bold);
 
+/*
+ * Nonzero if one of the shipped faces has a glyph for the code point c
+ * (fontconfig's coverage of the loaded files), so that Pango sets it
+ * without an empty box.  Characters that are never drawn (controls,
+ * format characters, variation selectors) count as covered.
+ */
+int		 fonts_has_char(const struct fonts *, unsigned int c);
+
 /* A chart_measure callback: arg is a const struct fonts *. */
 double		 fonts_measure_cb(void *arg, const char *utf8, double size,
 		    int bold);

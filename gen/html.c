@@ -1,6 +1,7 @@
 /*
  * html.c: rendering the annotated cmark trees as one HTML5 page.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,6 +40,32 @@ children(struct hr *h, cmark_node *n)
 		node(h, c);
 }
 
+/*
+ * A link destination as CommonMark writes it: bytes outside the URL-safe
+ * set percent-encoded (an existing %XX kept), & and ' as entities.
+ */
+static void
+href(struct buf *b, const char *u)
+{
+	static const char	 safe[] = "-_.+!*(),%#@?=;:/$~";
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)u; *p != '\0'; p++) {
+		if (*p == '&')
+			buf_puts(b, "&amp;");
+		else if (*p == '\'')
+			buf_puts(b, "&#x27;");
+		else if ((*p < 0x80 && isalnum(*p)) || strchr(safe, *p) != NULL)
+			buf_putc(b, (char)*p);
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
 /* A link, if url_judge() accepts its URL; else its text alone. */
 static void
 anchor(struct hr *h, cmark_node *n)
@@ -51,7 +78,7 @@ anchor(struct hr *h, cmark_node *n)
 		return;
 	}
 	buf_puts(&h->b, "<a href=\"");
-	buf_html(&h->b, u.s != NULL ? u.s : "", u.len);
+	href(&h->b, u.s != NULL ? u.s : "");
 	buf_puts(&h->b, "\"");
 	if ((s = cmark_node_get_title(n)) != NULL && *s) {
 		buf_puts(&h->b, " title=\"");
@@ -62,6 +89,42 @@ anchor(struct hr *h, cmark_node *n)
 	children(h, n);
 	buf_puts(&h->b, "</a>");
 	buf_free(&u);
+}
+
+
+/*
+ * Raw HTML let through (unsafe_html) with GFM's tag filter: the "<" of
+ * the tags that change how a page is parsed (title, textarea, style,
+ * xmp, iframe, noembed, noframes, script, plaintext) is written as
+ * "&lt;", so that they show as text.  cmark-gfm's tagfilter extension
+ * does this in cmark's own HTML renderer, which gen does not use.
+ */
+static void
+tagfilter(struct buf *b, const char *s)
+{
+	static const char *const tags[] = {
+		"title", "textarea", "style", "xmp", "iframe", "noembed",
+		"noframes", "script", "plaintext"
+	};
+	const char	*t;
+	size_t		 i, n;
+
+	for (; *s != '\0'; s++) {
+		if (*s != '<') {
+			buf_putc(b, *s);
+			continue;
+		}
+		t = s + 1 + (s[1] == '/');
+		for (i = 0; i < GEN_NELEM(tags); i++) {
+			n = strlen(tags[i]);
+			if (strncasecmp(t, tags[i], n) == 0 &&
+			    (t[n] == '>' || t[n] == ' ' || t[n] == '\t' ||
+			    t[n] == '\n' || t[n] == '\r' || t[n] == '\f' ||
+			    (t[n] == '/' && t[n + 1] == '>')))
+				break;
+		}
+		buf_puts(b, i < GEN_NELEM(tags) ? "&lt;" : "<");
+	}
 }
 
 static void
@@ -139,6 +202,19 @@ table(struct hr *h, const struct tblock *t)
 		buf_puts(&h->b, "</p>\n");
 	}
 	buf_puts(&h->b, "</figure>\n");
+}
+
+/* class="language-x" from the first word of a fence's info string. */
+static void
+code_lang(struct buf *b, const char *info)
+{
+	size_t	 n;
+
+	if (info == NULL || (n = strcspn(info, " \t\n")) == 0)
+		return;
+	buf_puts(b, " class=\"language-");
+	buf_html(b, info, n);
+	buf_puts(b, "\"");
 }
 
 static int
@@ -287,6 +363,14 @@ node(struct hr *h, cmark_node *n)
 		break;
 	case CMARK_NODE_ITEM:
 		buf_puts(&h->b, "<li>");
+		/* A task: a box that screen readers name (it has no label). */
+		if (strcmp(cmark_node_get_type_string(n), "tasklist") == 0)
+			buf_puts(&h->b,
+			    cmark_gfm_extensions_get_tasklist_item_checked(n) ?
+			    "<input type=\"checkbox\" disabled=\"\" checked=\"\" "
+			    "aria-label=\"gedaan\"> " :
+			    "<input type=\"checkbox\" disabled=\"\" "
+			    "aria-label=\"nog te doen\"> ");
 		children(h, n);
 		buf_puts(&h->b, "</li>\n");
 		break;
@@ -299,7 +383,9 @@ node(struct hr *h, cmark_node *n)
 			table(h, &x->table);
 			break;
 		}
-		buf_puts(&h->b, "<pre><code>");
+		buf_puts(&h->b, "<pre><code");
+		code_lang(&h->b, cmark_node_get_fence_info(n));
+		buf_puts(&h->b, ">");
 		s = cmark_node_get_literal(n);
 		buf_html_s(&h->b, s ? s : "");
 		buf_puts(&h->b, "</code></pre>\n");
@@ -307,7 +393,7 @@ node(struct hr *h, cmark_node *n)
 	case CMARK_NODE_HTML_BLOCK:
 		s = cmark_node_get_literal(n);
 		if (h->unsafe)
-			buf_puts(&h->b, s ? s : "");
+			tagfilter(&h->b, s ? s : "");
 		else {
 			buf_puts(&h->b, "<pre class=\"raw-html\"><code>");
 			buf_html_s(&h->b, s ? s : "");
@@ -335,8 +421,10 @@ node(struct hr *h, cmark_node *n)
 		break;
 	case CMARK_NODE_HTML_INLINE:
 		s = cmark_node_get_literal(n);
-		if (h->unsafe)
-			buf_puts(&h->b, s ? s : "");
+		if (x != NULL && x->kind == DOCX_BREAK)
+			buf_puts(&h->b, "<br>\n");
+		else if (h->unsafe)
+			tagfilter(&h->b, s ? s : "");
 		else
 			buf_html_s(&h->b, s ? s : "");
 		break;
@@ -371,13 +459,28 @@ node(struct hr *h, cmark_node *n)
 	}
 }
 
+/* The links from note num back to each of its references. */
+static void
+backlinks(struct hr *h, int num)
+{
+	int	 r;
+
+	for (r = 1; r <= (h->fnrefs[num] ? h->fnrefs[num] : 1); r++) {
+		buf_printf(&h->b, " <a href=\"#fnref-%d", num);
+		if (r > 1)
+			buf_printf(&h->b, "-%d", r);
+		buf_puts(&h->b, "\" class=\"fn-back\" aria-label=\"Terug naar "
+		    "de tekst\">\xe2\x86\xa9</a>");
+	}
+}
+
 static void
 footnotes(struct hr *h)
 {
 	const struct doc	*d = &h->e->doc;
 	cmark_node		*n, *last;
 	size_t			 i;
-	int			 k, num, r;
+	int			 k, num;
 
 	if (d->nfn == 0)
 		return;
@@ -402,22 +505,15 @@ footnotes(struct hr *h)
 				    CMARK_NODE_PARAGRAPH) {
 					buf_puts(&h->b, "<p>");
 					children(h, c);
-					for (r = 1; r <= (h->fnrefs[num] ?
-					    h->fnrefs[num] : 1); r++) {
-						buf_printf(&h->b, " <a href=\""
-						    "#fnref-%d", num);
-						if (r > 1)
-							buf_printf(&h->b, "-%d",
-							    r);
-						buf_puts(&h->b, "\" class=\""
-						    "fn-back\" aria-label=\""
-						    "Terug naar de tekst\">"
-						    "\xe2\x86\xa9</a>");
-					}
+					backlinks(h, num);
 					buf_puts(&h->b, "</p>\n");
 				} else
 					node(h, c);
 			}
+			/* After a list, quote or code, as cmark-gfm does. */
+			if (last == NULL || cmark_node_get_type(last) !=
+			    CMARK_NODE_PARAGRAPH)
+				backlinks(h, num);
 			buf_puts(&h->b, "</li>\n");
 		}
 	}
@@ -567,6 +663,28 @@ html_edition(const struct edition *e, const struct html_opts *o)
 	fmt_date(&h.b, m->date);
 	buf_puts(&h.b, "</p></footer>\n</body>\n</html>\n");
 	free(h.fnrefs);
+	return buf_detach(&h.b);
+}
+
+char *
+html_document(const struct edition *e, const struct html_opts *o)
+{
+	struct hr	 h;
+	size_t		 i;
+
+	memset(&h, 0, sizeof(h));
+	h.e = e;
+	h.o = o;
+	h.unsafe = e->meta.unsafe_html;
+	h.fnrefs = xcalloc((size_t)e->doc.nfn + 1, sizeof(int));
+	for (i = 0; i < e->doc.nparts; i++) {
+		h.part = &e->doc.parts[i];
+		node(&h, h.part->root);
+	}
+	footnotes(&h);
+	free(h.fnrefs);
+	if (h.b.s == NULL)
+		buf_puts(&h.b, "");
 	return buf_detach(&h.b);
 }
 

@@ -20,6 +20,12 @@ struct html_opts {
 
 /* The page of one edition; the caller frees it. */
 char	*html_edition(const struct edition *, const struct html_opts *);
+/*
+ * The edition's document alone, as its page has it (every part, then
+ * the notes), without the page around it: what tests/spec_render.c
+ * compares with the CommonMark spec.  The caller frees it.
+ */
+char	*html_document(const struct edition *, const struct html_opts *);
 /* out/index.html; the caller frees it. */
 char	*html_archive(const struct content *, const struct html_opts *);
 

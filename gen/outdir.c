@@ -32,6 +32,7 @@ struct outdir {
 	char	*tmp;		/* this build's temporary folder, or NULL */
 	int	 exists;	/* path existed when the lock was taken */
 	int	 lockfd;	/* the lock file, or -1 */
+	char	*lockpath;	/* its path, once opened */
 };
 
 /* A list of relative paths (folders end in '/'), sorted when searched. */
@@ -333,32 +334,64 @@ beside(const struct outdir *o, const char *suffix)
 	    o->parent, o->base, suffix);
 }
 
+/*
+ * Whether fd is still the file at path: a build that held the lock
+ * removes the lock file before it lets go (outdir_free()), so a build
+ * that waited on it must take the lock again on the new file.
+ */
+static int
+still_there(int fd, const char *path)
+{
+	struct stat	 a, b;
+
+	return fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 static int
 lock(struct outdir *o, struct diag *diag)
 {
 	char	*p = beside(o, ".lock");
-	int	 rc;
+	int	 rc, said = 0;
 
-	if (util_mkdirs(o->parent) != 0 || (o->lockfd = open(p,
-	    O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644)) == -1) {
+	if (util_mkdirs(o->parent) != 0) {
 		diag_error(diag, p, 0, 0, "cannot create the lock file: %s",
 		    strerror(errno));
 		free(p);
 		return -1;
 	}
-	if ((rc = flock(o->lockfd, LOCK_EX | LOCK_NB)) == -1 &&
-	    errno == EWOULDBLOCK) {
-		if (diag->out != NULL)
-			fprintf(diag->out, "gen: waiting for another build "
-			    "into %s to finish\n", o->name);
-		while ((rc = flock(o->lockfd, LOCK_EX)) == -1 &&
-		    errno == EINTR)
-			continue;
+	for (;;) {
+		if ((o->lockfd = open(p, O_RDWR | O_CREAT | O_CLOEXEC |
+		    O_NOFOLLOW, 0644)) == -1) {
+			diag_error(diag, p, 0, 0, "cannot create the lock "
+			    "file: %s", strerror(errno));
+			free(p);
+			return -1;
+		}
+		if ((rc = flock(o->lockfd, LOCK_EX | LOCK_NB)) == -1 &&
+		    errno == EWOULDBLOCK) {
+			if (diag->out != NULL && !said)
+				fprintf(diag->out, "gen: waiting for another "
+				    "build into %s to finish\n", o->name);
+			said = 1;
+			while ((rc = flock(o->lockfd, LOCK_EX)) == -1 &&
+			    errno == EINTR)
+				continue;
+		}
+		if (rc == -1 || still_there(o->lockfd, p))
+			break;
+		close(o->lockfd);
+		o->lockfd = -1;
 	}
-	if (rc == -1)
+	if (rc == -1) {
 		diag_error(diag, p, 0, 0, "cannot lock: %s", strerror(errno));
-	free(p);
-	return rc;
+		close(o->lockfd);
+		o->lockfd = -1;
+		free(p);
+		return -1;
+	}
+	o->lockpath = p;
+	return 0;
 }
 
 /*
@@ -540,8 +573,12 @@ outdir_free(struct outdir *o)
 		return;
 	if (o->tmp != NULL)
 		util_rmtree(o->tmp);
-	if (o->lockfd != -1)
+	if (o->lockfd != -1) {
+		/* Nothing is left beside the output folder (see lock()). */
+		(void)unlink(o->lockpath);
 		close(o->lockfd);
+	}
+	free(o->lockpath);
 	free(o->tmp);
 	free(o->name);
 	free(o->path);

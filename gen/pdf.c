@@ -57,7 +57,8 @@
 #define COL_W		(PAGE_W - M_LEFT - M_RIGHT)
 #define BODY_H		(PAGE_H - M_TOP - M_BOTTOM)
 #define FOOT_RULE	(PAGE_H - 62.0)	/* the running footer's rule */
-#define FOOT_TOP	(PAGE_H - 56.0)	/* top of its text line */
+#define FOOT_TOP	(PAGE_H - 56.0)	/* top of its first text line */
+#define FOOT_LINES	2		/* lines it may take; more is an error */
 
 /* Vertical rhythm and indents. */
 #define PARA_SP		7.5		/* between paragraphs */
@@ -608,7 +609,9 @@ inl(struct ib *b, cmark_node *n)
 		    PANGO_SCALE)), start);
 		break;
 	case CMARK_NODE_HTML_INLINE:
-		if (!b->r->e->meta.unsafe_html &&
+		if (doc_ext(n) != NULL && doc_ext(n)->kind == DOCX_BREAK)
+			buf_putc(&b->s, '\n');
+		else if (!b->r->e->meta.unsafe_html &&
 		    (s = cmark_node_get_literal(n)) != NULL)
 			buf_puts(&b->s, s);
 		break;
@@ -1408,7 +1411,7 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	cmark_node	*item;
 	char		 m[32];
 	size_t		 from = r->nb;
-	int		 k = cmark_node_get_list_start(n);
+	int		 k = cmark_node_get_list_start(n), task;
 	int		 ordered = cmark_node_get_list_type(n) ==
 			    CMARK_ORDERED_LIST;
 
@@ -1419,7 +1422,14 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	for (item = cmark_node_first_child(n); item != NULL;
 	    item = cmark_node_next(item), k++) {
 		li = sn_new(r, "LI", l);
-		if (ordered)
+		task = strcmp(cmark_node_get_type_string(item),
+		    "tasklist") == 0;
+		if (task)
+			/* A task: a ballot box, checked or not, for its mark. */
+			snprintf(m, sizeof(m), "%s",
+			    cmark_gfm_extensions_get_tasklist_item_checked(item) ?
+			    "\xe2\x98\x91" : "\xe2\x98\x90");
+		else if (ordered)
 			snprintf(m, sizeof(m), "%d%c", k,
 			    cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ?
 			    ')' : '.');
@@ -1428,7 +1438,7 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 			    "\xe2\x80\xa2" : "\xe2\x80\x93");
 		pt_free(&r->pend_mark);
 		pt_str(r, &r->pend_mark, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
-		if (!ordered)
+		if (!ordered || task)
 			r->pend_mark.color = r->col[C_ACCENT];
 		r->pend_marksn = sn_new(r, "Lbl", li);
 		cc.sn = sn_new(r, "LBody", li);
@@ -2423,6 +2433,11 @@ logo(struct pr *r)
 	cairo_surface_destroy(img);
 }
 
+/* The cover band: at least this tall, and grown to hold the title. */
+#define COVER_BAND	(PAGE_H * 0.6)
+#define COVER_TOP	190.0	/* highest top of the title block */
+#define COVER_BELOW	60.0	/* title block to the band's lower edge */
+
 static void
 cover(struct pr *r)
 {
@@ -2431,18 +2446,11 @@ cover(struct pr *r)
 				    m->brand_name.s : m->organisation.s;
 	struct ptext		 t[4];
 	struct buf		 date = { NULL, 0, 0 };
-	double			 panel = PAGE_H * 0.6, y, h;
+	double			 panel = COVER_BAND, y, h, top;
 	char			*up;
 	int			 i;
 
 	memset(t, 0, sizeof(t));
-	/* The band and the logo (its name is the text beside it). */
-	art_begin(r, PDFA_TAG_ARTIFACT);
-	fill_rect(r, C_TINT, 0, 0, PAGE_W, panel);
-	fill_rect(r, C_ACCENT, 0, 0, PAGE_W, 12);
-	fill_rect(r, C_TINT_STRONG, 0, panel - 1, PAGE_W, 1);
-	logo(r);
-	art_end(r, PDFA_TAG_ARTIFACT);
 	if (org != NULL) {
 		up = g_utf8_strup(org, -1);
 		pt_str(r, &t[0], up, ST_ORG, COL_W, PANGO_ALIGN_LEFT);
@@ -2456,13 +2464,29 @@ cover(struct pr *r)
 	pt_str(r, &t[3], date.s, ST_DATE, COL_W, PANGO_ALIGN_LEFT);
 	buf_free(&date);
 
-	draw_text(r, r->cov[0], &t[0], M_LEFT, 150, 0, t[0].nlines, 1);
-	/* The title block stands on the panel's lower edge. */
+	/*
+	 * The title block stands on the band's lower edge; a long title
+	 * starts below the organisation and pushes the edge down.
+	 */
 	h = pt_height(&t[1]) + (t[2].pl != NULL ? 14 + pt_height(&t[2]) : 0) +
 	    28 + pt_height(&t[3]);
-	y = panel - 60 - h;
-	if (y < 190)
-		y = 190;
+	top = 150 + pt_height(&t[0]) + 26;
+	if (top < COVER_TOP)
+		top = COVER_TOP;
+	y = panel - COVER_BELOW - h;
+	if (y < top)
+		y = top;
+	if (y + h + COVER_BELOW > panel)
+		panel = y + h + COVER_BELOW;
+	/* The band and the logo (its name is the text beside it). */
+	art_begin(r, PDFA_TAG_ARTIFACT);
+	fill_rect(r, C_TINT, 0, 0, PAGE_W, panel);
+	fill_rect(r, C_ACCENT, 0, 0, PAGE_W, 12);
+	fill_rect(r, C_TINT_STRONG, 0, panel - 1, PAGE_W, 1);
+	logo(r);
+	art_end(r, PDFA_TAG_ARTIFACT);
+
+	draw_text(r, r->cov[0], &t[0], M_LEFT, 150, 0, t[0].nlines, 1);
 	draw_text(r, r->cov[1], &t[1], M_LEFT, y, 0, t[1].nlines, 1);
 	y += pt_height(&t[1]) + 14;
 	if (t[2].pl != NULL) {
@@ -2482,7 +2506,7 @@ footer(struct pr *r, int page)
 
 	art_begin(r, PDFA_TAG_PAGINATION);
 	fill_rect(r, C_RULE, M_LEFT, FOOT_RULE, COL_W, 0.5);
-	draw_lines(r, &r->foot, M_LEFT, FOOT_TOP, 0, 1, 0);
+	draw_lines(r, &r->foot, M_LEFT, FOOT_TOP, 0, FOOT_LINES, 0);
 	snprintf(num, sizeof(num), "%d", page);
 	pt_str(r, &pn, num, ST_PAGENO, 0, PANGO_ALIGN_LEFT);
 	draw_lines(r, &pn, M_LEFT + COL_W - pt_width(&pn), FOOT_TOP, 0, 1, 0);
@@ -2816,8 +2840,6 @@ pr_init(struct pr *r, const struct edition *e, const struct pdf_opts *o,
 		pt_str(r, &r->foot, e->meta.footer.s != NULL ?
 		    e->meta.footer.s : e->meta.title.s, ST_FOOT, COL_W - 48,
 		    PANGO_ALIGN_LEFT);
-		pango_layout_set_ellipsize(r->foot.pl, PANGO_ELLIPSIZE_END);
-		pt_lines(&r->foot);
 	}
 }
 
@@ -2901,6 +2923,159 @@ overflow(struct pr *r)
 	}
 }
 
+/* --- what the PDF cannot show ------------------------------------------ */
+
+/* The first missing character of one script in a text, and how many. */
+struct gmiss {
+	GUnicodeScript	 script;
+	gunichar	 c;		/* the first one */
+	int		 line, col;	/* where it is */
+	int		 n;		/* missing characters of the script */
+};
+
+#define GLYPH_SCRIPTS	8	/* scripts named per text; the rest counted */
+
+/*
+ * Warns, for each script of which s (len bytes, starting at line:col of
+ * path) has characters that no shipped face has, at the first such
+ * character, naming it: a printed box would otherwise be the only
+ * sign.  Lines and columns advance over s.
+ */
+static void
+glyph_scan(struct pr *r, const char *path, int line, int col,
+    const char *s, size_t len)
+{
+	struct gmiss	 m[GLYPH_SCRIPTS];
+	const char	*p, *end = s + len, *bol = s;
+	GUnicodeScript	 sc;
+	gunichar	 c;
+	int		 nm = 0, k;
+	char		 ch[8];
+
+	for (p = s; p < end; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == '\n') {
+			line++;
+			col = 1;
+			bol = p + 1;
+			continue;
+		}
+		if (fonts_has_char(r->o->fonts, c))
+			continue;
+		sc = g_unichar_get_script(c);
+		for (k = 0; k < nm && m[k].script != sc; k++)
+			continue;
+		if (k == nm && nm == GLYPH_SCRIPTS)
+			k--;		/* counted with the last one named */
+		else if (k == nm) {
+			m[nm].script = sc;
+			m[nm].c = c;
+			m[nm].line = line;
+			m[nm].col = col + (int)(p - bol);
+			m[nm++].n = 0;
+		}
+		m[k].n++;
+	}
+	for (k = 0; k < nm; k++) {
+		ch[g_unichar_to_utf8(m[k].c, ch)] = '\0';
+		if (m[k].n > 1)
+			diag_warn(r->diag, path, m[k].line, m[k].col, "PDF: no "
+			    "shipped font has U+%04X '%s' (nor %d more "
+			    "characters like it here); the PDF shows empty "
+			    "boxes", (unsigned)m[k].c, ch, m[k].n - 1);
+		else
+			diag_warn(r->diag, path, m[k].line, m[k].col, "PDF: no "
+			    "shipped font has U+%04X '%s'; the PDF shows an "
+			    "empty box", (unsigned)m[k].c, ch);
+	}
+}
+
+/* The text a node shows in the PDF, or NULL. */
+static const char *
+glyph_text(const struct pr *r, cmark_node *n)
+{
+	const struct docx	*x = doc_ext(n);
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		return cmark_node_get_literal(n);
+	case CMARK_NODE_CODE_BLOCK:
+		return x == NULL ? cmark_node_get_literal(n) : NULL;
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		return r->e->meta.unsafe_html || x != NULL ? NULL :
+		    cmark_node_get_literal(n);
+	default:
+		return NULL;
+	}
+}
+
+/* Every character of the Markdown and the front matter the PDF sets. */
+static void
+glyphs(struct pr *r)
+{
+	const struct meta	*m = &r->e->meta;
+	const struct fmval	*fm[] = {
+		&m->title, &m->subtitle, &m->organisation, &m->footer,
+		&m->brand_name
+	};
+	const struct doc_part	*part;
+	cmark_iter		*it;
+	cmark_node		*n;
+	const char		*s;
+	size_t			 i;
+	int			 line, flen, foff;
+	char			 fch;
+
+	for (i = 0; i < GEN_NELEM(fm); i++)
+		if (fm[i]->s != NULL)
+			glyph_scan(r, r->e->index_path, fm[i]->line,
+			    fm[i]->col, fm[i]->s, strlen(fm[i]->s));
+	for (i = 0; i < r->e->doc.nparts; i++) {
+		part = &r->e->doc.parts[i];
+		it = cmark_iter_new(part->root);
+		while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+			n = cmark_iter_get_node(it);
+			if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
+			    (s = glyph_text(r, n)) == NULL)
+				continue;
+			line = part->line0 + cmark_node_get_start_line(n);
+			if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK &&
+			    cmark_node_get_fenced(n, &flen, &foff, &fch))
+				line++;		/* the text starts below the fence */
+			glyph_scan(r, part->path, line,
+			    cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ?
+			    1 : cmark_node_get_start_column(n), s, strlen(s));
+		}
+		cmark_iter_free(it);
+	}
+}
+
+/*
+ * The running footer may take two lines; more would be cut off, so it
+ * is an error at the footer's value (or the title's, used without one).
+ */
+static int
+foot_fits(struct pr *r)
+{
+	const struct meta	*m = &r->e->meta;
+
+	if (r->foot.nlines <= FOOT_LINES)
+		return 0;
+	if (m->footer.s != NULL)
+		diag_error(r->diag, r->e->index_path, m->footer.line,
+		    m->footer.col, "footer does not fit on %d lines at the "
+		    "foot of the PDF's pages (it takes %d); shorten it",
+		    FOOT_LINES, r->foot.nlines);
+	else
+		diag_error(r->diag, r->e->index_path, m->title.line,
+		    m->title.col, "title, the PDF's running footer when there "
+		    "is no footer, does not fit on %d lines there (it takes "
+		    "%d); add a shorter footer", FOOT_LINES, r->foot.nlines);
+	return -1;
+}
+
 int
 pdf_edition(const struct edition *e, const struct pdf_opts *o,
     struct buf *pdf, struct buf *dump, struct diag *diag)
@@ -2911,6 +3086,11 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 	int			 rc = 0;
 
 	pr_init(&r, e, o, diag);
+	if (foot_fits(&r) != 0) {
+		pr_free(&r);
+		return -1;
+	}
+	glyphs(&r);
 	footnotes(&r);
 	toc(&r);
 	for (i = 0; i < e->doc.nparts; i++) {

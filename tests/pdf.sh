@@ -21,6 +21,7 @@
 #     word, a real hyphen stays a hyphen;
 #   - pdfcheck.py and pdfnav.py also on the PDFs of the other golden
 #     cases, and qpdf --check on every PDF.
+#   - the cover band of a long title holds the whole title (below).
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -176,5 +177,39 @@ for f in "$tmp"/out/*/*.pdf; do
 	g="$tmp/again/${f#"$tmp"/out/}"
 	cmp -s "$f" "$g" && ok || bad "$(basename "$f"): bytes differ between two builds"
 done
+
+# The cover band grows with the title (issue 16 item 8): on the cover of
+# tests/words/content/2026-omslag (a long title and subtitle, a logo)
+# every word lies above the band's lower edge.  The words' boxes come
+# from pdftotext -bbox, the edge from the cover rendered at 72 dpi (one
+# pixel a point): the last row of the band's tint at the page's left
+# edge.  Its two-line footer is whole on page 2.
+omslag=$root/tests/words/content/2026-omslag
+if "$gen" build -o "$tmp/omslag" "$omslag" >"$tmp/build.log" 2>&1; then
+	pdf=$tmp/omslag/2026-omslag/2026-omslag.pdf
+	pdftotext -bbox -f 1 -l 1 "$pdf" "$tmp/cover.html"
+	pdftoppm -gray -r 72 -f 1 -l 1 "$pdf" >"$tmp/cover.pgm"
+	if /usr/bin/python3 - "$tmp/cover.html" "$tmp/cover.pgm" <<'PY'
+import re, sys
+words = [(float(m.group(1)), m.group(2)) for m in re.finditer(
+    r'<word [^>]*yMax="([0-9.]+)">([^<]*)</word>', open(sys.argv[1]).read())]
+data = open(sys.argv[2], "rb").read()
+head = data.split(b"\n", 3)		# P5, width height, maxval, pixels
+w, h = map(int, head[1].split())
+px = head[3]
+edge = max(y for y in range(h) if px[y * w + 2] < 250)
+low = max(words)
+print("cover: band's lower edge at %d pt, lowest word '%s' ends at %.1f pt"
+      % (edge, low[1], low[0]))
+sys.exit(0 if len(words) > 40 and low[0] < edge else 1)
+PY
+	then ok; else bad "2026-omslag: a word of the cover lies on or below the band's edge"; fi
+	pdftotext -f 2 -l 2 "$pdf" - | tr '\n' ' ' >"$tmp/p2"
+	grep -qF 'netjes over twee regels wordt gezet, zonder iets weg te laten' \
+	    "$tmp/p2" && ok || bad "2026-omslag: the footer's second line is missing"
+else
+	bad "2026-omslag does not build"
+	cat "$tmp/build.log"
+fi
 
 summary pdf

@@ -39,11 +39,28 @@
 #     U+2000-206F  General Punctuation  (– — ‘ ’ “ ” „ … • ‰ ′ ″, spaces)
 #     U+20AC €  U+2212 −  U+2264 ≤  U+2265 ≥  U+2192 →  U+21A9 ↩  U+2713 ✓
 #     U+2717 ✗  (× ÷ are in Latin-1)
+# Names from everywhere in Europe and common mathematics (issue 16):
+#     U+0180-024F  Latin Extended-B     (Romanian ș ț, Vietnamese ơ ư)
+#     U+02B0-02FF  spacing modifiers    U+0300-036F  combining marks
+#     U+0370-03FF  Greek (monotonic)    U+0400-04FF  Cyrillic
+#     U+1E00-1EFF  Latin Extended Additional (Vietnamese: ễ ệ ộ ự ...)
+#     U+2070-209F  super- and subscripts U+20A0-20CF currency symbols
+#     letterlike symbols (℃ № ™ Ω ℕ ℤ ℚ ℝ), fractions U+2150-215F, the
+#     simple and double arrows, the common mathematical operators
+#     (∀ ∂ ∃ ∅ ∆ ∇ ∈ ∉ ∏ ∑ ∓ √ ∝ ∞ ∠ ∧ ∨ ∩ ∪ ∫ ∼ ≅ ≈ ≠ ≡ ≤ ≥ ≪ ≫ ⊂ ⊃ ⊆ ⊇
+#     ⊕ ⊗ ⊥ ⋅), and U+2610-2612 ☐ ☑ ☒ (task lists)
+# Polytonic Greek, the Cyrillic Supplement and the rarer operators are left
+# out to keep the faces small (the HTML loads them).
+# What no shipped face has (Arabic, Hebrew, CJK, emoji) gen warns about,
+# at the character, when it sets the PDF.
 # Code points a face lacks are silently skipped by pyftsubset; the check at
 # the end lists them.  Lato 2.007 and Liberation Mono 2.1.5 both lack
 # ↩ ✓ ✗ and U+2011 (non-breaking hyphen); Liberation Mono also lacks the
-# thin spaces U+2009 and U+202F.  Those glyphs come from a tiny subset of
-# DejaVu Sans (family "DejaVu Sans"), shipped alongside: fontconfig/Pango
+# thin spaces U+2009 and U+202F; Lato lacks some mathematical operators
+# (∈ ∪ ∅ ∇ ∧ ...), letterlike symbols (ℕ ℝ) and the ballot boxes, Liberation
+# Mono also some super- and subscripts.  Every wanted code point that one
+# of the Gen faces lacks comes from a subset of DejaVu Sans (family
+# "DejaVu Sans"), shipped alongside: fontconfig/Pango
 # fall back to it on their own, the CSS names it after Lato with a
 # unicode-range so browsers only fetch it when such a glyph is on the page.
 #
@@ -68,9 +85,13 @@ dejavu=/usr/share/fonts/truetype/dejavu
 py=/usr/bin/python3
 
 unicodes='U+0020-007E,U+00A0-00FF,U+0100-017F,U+0301,U+0308,U+2000-206F,'\
-'U+20AC,U+2212,U+2264,U+2265,U+2192,U+21A9,U+2713,U+2717'
-# Only what Lato and Liberation Mono lack.
-fallback='U+2011,U+21A9,U+2713,U+2717'
+'U+20AC,U+2212,U+2264,U+2265,U+2192,U+21A9,U+2713,U+2717,'\
+'U+0180-024F,U+02B0-02FF,U+0300-036F,U+0370-03FF,U+0400-04FF,'\
+'U+1E00-1EFF,U+2070-209F,U+20A0-20CF,U+2103,U+2109,U+2115,U+2116,'\
+'U+2119,U+211A,U+211D,U+2122,U+2124,U+2126,U+2150-215F,U+2190-2199,'\
+'U+21D0-21D5,U+2200-2211,U+2213-221E,U+2220-222B,U+2234,U+223C,U+2245,'\
+'U+2248,U+2260-2265,U+226A,U+226B,U+2282-2287,U+2295,U+2297,U+22A5,'\
+'U+22C5,U+2610-2612'
 
 mkdir -p "$out"
 
@@ -121,7 +142,35 @@ for face in Regular Bold Italic BoldItalic; do
 done
 subset "$lib/LiberationMono-Regular.ttf" GenMono-Regular "$unicodes" \
     "Liberation Mono" "Gen Mono"
+# Only what Lato or Liberation Mono lack: every wanted code point that one
+# of the Gen faces does not have and DejaVu Sans does.  The same list is
+# the unicode-range of DejaVu Sans in gen.css (printed at the end).
+fallback=$("$py" - "$out" "$dejavu/DejaVuSans.ttf" "$unicodes" <<'EOF'
+import glob, os, sys
+from fontTools.ttLib import TTFont
+out, dejavu, spec = sys.argv[1:4]
+want = set()
+for part in spec.split(","):
+    lo, _, hi = part[2:].partition("-")
+    want.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+lack = set()
+for f in sorted(glob.glob(os.path.join(out, "Gen*.ttf"))):
+    cmap = TTFont(f).getBestCmap()
+    lack |= {u for u in want if u not in cmap}
+lack = sorted(lack & set(TTFont(dejavu).getBestCmap()))
+runs = []
+for u in lack:
+    if runs and runs[-1][1] == u - 1:
+        runs[-1][1] = u
+    else:
+        runs.append([u, u])
+print(",".join("U+%04X" % a if a == b else "U+%04X-%04X" % (a, b)
+               for a, b in runs))
+EOF
+)
 subset "$dejavu/DejaVuSans.ttf" DejaVuSans-Fallback "$fallback"
+echo "unicode-range of DejaVu Sans for gen.css:"
+echo "  $fallback" | sed 's/,/, /g' | fold -s -w 72
 
 cp /usr/share/doc/fonts-lato/copyright "$out/LICENSE-Lato.txt"
 cp /usr/share/doc/fonts-liberation2/copyright "$out/LICENSE-Liberation.txt"
