@@ -20,6 +20,7 @@
  * ActualText) on the hyphen and its continuation carries none, and
  * soft hyphens inside a line are not written at all.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1725,9 +1726,10 @@ show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x,
 	cairo_text_cluster_t	*cl;
 	struct buf		 u = { NULL, 0, 0 };
 	size_t			 before;
-	int			 ng = 0, nc = 0, i, k, cx = 0;
+	int			 ng = 0, nc = 0, i, k;
 	int			 hidden, prevhid = 0;
-	int			*gx;
+	int64_t			 cx = 0, *gx;	/* Pango units: a long line
+						   passes INT_MAX */
 	gboolean		 ok;
 
 	g = xcalloc((size_t)gs->num_glyphs + 1, sizeof(*g));
