@@ -10,7 +10,7 @@
 
 CC       = cc
 PKGS     = nettle libcmark-gfm pangocairo cairo cairo-pdf pangofc fontconfig yaml-0.1 \
-           librsvg-2.0
+           librsvg-2.0 libmicrohttpd
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Werror
@@ -27,15 +27,15 @@ ALLCFLAGS = $(CSTD) $(WARN) $(CFLAGS) $(PKGCFLAGS)
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
-            libhyphen-dev hyphen-nl librsvg2-dev nettle-dev
-DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc
+            libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libmicrohttpd-dev
+DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc curl
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/csvread.c gen/codes.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
            gen/edition.c gen/doc.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
            gen/build.c gen/publish.c gen/newed.c \
-           gen/hyph.c gen/pdflayout.c gen/pdf.c
+           gen/hyph.c gen/pdflayout.c gen/pdf.c gen/serve.c
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS))
 MAIN_OBJ = $(OBJDIR)/main.o
 HDRS     = $(wildcard gen/*.h)
