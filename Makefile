@@ -48,7 +48,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan
+        golden-update clean fuzz fuzz-quick browser halves tsan serve
 
 all: deps $(BIN) reports
 
@@ -128,7 +128,12 @@ publish: $(BIN)
 halves: $(BIN)
 	@$(TEST_ENV) sh tests/halves.sh ./$(BIN)
 
-check-suite: unit golden badinput pdf publish repro canary pathological halves
+# gen serve with curl: HTTP rules, reload events, diagnostics in the page.
+serve: $(BIN)
+	@$(TEST_ENV) sh tests/serve.sh ./$(BIN)
+
+check-suite: unit golden badinput pdf publish repro canary pathological halves \
+             serve
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

@@ -592,9 +592,13 @@ ignored(const char *name)
 	    (n > 10 && strcmp(name + n - 10, ".tmp-serve") == 0);
 }
 
-/* Watches dir and every folder below it (not through symbolic links). */
+/*
+ * Watches dir and every folder below it (not through symbolic links);
+ * with mark, also counts what is in them as saved (a folder that just
+ * came may have been filled before its watch).
+ */
 static void
-watch_tree(struct srv *s, const char *dir)
+watch_tree(struct srv *s, const char *dir, int mark)
 {
 	struct stat	 st;
 	char		**names, *sub;
@@ -617,7 +621,9 @@ watch_tree(struct srv *s, const char *dir)
 		if (ignored(names[i]))
 			continue;
 		sub = util_path_join(dir, names[i]);
-		watch_tree(s, sub);
+		if (mark)
+			list_add(&s->dirty, &s->ndirty, sub);
+		watch_tree(s, sub, mark);
 		free(sub);
 	}
 	util_free_list(names, n);
@@ -662,7 +668,7 @@ read_events(struct srv *s)
 			p = util_path_join(dir, ev->name);
 			if ((ev->mask & IN_ISDIR) &&
 			    (ev->mask & (IN_CREATE | IN_MOVED_TO)))
-				watch_tree(s, p);
+				watch_tree(s, p, 1);
 			list_add(&s->dirty, &s->ndirty, p);
 			free(p);
 			count++;
@@ -1144,7 +1150,7 @@ serve_run(const char *root, int port, const char *assets)
 		goto out;
 	}
 	di = MHD_get_daemon_info(s.mhd, MHD_DAEMON_INFO_BIND_PORT);
-	watch_tree(&s, root);
+	watch_tree(&s, root, 0);
 	list_add(&s.dirty, &s.ndirty, root);
 	rebuild(&s);
 	printf("gen serve: http://127.0.0.1:%u/ (content: %s; Ctrl-C "
