@@ -18,6 +18,13 @@ CFLAGS   = -O2 -g
 LDFLAGS  =
 OBJDIR   = build/obj
 BIN      = gen/gen
+# make install: PREFIX/bin/gen, PREFIX/share/man/man1/gen.1 and the assets
+# in PREFIX/share/gen, below DESTDIR when given.
+PREFIX   = /usr/local
+DESTDIR  =
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man
+DATADIR  = $(PREFIX)/share/gen
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
             -lcmark-gfm-extensions -lcsv -lhyphen -lm -pthread
@@ -48,7 +55,8 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
-        golden-update clean fuzz fuzz-quick browser halves tsan serve
+        golden-update clean fuzz fuzz-quick browser halves tsan serve \
+        install uninstall install-check FORCE
 
 all: deps $(BIN) reports
 
@@ -73,6 +81,14 @@ $(OBJDIR)/%.o: gen/%.c $(HDRS)
 	@echo "  CC      $@"
 	@$(CC) $(ALLCFLAGS) -c $< -o $@
 
+# The assets folder an installed gen falls back on, compiled into main.o;
+# the stamp changes (and main.o is rebuilt) only when DATADIR does.
+$(MAIN_OBJ): ALLCFLAGS += -DGEN_DATADIR='"$(DATADIR)"'
+$(MAIN_OBJ): $(OBJDIR)/datadir
+$(OBJDIR)/datadir: FORCE
+	@mkdir -p $(OBJDIR)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+
 $(BIN): $(LIB_OBJS) $(MAIN_OBJ)
 	@mkdir -p $(dir $(BIN))
 	@echo "  LD      $@"
@@ -80,6 +96,25 @@ $(BIN): $(LIB_OBJS) $(MAIN_OBJ)
 
 reports: $(BIN)
 	./$(BIN) build -o out content
+
+# What gen reads at run time: the stylesheet and fonts (not the design
+# previews in assets/preview).
+ASSETS = $(sort $(filter-out assets/preview/%,$(shell find assets -type f)))
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gen
+	install -m 644 gen.1 $(DESTDIR)$(MANDIR)/man1/gen.1
+	@for f in $(ASSETS); do \
+	  t=$(DESTDIR)$(DATADIR)/$${f#assets/}; \
+	  install -d "$${t%/*}" && install -m 644 "$$f" "$$t" || exit 1; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gen $(DESTDIR)$(MANDIR)/man1/gen.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+FORCE:
 
 # --- tests -----------------------------------------------------------------
 
@@ -132,8 +167,14 @@ halves: $(BIN)
 serve: $(BIN)
 	@$(TEST_ENV) sh tests/serve.sh ./$(BIN)
 
+# make install into a DESTDIR and a PREFIX; the installed gen run from
+# another folder builds what ./$(BIN) builds.  It runs make itself, with
+# this make's OBJDIR, BIN and flags.
+install-check: $(BIN)
+	@$(TEST_ENV) sh tests/install.sh ./$(BIN) "$(MAKE)"
+
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
-             serve
+             serve install-check
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:
