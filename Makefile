@@ -196,7 +196,7 @@ valgrind: $(BIN)
 
 # pandoc (the comparison) and GNU time (peak memory), installed as
 # root when missing.
-DEB_BENCH = pandoc time
+DEB_BENCH = pandoc time curl
 
 bench: $(BIN)
 	@missing=""; for p in $(DEB_BENCH); do \
