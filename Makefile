@@ -278,7 +278,7 @@ browser: deps $(BIN)
 	  (cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || exit 1; \
 	fi
 	./$(BIN) build -o out content
-	@node tests/browser/run.mjs out build/screenshots
+	@GEN=./$(BIN) node tests/browser/run.mjs out build/screenshots
 
 clean:
 	rm -rf build gen/gen out.tmp-gen out.old-gen
