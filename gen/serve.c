@@ -9,10 +9,13 @@
  * threads only read files from the served folder and the few fields
  * of struct srv marked "under mu".
  */
+#define _GNU_SOURCE	/* close_range, pipe2 */
+
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -98,6 +101,13 @@ struct srv {
 	size_t		 ndirty;
 	char		**pdf;		/* slugs whose PDF is still to write */
 	size_t		 npdf;
+	struct pdfjob {
+		pid_t	 pid;		/* the child making a PDF, or 0 */
+		int	 fd;		/* its diagnostics (a pipe) */
+		char	*slug;		/* its edition */
+		struct buf text;	/* its diagnostics so far */
+		double	 t0;		/* when it started (ms) */
+	}		 job;
 };
 
 /* One connection's event stream. */
@@ -386,6 +396,161 @@ write_archive(struct srv *s, const struct content *c, const char *site,
 	return rc;
 }
 
+/* The folder served now (realpath), or NULL; the caller frees it. */
+static char *
+site_now(struct srv *s)
+{
+	char	*site;
+
+	pthread_mutex_lock(&s->mu);
+	site = s->site != NULL ? xstrdup(s->site) : NULL;
+	pthread_mutex_unlock(&s->mu);
+	return site;
+}
+
+/* --- PDFs ------------------------------------------------------------- */
+
+/*
+ * The PDFs are made by a child process each, so that a save while one
+ * is made is not kept waiting: the child has the content as it was
+ * when it was forked, writes the PDF into the served folder and its
+ * diagnostics into a pipe, and ends; one that a newer save makes
+ * stale is killed and its edition queued again.
+ */
+
+static const struct edition *
+find_edition(const struct content *c, const char *slug)
+{
+	size_t	 k;
+
+	for (k = 0; k < c->ned; k++)
+		if (strcmp(c->ed[k]->slug, slug) == 0)
+			return c->ed[k];
+	return NULL;
+}
+
+/* In the child: the PDF of e into site; returns the exit status. */
+static int
+pdf_child(struct srv *s, const struct edition *e, const char *site, int fd)
+{
+	struct pdf_opts	 po;
+	struct buf	 pdf = { NULL, 0, 0 };
+	struct diag	 d;
+	FILE		*f;
+	char		*dir, *name, *logo;
+
+	/* Only the pipe: the server's sockets stay the parent's. */
+	if (dup2(fd, 3) == -1 || close_range(4, ~0U, 0) == -1 ||
+	    (f = fdopen(3, "w")) == NULL)
+		return 2;
+	diag_init(&d, f);
+	memset(&po, 0, sizeof(po));
+	po.fonts = s->fonts;
+	po.hyph = s->hyph;
+	po.logo = logo = content_path(&s->c, e, e->meta.brand_logo.s);
+	dir = util_path_join(site, e->slug);
+	name = xasprintf("%s.pdf", e->slug);
+	if (pdf_edition(e, &po, &pdf, NULL, &d) == 0 &&
+	    put_file(dir, name, pdf.s, pdf.len) != 0)
+		diag_error(&d, dir, 0, 0, "cannot write: %s", strerror(errno));
+	if (d.nerr > 0)
+		fprintf(f, "gen: %d error%s\n", d.nerr, d.nerr == 1 ? "" : "s");
+	fclose(f);
+	buf_free(&pdf);
+	free(logo);
+	free(name);
+	free(dir);
+	return d.nerr > 0;
+}
+
+/* Starts the child for the next queued PDF. */
+static void
+pdf_start(struct srv *s)
+{
+	const struct edition *e;
+	char		*slug, *site;
+	int		 fds[2];
+	pid_t		 pid;
+
+	slug = s->pdf[--s->npdf];
+	if ((e = find_edition(&s->c, slug)) == NULL ||
+	    (site = site_now(s)) == NULL) {
+		free(slug);
+		return;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	if (pipe2(fds, O_CLOEXEC) == -1 || (pid = fork()) == -1) {
+		fprintf(stderr, "gen serve: cannot make the PDF of %s: %s\n",
+		    slug, strerror(errno));
+		free(site);
+		free(slug);
+		return;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		_exit(pdf_child(s, e, site, fds[1]));
+	}
+	close(fds[1]);
+	s->job.pid = pid;
+	s->job.fd = fds[0];
+	s->job.slug = slug;
+	s->job.t0 = now_ms();
+	free(site);
+}
+
+static void
+pdf_end(struct srv *s)
+{
+	close(s->job.fd);
+	buf_free(&s->job.text);
+	free(s->job.slug);
+	memset(&s->job, 0, sizeof(s->job));
+}
+
+/* Reads the child's diagnostics; at their end, its result. */
+static void
+pdf_read(struct srv *s)
+{
+	char	 b[4096];
+	ssize_t	 n;
+	int	 st;
+
+	if ((n = read(s->job.fd, b, sizeof(b))) > 0) {
+		buf_add(&s->job.text, b, (size_t)n);
+		return;
+	}
+	if (n == -1 && errno == EINTR)
+		return;
+	while (waitpid(s->job.pid, &st, 0) == -1 && errno == EINTR)
+		continue;
+	if (s->job.text.len > 0)
+		fputs(s->job.text.s, stderr);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		fprintf(stderr, "gen serve: %s.pdf in %.0f ms\n", s->job.slug,
+		    now_ms() - s->job.t0);
+	else if (WIFEXITED(st) && WEXITSTATUS(st) == 1) {
+		fprintf(stderr, "gen serve: no new PDF of %s\n", s->job.slug);
+		publish_state(s, buf_detach(&s->job.text), NULL);
+	} else
+		fprintf(stderr, "gen serve: the PDF of %s failed\n",
+		    s->job.slug);
+	pdf_end(s);
+}
+
+/* Stops the child, if any; its edition is queued again. */
+static void
+pdf_cancel(struct srv *s)
+{
+	if (s->job.pid == 0)
+		return;
+	kill(s->job.pid, SIGKILL);
+	while (waitpid(s->job.pid, NULL, 0) == -1 && errno == EINTR)
+		continue;
+	list_add(&s->pdf, &s->npdf, s->job.slug);
+	pdf_end(s);
+}
+
 /* --- rebuilding --------------------------------------------------------- */
 
 /* A diagnostics stream that keeps its text for the page as well. */
@@ -440,17 +605,6 @@ build_whole(struct srv *s, const struct content *c, struct diag *d)
 	return -1;
 }
 
-static char *
-site_now(struct srv *s)
-{
-	char	*site;
-
-	pthread_mutex_lock(&s->mu);
-	site = s->site != NULL ? xstrdup(s->site) : NULL;
-	pthread_mutex_unlock(&s->mu);
-	return site;
-}
-
 /* Takes nc as the content served, freeing the old one. */
 static void
 adopt(struct srv *s, struct content *nc)
@@ -486,6 +640,10 @@ rebuild(struct srv *s)
 	}
 	hit = xcalloc(nc.ned + 1, sizeof(*hit));
 	whole = affected(s, &nc, hit) || (site = site_now(s)) == NULL;
+	for (k = 0; s->job.pid != 0 && k < nc.ned; k++)
+		if (whole || (hit[k] && strcmp(nc.ed[k]->slug,
+		    s->job.slug) == 0))
+			pdf_cancel(s);
 	if (whole) {
 		if (build_whole(s, &nc, &d) != 0) {
 			content_free(&nc);
@@ -529,52 +687,6 @@ rebuild(struct srv *s)
 	fprintf(stderr, "gen serve: %zu page%s in %.0f ms\n", n,
 	    n == 1 ? "" : "s", now_ms() - t0);
 	free(hit);
-}
-
-/* Writes the next queued PDF. */
-static void
-next_pdf(struct srv *s)
-{
-	struct pdf_opts	 po;
-	struct buf	 pdf = { NULL, 0, 0 };
-	struct capture	 cap;
-	struct diag	 d;
-	const struct edition *e = NULL;
-	char		*slug, *site, *dir, *name, *logo;
-	size_t		 k;
-	double		 t0 = now_ms();
-
-	slug = s->pdf[--s->npdf];
-	for (k = 0; k < s->c.ned; k++)
-		if (strcmp(s->c.ed[k]->slug, slug) == 0)
-			e = s->c.ed[k];
-	if (e == NULL || (site = site_now(s)) == NULL) {
-		free(slug);
-		return;
-	}
-	capture_open(&cap, &d);
-	memset(&po, 0, sizeof(po));
-	po.fonts = s->fonts;
-	po.hyph = s->hyph;
-	po.logo = logo = content_path(&s->c, e, e->meta.brand_logo.s);
-	dir = util_path_join(site, slug);
-	name = xasprintf("%s.pdf", slug);
-	if (pdf_edition(e, &po, &pdf, NULL, &d) == 0 &&
-	    put_file(dir, name, pdf.s, pdf.len) != 0)
-		diag_error(&d, dir, 0, 0, "cannot write: %s", strerror(errno));
-	if (d.nerr > 0)
-		publish_state(s, capture_close(&cap, &d), NULL);
-	else {
-		free(capture_close(&cap, &d));
-		fprintf(stderr, "gen serve: %s.pdf in %.0f ms\n", slug,
-		    now_ms() - t0);
-	}
-	buf_free(&pdf);
-	free(logo);
-	free(name);
-	free(dir);
-	free(site);
-	free(slug);
 }
 
 /* --- watching ----------------------------------------------------------- */
@@ -1090,33 +1202,42 @@ srv_free(struct srv *s)
 	pthread_mutex_destroy(&s->mu);
 }
 
-/* Waits for saves and signals until SIGINT or SIGTERM. */
+/*
+ * Waits for saves, signals and the PDF child until SIGINT or SIGTERM;
+ * starts the next PDF whenever no child is making one.
+ */
 static void
 loop(struct srv *s, int sfd)
 {
-	struct pollfd		 pfd[2];
+	struct pollfd		 pfd[3];
 	struct signalfd_siginfo	 si;
 
 	pfd[0].fd = sfd;
 	pfd[0].events = POLLIN;
 	pfd[1].fd = s->ifd;
 	pfd[1].events = POLLIN;
+	pfd[2].events = POLLIN;
 	for (;;) {
-		if (poll(pfd, 2, s->npdf > 0 ? 0 : -1) == -1) {
+		if (s->job.pid == 0 && s->npdf > 0)
+			pdf_start(s);
+		pfd[2].fd = s->job.pid != 0 ? s->job.fd : -1;
+		if (poll(pfd, 3, -1) == -1) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
-		if (pfd[0].revents & POLLIN) {
-			if (read(sfd, &si, sizeof(si)) > 0)
-				break;
-		}
+		if ((pfd[0].revents & POLLIN) &&
+		    read(sfd, &si, sizeof(si)) > 0)
+			break;
 		if ((pfd[1].revents & POLLIN) && read_events(s) > 0) {
 			settle(s);
 			rebuild(s);
-		} else if (s->npdf > 0 && !(pfd[1].revents & POLLIN))
-			next_pdf(s);
+		}
+		if (s->job.pid != 0 && pfd[2].fd == s->job.fd &&
+		    (pfd[2].revents & (POLLIN | POLLHUP | POLLERR)))
+			pdf_read(s);
 	}
+	pdf_cancel(s);
 }
 
 int

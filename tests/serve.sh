@@ -12,8 +12,10 @@
 #   - POST, PUT and DELETE get 405; a request whose headers are too large
 #     and a GET with a body are refused;
 #   - Server-Sent Events: a saved chapter sends "reload" and the page
-#     shows the change; only that edition is rebuilt; the PDF follows;
-#     a changed codebook rebuilds every edition;
+#     shows the change; only that edition is rebuilt; the PDF follows; a
+#     second save while the PDF is made shows without waiting for it,
+#     and the PDF ends up with both; a changed codebook rebuilds every
+#     edition;
 #   - an unknown {{ }} name keeps the last good page and shows the
 #     diagnostics, path:line:column, in it until the fix removes them;
 #   - SIGTERM and SIGINT stop it cleanly (exit 0), with its private
@@ -32,7 +34,7 @@ cd "$tmp" || exit 1
 cp -R "$root/tests/golden/sample/content" content
 mkdir out t
 echo "not gen's" >out/marker
-ls -laR out >"$tmp/out.before"
+find out -printf "%p %s %T@ %i\n" | sort >"$tmp/out.before"
 export TMPDIR="$tmp/t"
 
 # until SECONDS COMMAND...: retries the command every 0.1 s.
@@ -149,13 +151,27 @@ curl -s "$url/2020-bemiddeling/" | grep -q 'ZEBRA-7731' && ok ||
     bad "the served page does not show the saved chapter"
 tail -n +$((lines + 1)) "$tmp/serve.err" | grep -q '^gen serve: 1 page in' && ok ||
     { bad "a chapter rebuilt more than its edition"; cat "$tmp/serve.err"; }
+# haspdf [TEXT]: the served PDF shows the text (default ZEBRA-7731)
 haspdf() {
 	curl -s "$url/2020-bemiddeling/2020-bemiddeling.pdf" -o "$tmp/p.pdf" &&
-	    pdftotext "$tmp/p.pdf" - | tr -d '\n' | grep -q 'ZEBRA-7731'
+	    pdftotext "$tmp/p.pdf" - | tr -d '\n' | grep -q "${1:-ZEBRA-7731}"
 }
 if command -v pdftotext >/dev/null 2>&1; then
 	until_ok "$WAIT" haspdf && ok || bad "the served PDF was not rebuilt"
 fi
+
+# a save while a PDF is being made: the page does not wait for the PDF
+lines=$(wc -l <"$tmp/serve.err")
+printf '\nEerste zin: IBIS-1.\n' >>content/2020-bemiddeling/04-bestendiging.md
+until_ok "$WAIT" sh -c "curl -s '$url/2020-bemiddeling/' | grep -q IBIS-1"
+printf '\nTweede zin: IBIS-2.\n' >>content/2020-bemiddeling/04-bestendiging.md
+until_ok "$WAIT" sh -c "curl -s '$url/2020-bemiddeling/' | grep -q IBIS-2" && ok ||
+    bad "the second save did not show"
+tail -n +$((lines + 1)) "$tmp/serve.err" | grep -E '^gen serve: (1 page|.*\.pdf) in' |
+    head -2 | tr '\n' ' ' >"$tmp/order"
+grep -q '^gen serve: 1 page in [0-9]* ms gen serve: 1 page in' "$tmp/order" && ok ||
+    bad "the second page waited for the first PDF: $(cat "$tmp/order")"
+until_ok "$WAIT" haspdf IBIS-2 && ok || bad "the PDF after two saves is not the last"
 
 # the codebook: every edition
 lines=$(wc -l <"$tmp/serve.err")
@@ -213,8 +229,9 @@ want "private folder removed" "" "$(ls "$TMPDIR")"
 want "port closed" 000 "$(status /)"
 
 # out/ never written, the script never in a build
-ls -laR out >"$tmp/out.after"
-cmp -s "$tmp/out.before" "$tmp/out.after" && ok || bad "out/ was changed"
+find out -printf "%p %s %T@ %i\n" | sort >"$tmp/out.after"
+cmp -s "$tmp/out.before" "$tmp/out.after" && ok ||
+    { bad "out/ was changed"; diff "$tmp/out.before" "$tmp/out.after"; }
 "$gen" build -o built content >/dev/null 2>&1 && ok || bad "gen build failed"
 grep -rq '__gen' built && bad "the reload script reached a build" || ok
 
