@@ -213,6 +213,10 @@ printf '# Nieuw\n\nNieuwe tekst: OKAPI-55.\n' >content/2022-nieuw/01-nieuw.md
 until_ok "$WAIT" sh -c "curl -s '$url/2022-nieuw/' | grep -q OKAPI-55" && ok ||
     bad "a chapter in a new edition folder is not watched"
 
+# every PDF child ended well (under valgrind: without errors)
+grep -E '^gen serve: (the PDF of|no new PDF of)' "$tmp/serve.err" &&
+    bad "a PDF child failed" || ok
+
 # clean stop: SIGTERM, then SIGINT on a second run
 [ -d "$site" ] || [ -n "$(ls -d "$TMPDIR"/gen-serve.* 2>/dev/null)" ] && ok ||
     bad "no private folder while serving"
