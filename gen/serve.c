@@ -1266,8 +1266,8 @@ serve_run(const char *root, int port, const char *assets)
 	if (port < 0 && (s.mhd = start_daemon(&s, SERVE_PORT)) == NULL)
 		port = 0;
 	if (s.mhd == NULL && (s.mhd = start_daemon(&s, port)) == NULL) {
-		fprintf(stderr, "gen serve: cannot listen on 127.0.0.1:%d\n",
-		    port);
+		fprintf(stderr, "gen serve: cannot listen on 127.0.0.1:%d "
+		    "(in use? --port 0 takes any free port)\n", port);
 		goto out;
 	}
 	di = MHD_get_daemon_info(s.mhd, MHD_DAEMON_INFO_BIND_PORT);
