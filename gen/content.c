@@ -102,6 +102,18 @@ frozen_mark_used(struct content *c, const struct edition *e)
 }
 
 /* Loads data, computes metrics and prepares the document. */
+/* Nonzero if gen serve vouches for the frozen folder (see content.h). */
+static int
+trusted(const struct content *c, const char *frozen)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->ntrusted; i++)
+		if (strcmp(c->trusted[i], frozen) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 load_edition(struct content *c, struct edition *e, struct diag *diag)
 {
@@ -118,7 +130,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	if (m->published) {
 		/* Frozen: verified and served as published, never rebuilt. */
 		e->frozen = path;
-		if (publish_verify(e->frozen, diag) == 0)
+		if (trusted(c, e->frozen) || publish_verify(e->frozen, diag) == 0)
 			publish_read_keyfigs(e, diag);
 		frozen_mark_used(c, e);
 		return diag->nerr > nerr ? -1 : 0;
@@ -398,11 +410,20 @@ int
 content_load(struct content *c, char *const *args, int nargs,
     struct diag *diag)
 {
+	return content_load_trusting(c, args, nargs, NULL, 0, diag);
+}
+
+int
+content_load_trusting(struct content *c, char *const *args, int nargs,
+    char *const *trusted, size_t ntrusted, struct diag *diag)
+{
 	char		**names, *sub, *cbpath, *root;
 	int		 i, n, j, nerr = diag->nerr;
 	size_t		 k;
 
 	memset(c, 0, sizeof(*c));
+	c->trusted = trusted;
+	c->ntrusted = ntrusted;
 	if (nargs == 0) {
 		static char *const def[] = { (char *)"content" };
 

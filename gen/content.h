@@ -29,6 +29,10 @@ struct content {
 	struct chart	 trend[2];	/* archive: trajectories and success
 					   rate per national edition */
 	size_t		 ntrend;	/* charts in trend (0 if < 2 editions) */
+	char *const	*trusted;	/* frozen folders not verified again
+					   (borrowed, read only while loading;
+					   content_load_trusting) */
+	size_t		 ntrusted;
 };
 
 /*
@@ -38,6 +42,14 @@ struct content {
  */
 int	 content_load(struct content *, char *const *args, int nargs,
 	    struct diag *);
+/*
+ * The same, but a published edition whose frozen folder (as
+ * edition->frozen names it) is in trusted is not verified again: gen
+ * serve passes the folders it verified before and saw no change in
+ * since.
+ */
+int	 content_load_trusting(struct content *, char *const *args,
+	    int nargs, char *const *trusted, size_t ntrusted, struct diag *);
 void	 content_free(struct content *);
 
 /*

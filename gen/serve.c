@@ -229,6 +229,44 @@ touches(const struct content *c, const struct edition *e, const char *p)
 	return t;
 }
 
+/*
+ * The frozen folders of the published editions served now in which
+ * nothing was saved since: verified when they were loaded, they need
+ * not be hashed again.  Returns their number; *v as for list_add().
+ */
+static size_t
+trusted(const struct srv *s, char ***v)
+{
+	const struct edition *e;
+	char		*f, *p;
+	size_t		 k, i, n = 0, len;
+
+	*v = NULL;
+	for (k = 0; s->have && k < s->c.ned; k++) {
+		if ((e = s->c.ed[k])->frozen == NULL)
+			continue;
+		f = canon(e->frozen);
+		len = strlen(f);
+		p = NULL;
+		for (i = 0; i < s->ndirty; i++) {
+			p = canon(s->dirty[i]);
+			if (strncmp(p, f, len) == 0 &&
+			    (p[len] == '/' || p[len] == '\0'))
+				break;
+			if (strncmp(f, p, strlen(p)) == 0 &&
+			    f[strlen(p)] == '/')
+				break;		/* a folder above it */
+			free(p);
+			p = NULL;
+		}
+		free(p);
+		if (i == s->ndirty)
+			list_add(v, &n, e->frozen);
+		free(f);
+	}
+	return n;
+}
+
 /* Nonzero when both contents have the same editions (by slug). */
 static int
 same_editions(const struct content *a, const struct content *b)
@@ -628,12 +666,16 @@ rebuild(struct srv *s)
 	struct capture	 cap;
 	struct diag	 d;
 	char		*root = (char *)s->root, *site = NULL, rp[PATH_MAX];
-	int		*hit = NULL, whole;
-	size_t		 k, n = 0;
+	char		**trust;
+	int		*hit = NULL, whole, rc;
+	size_t		 k, n = 0, ntrust;
 	double		 t0 = now_ms();
 
 	capture_open(&cap, &d);
-	if (content_load(&nc, &root, 1, &d) != 0 || d.nerr > 0) {
+	ntrust = trusted(s, &trust);
+	rc = content_load_trusting(&nc, &root, 1, trust, ntrust, &d);
+	list_clear(&trust, &ntrust);
+	if (rc != 0 || d.nerr > 0) {
 		content_free(&nc);
 		publish_state(s, capture_close(&cap, &d), NULL);
 		return;

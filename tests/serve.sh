@@ -36,6 +36,9 @@ mkdir out t
 echo "not gen's" >out/marker
 find out -printf "%p %s %T@ %i\n" | sort >"$tmp/out.before"
 export TMPDIR="$tmp/t"
+# One published edition: its frozen files are served and watched.
+"$gen" publish content/2021-intermediair >/dev/null 2>&1 ||
+    { echo "serve.sh: gen publish failed"; exit 1; }
 
 # until SECONDS COMMAND...: retries the command every 0.1 s.
 until_ok() {
@@ -132,6 +135,8 @@ got=$(status / -H "X-Big: $big")
 case $got in 413|431|414|000) ok ;; *) bad "large headers: $got" ;; esac
 want "GET with a body" 413 "$(status / -X GET --data-binary @"$root/content/codes.csv")"
 
+noerr() { ! curl -s "$url/2020-bemiddeling/" | grep -q 'gen-serve-errors'; }
+
 # a saved chapter: reload event, the page changes, only that edition
 sse() {
 	curl -s -N --max-time "$WAIT" "$url/__gen/events?since=$1" >"$tmp/sse" &
@@ -176,8 +181,20 @@ until_ok "$WAIT" haspdf IBIS-2 && ok || bad "the PDF after two saves is not the 
 # the codebook: every edition
 lines=$(wc -l <"$tmp/serve.err")
 sed -i 's/^themas,tarief,\([^,]*\)/themas,tarief,\1 KOALA/' content/codes.csv
-until_ok "$WAIT" sh -c "tail -n +$((lines + 1)) '$tmp/serve.err' | grep -q '^gen serve: 3 pages in'" &&
-    ok || { bad "the codebook did not rebuild the three editions"; cat "$tmp/serve.err"; }
+until_ok "$WAIT" sh -c "tail -n +$((lines + 1)) '$tmp/serve.err' | grep -q '^gen serve: 2 pages in'" &&
+    ok || { bad "the codebook did not rebuild the two draft editions"; cat "$tmp/serve.err"; }
+
+# a frozen file changed while serving: an error until it is restored
+f=content/2021-intermediair/published/files/index.html
+cp "$f" "$tmp/frozen"
+echo '<!-- changed -->' >>"$f"
+shows() { curl -s "$url/$1" | grep -qF "$2"; }
+until_ok "$WAIT" shows 2020-bemiddeling/ "frozen file &#39;files/index.html&#39; has changed" &&
+    ok || bad "a changed frozen file is not shown as an error"
+cp "$tmp/frozen" "$f"
+until_ok "$WAIT" noerr && ok || bad "the error stays after restoring the frozen file"
+curl -s "$url/2021-intermediair/" | sed '/^<script src="\/__gen\/live.js" data-gen="[0-9]*"><\/script>$/d' |
+    cmp -s - "$f" && ok || bad "the frozen page is not served as frozen (but for the script)"
 
 # an error: the last good page with the diagnostics; then fixed
 g=$(curl -s "$url/2020-bemiddeling/" | sed -n 's|.*data-gen="\([0-9]*\)".*|\1|p')
@@ -200,7 +217,6 @@ grep -q 'id="gen-serve-errors"' "$tmp/page.html" &&
     curl -s "$url/leergang-helmond/" | grep -q 'id="gen-serve-errors"' && ok ||
     bad "other pages do not show the diagnostics"
 cp "$tmp/ch3" content/2020-bemiddeling/03-verbeterpunten.md
-noerr() { ! curl -s "$url/2020-bemiddeling/" | grep -q 'gen-serve-errors'; }
 until_ok "$WAIT" noerr && ok || bad "the diagnostics stay after the fix"
 
 # a new edition folder is watched and served
