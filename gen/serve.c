@@ -1040,8 +1040,8 @@ reply_events(struct srv *s, struct MHD_Connection *conn)
 
 /*
  * The file of the served folder that url names, opened, or a status:
- * 403 for a path that leaves the folder, 404, or 301 for a folder
- * named without its slash.
+ * 400 for control characters, 403 for a path that leaves the folder,
+ * 404, or 301 for a folder named without its slash.
  */
 static unsigned
 open_url(const char *site, const char *url, int *fd, struct stat *st)
@@ -1050,6 +1050,9 @@ open_url(const char *site, const char *url, int *fd, struct stat *st)
 	size_t	 n = strlen(site);
 	unsigned status = MHD_HTTP_OK;
 
+	for (q = (char *)url; *q != '\0'; q++)
+		if ((unsigned char)*q < 0x20 || *q == 0x7f)
+			return MHD_HTTP_BAD_REQUEST;
 	if (url[0] != '/' || strchr(url, '\\') != NULL)
 		return MHD_HTTP_FORBIDDEN;
 	/* MHD has decoded %xx: "%2e%2e%2f" arrives here as "../". */
@@ -1112,6 +1115,8 @@ reply_file(struct srv *s, struct MHD_Connection *conn, const char *url)
 	}
 	if (status == MHD_HTTP_FORBIDDEN)
 		return reply_status(conn, status, "Forbidden");
+	if (status == MHD_HTTP_BAD_REQUEST)
+		return reply_status(conn, status, "Bad Request");
 	if (status != MHD_HTTP_OK)
 		return reply_status(conn, status, "Not Found");
 	type = mime_type(url[strlen(url) - 1] == '/' ? "index.html" : url);
@@ -1162,6 +1167,24 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 	return reply_file(s, conn, url);
 }
 
+/*
+ * Decodes %xx as MHD does, but a NUL byte ("%00") becomes a control
+ * character that open_url() refuses, rather than cutting the path short.
+ */
+static size_t
+unescape(void *cls, struct MHD_Connection *conn, char *v)
+{
+	size_t	 i, n;
+
+	(void)cls;
+	(void)conn;
+	n = MHD_http_unescape(v);
+	for (i = 0; i < n; i++)
+		if (v[i] == '\0')
+			v[i] = '\x01';
+	return n;
+}
+
 static struct MHD_Daemon *
 start_daemon(struct srv *s, int port)
 {
@@ -1178,6 +1201,7 @@ start_daemon(struct srv *s, int port)
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAXCONN,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_MEMLIMIT,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_TIMEOUT,
+	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 	    MHD_OPTION_END);
 }
 

@@ -118,6 +118,7 @@ want "/x/../../" 403 "$(status /2020-bemiddeling/../../etc/passwd --path-as-is)"
 want "%2e%2e" 403 "$(status /%2e%2e/%2e%2e/etc/passwd --path-as-is)"
 want "%2E%2E" 403 "$(status /2020-bemiddeling/%2E%2E/%2E%2E/etc/passwd --path-as-is)"
 want "encoded slash" 403 "$(status /2020-bemiddeling%2f..%2f..%2f..%2fetc%2fpasswd --path-as-is)"
+want "%00" 400 "$(status /2020-bemiddeling/%00x --path-as-is)"
 want "backslash" 403 "$(status '/..%5c..%5cetc%5cpasswd' --path-as-is)"
 site=$(ls -d "$TMPDIR"/gen-serve.*/site-* | head -1)
 ln -s /etc/passwd "$site/leak"
