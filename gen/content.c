@@ -101,7 +101,6 @@ frozen_mark_used(struct content *c, const struct edition *e)
 	}
 }
 
-/* Loads data, computes metrics and prepares the document. */
 /* Nonzero if gen serve vouches for the frozen folder (see content.h). */
 static int
 trusted(const struct content *c, const char *frozen)
@@ -114,6 +113,7 @@ trusted(const struct content *c, const char *frozen)
 	return 0;
 }
 
+/* Loads data, computes metrics and prepares the document. */
 static int
 load_edition(struct content *c, struct edition *e, struct diag *diag)
 {
@@ -130,7 +130,8 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	if (m->published) {
 		/* Frozen: verified and served as published, never rebuilt. */
 		e->frozen = path;
-		if (trusted(c, e->frozen) || publish_verify(e->frozen, diag) == 0)
+		if (trusted(c, e->frozen) ||
+		    publish_verify(e->frozen, diag) == 0)
 			publish_read_keyfigs(e, diag);
 		frozen_mark_used(c, e);
 		return diag->nerr > nerr ? -1 : 0;

@@ -81,11 +81,13 @@ struct srv {
 	struct MHD_Daemon *mhd;
 
 	pthread_mutex_t	 mu;
-	pthread_cond_t	 cv;		/* signalled when gen or stopping change */
-	char		*site;		/* under mu: served folder (realpath), or
-					   NULL before the first good build */
+	pthread_cond_t	 cv;		/* signalled when gen or stopping
+					   change */
+	char		*site;		/* under mu: served folder (realpath),
+					   or NULL before the first good build */
 	unsigned long	 gen;		/* under mu: bumped when pages change */
-	char		*errors;	/* under mu: diagnostics shown, or NULL */
+	char		*errors;	/* under mu: diagnostics shown, or
+					   NULL */
 	int		 stopping;	/* under mu */
 
 	unsigned	 nsite;		/* builds into tmp/site-N so far */
@@ -97,7 +99,8 @@ struct srv {
 	int		 ifd;		/* inotify */
 	struct watch	*w;
 	size_t		 nw;
-	char		**dirty;	/* paths saved since the last good build */
+	char		**dirty;	/* paths saved since the last good
+					   build */
 	size_t		 ndirty;
 	char		**pdf;		/* slugs whose PDF is still to write */
 	size_t		 npdf;
@@ -921,7 +924,8 @@ preview_tail(struct buf *b, const char *errors, unsigned long gen)
 		    "margin:0;padding:1em 1.5em;background:#fff;color:#1a1a1a;"
 		    "border-top:6px solid #b00020;box-shadow:0 -2px 12px "
 		    "rgba(0,0,0,.3);font:15px/1.4 sans-serif\">\n"
-		    "<p style=\"margin:0 0 .5em;font-weight:bold;color:#b00020\">"
+		    "<p style=\"margin:0 0 .5em;font-weight:bold;"
+		    "color:#b00020\">"
 		    "gen serve: the content has errors; this is the last good "
 		    "build</p>\n<pre style=\"margin:0;white-space:pre-wrap;"
 		    "font:14px/1.4 monospace\">");
