@@ -84,7 +84,8 @@ struct srv {
 	pthread_cond_t	 cv;		/* signalled when gen or stopping
 					   change */
 	char		*site;		/* under mu: served folder (realpath),
-					   or NULL before the first good build */
+					   or NULL before the first good
+					   build */
 	unsigned long	 gen;		/* under mu: bumped when pages change */
 	char		*errors;	/* under mu: diagnostics shown, or
 					   NULL */
