@@ -705,9 +705,9 @@ rebuild(struct srv *s)
 		adopt(s, &nc);
 		list_clear(&s->pdf, &s->npdf);
 		free(capture_close(&cap, &d));
-		publish_state(s, NULL, site);
 		fprintf(stderr, "gen serve: rebuilt everything in %.0f ms\n",
 		    now_ms() - t0);
+		publish_state(s, NULL, site);
 		free(hit);
 		return;
 	}
@@ -729,9 +729,9 @@ rebuild(struct srv *s)
 			list_add(&s->pdf, &s->npdf, nc.ed[k]->slug);
 	adopt(s, &nc);
 	free(capture_close(&cap, &d));
-	publish_state(s, NULL, NULL);
 	fprintf(stderr, "gen serve: %zu page%s in %.0f ms\n", n,
 	    n == 1 ? "" : "s", now_ms() - t0);
+	publish_state(s, NULL, NULL);
 	free(hit);
 }
 
