@@ -398,26 +398,72 @@ logo_name(const struct content *c, const struct edition *e)
 	return xstrdup(svg ? "logo.svg" : "logo.png");
 }
 
-static int
-write_page(struct srv *s, const struct content *c, const struct edition *e,
-    const char *site, struct diag *d)
+/* The page of e as build.c writes it; the caller frees it. */
+static char *
+render_page(struct srv *s, const struct content *c, const struct edition *e)
 {
 	struct html_opts	 o;
-	char			*page, *dir, *logo;
-	int			 rc;
+	char			*page, *logo;
 
 	memset(&o, 0, sizeof(o));
 	o.measure = &s->measure;
 	o.pdf = 1;
 	o.logo = logo = logo_name(c, e);
 	page = html_edition(e, &o);
+	free(logo);
+	return page;
+}
+
+static int
+write_page(struct srv *s, const struct content *c, const struct edition *e,
+    const char *site, struct diag *d)
+{
+	char	*page, *dir;
+	int	 rc;
+
+	page = render_page(s, c, e);
 	dir = util_path_join(site, e->slug);
 	if ((rc = put_file(dir, "index.html", page, strlen(page))) != 0)
 		diag_error(d, dir, 0, 0, "cannot write: %s", strerror(errno));
 	free(dir);
 	free(page);
-	free(logo);
 	return rc;
+}
+
+/*
+ * After the saved editions are served: the other drafts, whose text may
+ * quote the saved ones' figures.  A page that came out different is
+ * written, its PDF queued, and the pages reloaded once more.
+ */
+static void
+refresh_others(struct srv *s, const int *hit, const char *site)
+{
+	const struct edition *e;
+	struct diag	 d;
+	char		*page, *path, *old;
+	size_t		 k, len, n = 0;
+
+	diag_init(&d, stderr);
+	for (k = 0; k < s->c.ned; k++) {
+		if (hit[k] || (e = s->c.ed[k])->frozen != NULL)
+			continue;
+		page = render_page(s, &s->c, e);
+		path = xasprintf("%s/%s/index.html", site, e->slug);
+		old = util_read_file(path, &len);
+		if ((old == NULL || strcmp(old, page) != 0) &&
+		    write_page(s, &s->c, e, site, &d) == 0) {
+			list_add(&s->pdf, &s->npdf, e->slug);
+			n++;
+		}
+		free(old);
+		free(path);
+		free(page);
+	}
+	if (n > 0) {
+		fprintf(stderr, "gen serve: %zu other page%s changed with "
+		    "them\n", n, n == 1 ? "" : "s");
+		publish_state(s, NULL, NULL);
+	}
 }
 
 static int
@@ -717,10 +763,10 @@ rebuild(struct srv *s)
 			n++;
 		}
 	write_archive(s, &nc, site, &d);
-	free(site);
 	if (d.nerr > 0) {
 		content_free(&nc);
 		free(hit);
+		free(site);
 		publish_state(s, capture_close(&cap, &d), NULL);
 		return;
 	}
@@ -732,6 +778,8 @@ rebuild(struct srv *s)
 	fprintf(stderr, "gen serve: %zu page%s in %.0f ms\n", n,
 	    n == 1 ? "" : "s", now_ms() - t0);
 	publish_state(s, NULL, NULL);
+	refresh_others(s, hit, site);
+	free(site);
 	free(hit);
 }
 
