@@ -194,17 +194,16 @@ async function liveCheck(browser) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
   try {
     const page = await ctx.newPage();
-    let loads = 0;
-    page.on('load', () => { loads++; });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.goto(srv.base + '2020-bemiddeling/', { waitUntil: 'load' });
-    const first = loads;
+    // A mark on this window: gone once the page's script has reloaded it.
+    await page.evaluate(() => { window.genMark = 1; });
 
     // A saved chapter: the open page changes by itself.
     fs.writeFileSync(chapter, good + '\nDe schrijver voegde deze zin toe: PELIKAAN-2048.\n');
     if (!await until(page, () => document.body.innerText.includes('PELIKAAN-2048')))
       problems.push('the page did not show the saved chapter');
-    else if (loads === first)
+    else if (await page.evaluate(() => window.genMark === 1))
       problems.push('the text changed without the live reload (?)');
 
     // An unknown name: the diagnostics in the page, the last good text kept.
