@@ -3,8 +3,9 @@
 # content (tests/golden/sample/content) in a scratch folder that also
 # holds an out/ that must stay untouched:
 #
-#   - the address is printed; the archive and an edition are served with
-#     the reload script, which is never written to out/;
+#   - the address is printed; it answers on 127.0.0.1 only, not on the
+#     machine's other addresses; the archive and an edition are served
+#     with the reload script, which is never written to out/;
 #   - MIME types, HEAD, a missing file (404), a folder without its slash
 #     (301);
 #   - paths that leave the served folder are refused: /../, %2e%2e,
@@ -83,6 +84,17 @@ want() {
 
 start
 want "archive" 200 "$(status /)"
+# 127.0.0.1 only: not on the machine's other addresses
+port=${url##*:}
+for ip in $(hostname -I 2>/dev/null); do
+	case $ip in
+	127.*|::1) ;;
+	*:*) want "not on [$ip]" 000 "$(curl -s -o /dev/null -w '%{http_code}' \
+	    --max-time 3 "http://[$ip]:$port/")" ;;
+	*) want "not on $ip" 000 "$(curl -s -o /dev/null -w '%{http_code}' \
+	    --max-time 3 "http://$ip:$port/")" ;;
+	esac
+done
 want "edition" 200 "$(status /2020-bemiddeling/)"
 curl -s "$url/2020-bemiddeling/" >"$tmp/page.html"
 grep -q '<script src="/__gen/live.js" data-gen="[0-9]*"></script>' \
