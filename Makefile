@@ -11,7 +11,7 @@
 CC       = cc
 CXX      = c++
 PKGS     = nettle libcmark-gfm pangocairo cairo cairo-pdf pangofc fontconfig yaml-0.1 \
-           librsvg-2.0 libpng libqpdf libxml-2.0 libzip
+           librsvg-2.0 libpng libqpdf libxml-2.0 libzip libmicrohttpd
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
            -Wwrite-strings -Werror
@@ -19,6 +19,13 @@ CFLAGS   = -O2 -g
 LDFLAGS  =
 OBJDIR   = build/obj
 BIN      = gen/gen
+# make install: PREFIX/bin/gen, PREFIX/share/man/man1/gen.1 and the assets
+# in PREFIX/share/gen, below DESTDIR when given.
+PREFIX   = /usr/local
+DESTDIR  =
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man
+DATADIR  = $(PREFIX)/share/gen
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -pthread
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
             -lcmark-gfm-extensions -lcsv -lhyphen -lstdc++ -lm -pthread
@@ -32,9 +39,9 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libcmark-gfm-extensions-dev libcsv-dev libcairo2-dev \
             libpango1.0-dev libyaml-dev libcmocka-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev libqpdf-dev \
-            libxml2-dev libzip-dev
+            libxml2-dev libzip-dev libmicrohttpd-dev
 DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3 \
-            python3-pikepdf mupdf-tools python3-openpyxl dpkg-dev
+            python3-pikepdf mupdf-tools python3-openpyxl dpkg-dev curl
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c \
            gen/codes.c \
@@ -43,7 +50,7 @@ LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c 
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
            gen/build.c gen/outdir.c gen/publish.c gen/newed.c gen/pngcheck.c \
            gen/series.c gen/archive.c gen/logo.c gen/logopng.c \
-           gen/url.c gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdfa.c
+           gen/url.c gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdfa.c gen/serve.c
 LIB_CXX  = gen/pdfa_content.cc
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS)) \
            $(patsubst gen/%.cc,$(OBJDIR)/%.o,$(LIB_CXX))
@@ -59,7 +66,8 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
         golden-update clean fuzz fuzz-quick browser halves tsan archive outdir \
-        safety xlsx words spec
+        safety xlsx words spec serve \
+        install uninstall install-check FORCE
 
 all: deps $(BIN) reports
 
@@ -89,6 +97,14 @@ $(OBJDIR)/%.o: gen/%.cc $(HDRS)
 	@echo "  CXX     $@"
 	@$(CXX) $(ALLCXXFLAGS) -c $< -o $@
 
+# The assets folder an installed gen falls back on, compiled into main.o;
+# the stamp changes (and main.o is rebuilt) only when DATADIR does.
+$(MAIN_OBJ): ALLCFLAGS += -DGEN_DATADIR='"$(DATADIR)"'
+$(MAIN_OBJ): $(OBJDIR)/datadir
+$(OBJDIR)/datadir: FORCE
+	@mkdir -p $(OBJDIR)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+
 $(BIN): $(LIB_OBJS) $(MAIN_OBJ)
 	@mkdir -p $(dir $(BIN))
 	@echo "  LD      $@"
@@ -96,6 +112,25 @@ $(BIN): $(LIB_OBJS) $(MAIN_OBJ)
 
 reports: $(BIN)
 	./$(BIN) build -o out content
+
+# What gen reads at run time: the stylesheet and fonts (not the design
+# previews in assets/preview).
+ASSETS = $(sort $(filter-out assets/preview/%,$(shell find assets -type f)))
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gen
+	install -m 644 gen.1 $(DESTDIR)$(MANDIR)/man1/gen.1
+	@for f in $(ASSETS); do \
+	  t=$(DESTDIR)$(DATADIR)/$${f#assets/}; \
+	  install -d "$${t%/*}" && install -m 644 "$$f" "$$t" || exit 1; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gen $(DESTDIR)$(MANDIR)/man1/gen.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+FORCE:
 
 # --- tests -----------------------------------------------------------------
 
@@ -176,8 +211,18 @@ $(OBJDIR)/spec_render: tests/spec_render.c $(LIB_OBJS) $(HDRS)
 spec: $(OBJDIR)/spec_render
 	@$(TEST_ENV) sh tests/spec.sh ./$(OBJDIR)/spec_render
 
+# gen serve with curl: HTTP rules, reload events, diagnostics in the page.
+serve: $(BIN)
+	@$(TEST_ENV) sh tests/serve.sh ./$(BIN)
+
+# make install into a DESTDIR and a PREFIX; the installed gen run from
+# another folder builds what ./$(BIN) builds.  It runs make itself, with
+# this make's OBJDIR, BIN and flags.
+install-check: $(BIN)
+	@$(TEST_ENV) sh tests/install.sh ./$(BIN) "$(MAKE)"
+
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
-             archive outdir safety xlsx words spec
+             archive outdir safety xlsx words spec serve install-check
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:
@@ -199,7 +244,7 @@ valgrind: $(BIN)
 
 # pandoc (the comparison) and GNU time (peak memory), installed as
 # root when missing.
-DEB_BENCH = pandoc time
+DEB_BENCH = pandoc time curl
 
 bench: $(BIN)
 	@missing=""; for p in $(DEB_BENCH); do \
@@ -287,7 +332,7 @@ browser: deps $(BIN)
 	  (cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || exit 1; \
 	fi
 	./$(BIN) build -o out content
-	@node tests/browser/run.mjs out build/screenshots
+	@GEN=./$(BIN) node tests/browser/run.mjs out build/screenshots
 
 clean:
 	rm -rf build gen/gen out.tmp-gen out.old-gen

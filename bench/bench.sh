@@ -9,6 +9,8 @@
 # 1,000,000 rows; (d) gen stats on a 100,000-row Excel workbook (as
 # Excel writes it: shared strings, date cells) against the same rows as
 # a CSV, written by tests/xlsx.py with Debian's python3-openpyxl.
+# (e) gen serve: from saving a chapter to the served page
+# showing it, the median against its target of 100 ms.
 set -u
 gen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -192,3 +194,59 @@ if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
 else
 	echo "(python3-openpyxl not installed: apt-get install python3-openpyxl)"
 fi
+echo "== (e) gen serve: saving a chapter to the served page showing it"
+# A copy of the content folder with the December edition made a draft
+# again (a published one is frozen); gen serve on a free port.  Each round
+# appends a new sentence to a chapter and polls the served page with curl
+# until it shows that sentence; the next round waits until the PDF of
+# the previous one was written, as a writer who saves now and then would.
+mkdir -p "$tmp/e"
+cp -R "$root/content" "$tmp/e/c"
+ed="$tmp/e/c/2020-bemiddeling"
+rm -rf "$ed/published"
+sed 's/^status: published$/status: draft/' "$root/content/2020-bemiddeling/index.md" \
+    >"$ed/index.md"
+chapter=$(ls "$ed"/[0-9]*.md | head -1)
+TMPDIR="$tmp/e" "$gen" serve --port 0 "$tmp/e/c" >"$tmp/e/out" 2>"$tmp/e/err" &
+spid=$!
+i=0
+while ! grep -q '^gen serve: http' "$tmp/e/out" && [ $i -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+url=$(sed -n 's|^gen serve: \(http://127.0.0.1:[0-9]*\)/.*|\1|p' "$tmp/e/out")
+if [ -z "$url" ]; then
+	echo "bench: gen serve did not start" >&2
+	cat "$tmp/e/err" >&2
+	kill "$spid" 2>/dev/null
+	exit 1
+fi
+rounds=21
+r=0
+: >"$tmp/e/ms"
+while [ $r -lt $rounds ]; do
+	pdfs=$(grep -c '\.pdf in' "$tmp/e/err")
+	mark="Bench-zin-$r-$$"
+	s=$(date +%s%N)
+	printf '\n%s.\n' "$mark" >>"$chapter"
+	while ! curl -s "$url/2020-bemiddeling/" | grep -q "$mark"; do
+		if [ $(($(date +%s%N) - s)) -gt 30000000000 ]; then
+			echo "bench: the page did not show the change in 30 s" >&2
+			kill "$spid"
+			exit 1
+		fi
+	done
+	e=$(date +%s%N)
+	echo $(((e - s) / 1000000)) >>"$tmp/e/ms"
+	i=0
+	while [ "$(grep -c '\.pdf in' "$tmp/e/err")" -le "$pdfs" ] && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	r=$((r + 1))
+done
+kill -TERM "$spid"
+wait "$spid"
+med=$(sort -n "$tmp/e/ms" | sed -n "$(((rounds + 1) / 2))p")
+echo "save to served page, $rounds saves: median ${med} ms, min $(sort -n "$tmp/e/ms" | head -1) ms, max $(sort -n "$tmp/e/ms" | tail -1) ms   (target: median at most 100 ms)"
+echo "gen serve's own times: page $(sed -n 's/^gen serve: 1 page in \([0-9]*\) ms/\1/p' "$tmp/e/err" | sort -n | sed -n "$(((rounds + 1) / 2))p") ms, PDF $(sed -n 's/^gen serve: 2020-bemiddeling.pdf in \([0-9]*\) ms/\1/p' "$tmp/e/err" | sort -n | sed -n "$(((rounds + 1) / 2))p") ms (medians; the page is served before the PDF is made)"

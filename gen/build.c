@@ -179,9 +179,8 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir,
     const char *old)
 {
 	struct html_opts	 o;
-	struct pdf_opts		 po;
 	struct buf		 pdf = { NULL, 0, 0 };
-	char			*page, *name, *icc;
+	char			*page, *name;
 	const char		*logo = NULL;
 
 	if (e->frozen != NULL) {
@@ -222,14 +221,10 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir,
 	}
 	free(page);
 	static_files(b, dir);
-	memset(&po, 0, sizeof(po));
-	po.fonts = b->fonts;
-	po.hyph = b->hyph;
-	po.logo = e->logo;
-	po.icc = icc = util_path_join(b->assets, "icc/sRGB.icc");
 	if (old != NULL && keep_pdf(e, old, dir, logo))
 		b->nkept++;
-	else if (pdf_edition(e, &po, &pdf, NULL, b->diag) != 0)
+	else if (build_pdf(e, b->fonts, b->hyph, b->assets, &pdf,
+	    b->diag) != 0)
 		b->failed = 1;
 	else {
 		name = xasprintf("%s.pdf", e->slug);
@@ -237,7 +232,24 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir,
 		free(name);
 	}
 	buf_free(&pdf);
+}
+
+int
+build_pdf(const struct edition *e, struct fonts *fonts, struct hyph *hyph,
+    const char *assets, struct buf *out, struct diag *diag)
+{
+	struct pdf_opts	 po;
+	char		*icc = util_path_join(assets, "icc/sRGB.icc");
+	int		 rc;
+
+	memset(&po, 0, sizeof(po));
+	po.fonts = fonts;
+	po.hyph = hyph;
+	po.logo = e->logo;
+	po.icc = icc;
+	rc = pdf_edition(e, &po, out, NULL, diag);
 	free(icc);
+	return rc;
 }
 
 static void

@@ -2,7 +2,7 @@
  * build.h: writing a build's outputs (spec 6) into a temporary folder
  * beside the output folder and putting it in place only when every
  * file was written, so a failed build leaves the output as it was.
- * Included by main.c.
+ * Included by main.c, serve.c and build.c.
  */
 #ifndef GEN_BUILD_H
 #define GEN_BUILD_H
@@ -42,5 +42,16 @@ int	 build_into(const struct content *, struct outdir *,
 struct edition;
 int	 build_publish(const struct content *, const struct edition *,
 	    const char *assets, struct diag *);
+
+/*
+ * The PDF of a draft edition as gen build writes it (the archival pass
+ * with the sRGB profile in assets included), appended to out.  For
+ * build.c and gen serve.  Returns 0 or -1 (reported).
+ */
+struct buf;
+struct fonts;
+struct hyph;
+int	 build_pdf(const struct edition *, struct fonts *, struct hyph *,
+	    const char *assets, struct buf *out, struct diag *);
 
 #endif

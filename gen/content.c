@@ -111,6 +111,18 @@ default_register(const struct content *c, const struct edition *e)
 	return NULL;
 }
 
+/* Nonzero if gen serve vouches for the frozen folder (see content.h). */
+int
+content_trusted(const struct content *c, const char *frozen)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->ntrusted; i++)
+		if (strcmp(c->trusted[i], frozen) == 0)
+			return 1;
+	return 0;
+}
+
 /* Loads data, computes metrics and prepares the document. */
 static int
 load_edition(struct content *c, struct edition *e, struct diag *diag)
@@ -421,12 +433,21 @@ int
 content_load(struct content *c, char *const *args, int nargs,
     struct diag *diag)
 {
+	return content_load_trusting(c, args, nargs, NULL, 0, diag);
+}
+
+int
+content_load_trusting(struct content *c, char *const *args, int nargs,
+    char *const *trusted, size_t ntrusted, struct diag *diag)
+{
 	struct edition	**order;
 	char		**names, *cbpath, *cbshown, *root;
 	int		 i, n, j, nerr = diag->nerr;
 	size_t		 k;
 
 	memset(c, 0, sizeof(*c));
+	c->trusted = trusted;
+	c->ntrusted = ntrusted;
 	if (nargs == 0) {
 		static char *const def[] = { (char *)"content" };
 

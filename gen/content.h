@@ -33,6 +33,10 @@ struct content {
 					   only as previous editions (vorige.*)
 					   when editions were named */
 	size_t		 naux;
+	char *const	*trusted;	/* frozen folders not verified again
+					   (borrowed, read only while loading;
+					   content_load_trusting) */
+	size_t		 ntrusted;
 };
 
 /*
@@ -42,6 +46,16 @@ struct content {
  */
 int	 content_load(struct content *, char *const *args, int nargs,
 	    struct diag *);
+/*
+ * The same, but a published edition whose frozen folder (as
+ * edition->frozen names it) is in trusted is not verified again: gen
+ * serve passes the folders it verified before and saw no change in
+ * since.
+ */
+int	 content_load_trusting(struct content *, char *const *args,
+	    int nargs, char *const *trusted, size_t ntrusted, struct diag *);
+/* Whether the frozen folder is one content_load_trusting() trusts. */
+int	 content_trusted(const struct content *, const char *frozen);
 void	 content_free(struct content *);
 
 /*

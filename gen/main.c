@@ -16,6 +16,7 @@
 #include "newed.h"
 #include "outdir.h"
 #include "series.h"
+#include "serve.h"
 #include "stats.h"
 #include "util.h"
 
@@ -32,6 +33,7 @@ static const char usage_text[] =
 "       gen stats [--json] EDITION_DIR\n"
 "       gen new SLUG [--from EDITION_DIR] [--regio NAME] [-C CONTENT_DIR]\n"
 "       gen publish EDITION_DIR\n"
+"       gen serve [--port N] [CONTENT_DIR]\n"
 "       gen --help | --version\n";
 
 static const char help_text[] =
@@ -47,6 +49,9 @@ static const char help_text[] =
 "          --from copies an edition, --regio sets the region filter\n"
 "  publish freeze an edition: its built files and their SHA-256 sums are\n"
 "          kept in EDITION_DIR/published and served unchanged from then on\n"
+"  serve   live preview on http://127.0.0.1:N/ (default 8000, 0: any free\n"
+"          port): rebuilds what a saved file changes and reloads the page;\n"
+"          errors are shown in the page; never writes out/\n"
 "\n"
 "build replaces only an OUTDIR it wrote itself (or an empty one), never\n"
 "one that is, lies in or holds the content folder; builds into one OUTDIR\n"
@@ -62,12 +67,18 @@ usage(void)
 	return EXIT_USAGE;
 }
 
-/* The assets folder: $GEN_ASSETS, else ../assets beside the program. */
+/*
+ * The assets folder: $GEN_ASSETS, else ../assets beside the program (the
+ * source tree), else ../share/gen beside it (an installed tree, wherever
+ * it was moved), else GEN_DATADIR (make install's PREFIX/share/gen).
+ */
 static char *
 assets_dir(void)
 {
+	static const char *const rel[] = { "assets", "share/gen" };
 	char	 exe[PATH_MAX], *dir, *up, *a;
 	ssize_t	 n;
+	size_t	 i;
 	const char *env = getenv("GEN_ASSETS");
 
 	if (env != NULL && *env != '\0')
@@ -76,13 +87,21 @@ assets_dir(void)
 		exe[n] = '\0';
 		dir = util_dirname(exe);
 		up = util_dirname(dir);
-		a = util_path_join(up, "assets");
 		free(dir);
+		for (i = 0; i < GEN_NELEM(rel); i++) {
+			a = util_path_join(up, rel[i]);
+			if (util_is_dir(a)) {
+				free(up);
+				return a;
+			}
+			free(a);
+		}
 		free(up);
-		if (util_is_dir(a))
-			return a;
-		free(a);
 	}
+#ifdef GEN_DATADIR
+	if (util_is_dir(GEN_DATADIR))
+		return xstrdup(GEN_DATADIR);
+#endif
 	return xstrdup("assets");
 }
 
@@ -370,6 +389,34 @@ cmd_publish(int argc, char **argv)
 	return rc == 0 ? 0 : EXIT_DATA;
 }
 
+static int
+cmd_serve(int argc, char **argv)
+{
+	const char	*root = "content";
+	char		*assets, *end;
+	long		 port = -1;
+	int		 i, rc, nroot = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--port") == 0 && i + 1 < argc) {
+			port = strtol(argv[++i], &end, 10);
+			if (*argv[i] == '\0' || *end != '\0' || port < 0 ||
+			    port > 65535) {
+				fprintf(stderr, "gen: --port takes 0 to "
+				    "65535\n");
+				return usage();
+			}
+		} else if (argv[i][0] == '-' || nroot++ > 0)
+			return usage();
+		else
+			root = argv[i];
+	}
+	assets = assets_dir();
+	rc = serve_run(root, (int)port, assets);
+	free(assets);
+	return rc == 0 ? 0 : EXIT_DATA;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -397,6 +444,8 @@ main(int argc, char **argv)
 		return cmd_new(argc - 1, argv + 1);
 	if (strcmp(argv[1], "publish") == 0)
 		return cmd_publish(argc - 1, argv + 1);
+	if (strcmp(argv[1], "serve") == 0)
+		return cmd_serve(argc - 1, argv + 1);
 	fprintf(stderr, "gen: unknown command '%s'\n", argv[1]);
 	return usage();
 }

@@ -17,6 +17,12 @@
 //             printed as notes and do not fail)
 //   vnu       the Nu HTML checker (vnu.jar on the machine's Java),
 //             --errors-only: 0 errors
+//   live      gen serve (GEN, default gen/gen) on a copy of the sample
+//             content: open a served edition, save a chapter and see the
+//             page change without reloading it by hand; save an unknown
+//             {{ }} name and see the diagnostics (path:line:column) in the
+//             page, with the last good text; fix it and see them go
+// BROWSER_ONLY=live runs only the live check.
 // Prints "N passed, N failed" and exits 1 on any failure, 2 on a setup
 // error or when the whole run takes longer than BROWSER_TIMEOUT seconds
 // (default 300).  Nothing is fetched from outside 127.0.0.1: other
@@ -25,6 +31,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -35,6 +42,7 @@ const repo = path.resolve(here, '..', '..');
 const outDir = path.resolve(process.argv[2] || path.join(repo, 'out'));
 const shotDir = path.resolve(process.argv[3] || path.join(repo, 'build', 'screenshots'));
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const genPath = path.resolve(process.env.GEN || path.join(repo, 'gen', 'gen'));
 const javaPath = process.env.JAVA || 'java';
 const deadlineSec = Number(process.env.BROWSER_TIMEOUT || 300);
 
@@ -126,6 +134,115 @@ function serve(root) {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(server));
   });
+}
+
+// --- gen serve in the browser -----------------------------------------------
+
+const LIVE_TIMEOUT_MS = 30000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Starts gen serve on a free port; resolves to { child, base }.
+function startServe(cwd, content, tmpdir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(genPath, ['serve', '--port', '0', content], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TMPDIR: tmpdir },
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`gen serve printed no address:\n${err}`)),
+                             LIVE_TIMEOUT_MS);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /gen serve: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) { clearTimeout(timer); resolve({ child, base: m[1], log: () => err }); }
+    });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+// Polls fn() in the page (which may reload meanwhile) until it is true.
+async function until(page, fn, arg) {
+  const end = Date.now() + LIVE_TIMEOUT_MS;
+  while (Date.now() < end) {
+    try {
+      if (await page.evaluate(fn, arg)) return true;
+    } catch { /* the page was reloading */ }
+    await sleep(100);
+  }
+  return false;
+}
+
+async function liveCheck(browser) {
+  const problems = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gen-live-'));
+  const content = path.join(tmp, 'content');
+  fs.cpSync(path.join(repo, 'tests', 'golden', 'sample', 'content'), content, { recursive: true });
+  fs.mkdirSync(path.join(tmp, 't'));
+  const chapter = path.join(content, '2020-bemiddeling', '02-verloop.md');
+  const rel = 'content/2020-bemiddeling/02-verloop.md';
+  const good = fs.readFileSync(chapter, 'utf8');
+  let srv = null;
+  try {
+    srv = await startServe(tmp, 'content', path.join(tmp, 't'));
+  } catch (e) {
+    problems.push(`gen serve did not start: ${e.message}`);
+  }
+  if (!srv) return problems;
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  try {
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(srv.base + '2020-bemiddeling/', { waitUntil: 'load' });
+    // A mark on this window: gone once the page's script has reloaded it.
+    await page.evaluate(() => { window.genMark = 1; });
+
+    // A saved chapter: the open page changes by itself.
+    fs.writeFileSync(chapter, good + '\nDe schrijver voegde deze zin toe: PELIKAAN-2048.\n');
+    if (!await until(page, () => document.body.innerText.includes('PELIKAAN-2048')))
+      problems.push('the page did not show the saved chapter');
+    else if (await page.evaluate(() => window.genMark === 1))
+      problems.push('the text changed without the live reload (?)');
+
+    // An unknown name: the diagnostics in the page, the last good text kept.
+    const lines = good.split('\n').length + 3;
+    fs.writeFileSync(chapter, good + '\nDe schrijver voegde deze zin toe: PELIKAAN-2048.\n\n' +
+                     'Er waren {{ aantal_trajectn }} trajecten.\n');
+    const want = `${rel}:${lines}:10: error: unknown value 'aantal_trajectn'`;
+    if (!await until(page, (w) => {
+      const box = document.getElementById('gen-serve-errors');
+      return box && box.innerText.includes(w);
+    }, want))
+      problems.push(`the page did not show "${want}"`);
+    else {
+      const box = page.locator('#gen-serve-errors');
+      if (!await box.isVisible()) problems.push('the diagnostics are not visible');
+      if (!(await page.evaluate(() => document.body.innerText)).includes('PELIKAAN-2048'))
+        problems.push('the last good page is gone while the diagnostics show');
+    }
+
+    // Fixed: the diagnostics go.
+    fs.writeFileSync(chapter, good);
+    if (!await until(page, () => !document.getElementById('gen-serve-errors') &&
+                     !document.body.innerText.includes('PELIKAAN-2048')))
+      problems.push('the diagnostics stayed after the fix');
+  } catch (e) {
+    problems.push(`error: ${e.message}`);
+  } finally {
+    await ctx.close();
+    srv.child.kill('SIGTERM');
+    const code = await new Promise((r) => {
+      if (srv.child.exitCode !== null) r(srv.child.exitCode);
+      else srv.child.on('close', (c) => r(c));
+    });
+    if (code !== 0) problems.push(`gen serve exited ${code} after SIGTERM:\n${srv.log()}`);
+    if (fs.readdirSync(path.join(tmp, 't')).length)
+      problems.push('gen serve left its private folder behind');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return problems;
 }
 
 // --- vnu ---------------------------------------------------------------------
@@ -230,7 +347,10 @@ async function logoProblems(page, vw) {
 
 async function main() {
   const t0 = Date.now();
-  const pages = findPages();
+  // BROWSER_ONLY=live runs the gen serve check alone (quick, while
+  // working on it).
+  const liveOnly = process.env.BROWSER_ONLY === 'live';
+  const pages = liveOnly ? [] : findPages();
   fs.mkdirSync(shotDir, { recursive: true });
 
   let chromium;
@@ -243,7 +363,8 @@ async function main() {
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
   // vnu runs in a JVM of its own while Chromium works through the pages.
-  const vnuDone = runVnu(pages.map((p) => path.join(outDir, p.rel)));
+  const vnuDone = liveOnly ? Promise.resolve({ code: 0, text: '' }) :
+    runVnu(pages.map((p) => path.join(outDir, p.rel)));
 
   const server = await serve(outDir);
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -379,6 +500,9 @@ async function main() {
         `      ${e.node.summary.replace(/\n/g, '\n      ')}`);
       record(pg.name, 'axe', axeLines);
     }
+    const tLive = Date.now();
+    record('serve', 'live', await liveCheck(browser),
+           `${((Date.now() - tLive) / 1000).toFixed(1)}s`);
   } finally {
     await browser.close();
     browser = null;
