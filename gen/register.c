@@ -2,15 +2,12 @@
  * register.c: loading and validating trajecten.csv (spec 2.1), and
  * selecting an edition's trajectories.
  */
-#include <sys/mman.h>
-
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
+#include "bigreg.h"
 #include "codes.h"
 #include "csvread.h"
 #include "diag.h"
@@ -185,6 +182,7 @@ struct rload {
 	size_t		 capt;		/* allocated trajectories */
 	size_t		 cappool;	/* allocated pool entries */
 	int		 nerr;		/* errors in this file */
+	int		 nerr0;		/* diag's errors before it */
 	int		 capped;	/* said "too many errors" */
 	int		 exact;		/* check ids in the table ids */
 	uint64_t	*idh;		/* else: hashes of the ids seen */
@@ -584,47 +582,6 @@ row(struct rload *ld, const struct csvr_rec *r)
 	return 0;
 }
 
-/*
- * Asks for huge pages under a large array that is about to be filled:
- * a million trajectories otherwise cost ten thousand page faults.  A
- * hint only; nothing changes where the kernel does not take it.
- */
-static void
-huge(void *p, size_t len)
-{
-#ifdef MADV_HUGEPAGE
-	uintptr_t	 a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
-	uintptr_t	 e = ((uintptr_t)p + len) & ~(uintptr_t)4095;
-
-	if (len >= ((size_t)4 << 20) && e > a)
-		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)len;
-#endif
-}
-
-/*
- * Sizes the tables for the rows the file will likely hold, judged by
- * its first row, so that a large register is not copied as it grows.
- */
-static void
-reserve(struct rload *ld, const struct csvr_rec *r)
-{
-	size_t	 est;
-
-	if (r->rawlen == 0 || (est = r->total / r->rawlen + 16) > (1u << 26))
-		return;
-	ld->capt = est + est / 8;
-	ld->reg->t = xreallocarray(NULL, ld->capt, sizeof(*ld->reg->t));
-	huge(ld->reg->t, ld->capt * sizeof(*ld->reg->t));
-	if (!ld->exact) {
-		ld->capidh = ld->capt;
-		ld->idh = xreallocarray(NULL, ld->capidh, sizeof(*ld->idh));
-		huge(ld->idh, ld->capidh * sizeof(*ld->idh));
-	}
-}
-
 static int
 on_rec(void *arg, const struct csvr_rec *r)
 {
@@ -634,145 +591,125 @@ on_rec(void *arg, const struct csvr_rec *r)
 		return header(ld, r);
 	if (ld->bad)
 		return 0;
-	if (r->index == 1)
-		reserve(ld, r);
 	return row(ld, r);
 }
 
-/*
- * Whether two of the n hashes are equal: an LSD radix sort on 11-bit
- * digits (their counts stay in the first-level cache), then one look at
- * neighbours.  Linear, and streams through memory, where a hash table
- * of a million ids misses the cache on every row.
- */
-static int
-any_equal(uint64_t *h, size_t n)
-{
-	enum { BITS = 11, NB = 1 << BITS };
-	uint64_t	*tmp, *src = h, *dst, *sw;
-	size_t		 cnt[NB], i, sum, c;
-	int		 shift, dup = 0;
-
-	if (n < 2)
-		return 0;
-	tmp = xreallocarray(NULL, n, sizeof(*tmp));
-	dst = tmp;
-	for (shift = 0; shift < 64; shift += BITS) {
-		memset(cnt, 0, sizeof(cnt));
-		for (i = 0; i < n; i++)
-			cnt[(src[i] >> shift) & (NB - 1)]++;
-		for (sum = i = 0; i < NB; i++) {
-			c = cnt[i];
-			cnt[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[cnt[(src[i] >> shift) & (NB - 1)]++] = src[i];
-		sw = src, src = dst, dst = sw;
-	}
-	for (i = 1; i < n && !dup; i++)
-		dup = src[i] == src[i - 1];
-	free(tmp);
-	return dup;
-}
+/* What a new loader needs to know. */
+struct lctx {
+	const char	*shown;
+	struct codebook	*cb;
+};
 
 /*
- * Sets up a loader of a new register; the header sets its columns.
- * Returns the register.
+ * A loader of a new register, reporting to diag; the header sets its
+ * columns.  With exact set, ids are checked in a table that says where
+ * each was first seen; without, only their hashes are kept (bigreg.c).
  */
-static struct reg *
-loader_init(struct rload *ld, const char *shown, struct codebook *cb,
-    struct diag *diag, int exact)
+static void *
+loader_open(void *arg, struct diag *diag, int exact)
 {
-	size_t	 j;
+	const struct lctx *c = arg;
+	struct rload	*ld;
+	size_t		 j;
 
-	memset(ld, 0, sizeof(*ld));
+	ld = xcalloc(1, sizeof(*ld));
 	ld->reg = xcalloc(1, sizeof(*ld->reg));
-	ld->reg->path = xstrdup(shown);
-	ld->reg->cb = cb;
-	ld->cb = cb;
+	ld->reg->path = xstrdup(c->shown);
+	ld->reg->cb = c->cb;
+	ld->cb = c->cb;
 	ld->diag = diag;
+	ld->nerr0 = diag->nerr;
 	ld->bad = 1;
 	ld->exact = exact;
 	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++)
 		ld->hit[j] = -1;
 	ld->lastreg = -1;
-	return ld->reg;
-}
-
-/*
- * A register of at least this many bytes is read by two threads when
- * the machine has two processors: the second reads the second half of
- * the file while the first reads the first.  Tests lower it, and then
- * split the file whatever the machine.
- */
-static size_t	 par_min = (size_t)8 << 20;
-static int	 par_always;
-
-void
-reg_set_parallel(size_t min_bytes)
-{
-	par_min = min_bytes;
-	par_always = 1;
-}
-
-/* The second half of a register, read by a thread of its own. */
-struct half {
-	struct rload	 ld;		/* its own loader and register */
-	struct diag	 diag;		/* counted only */
-	struct csvr_file *f;
-	size_t		 from;
-	int		 rc;
-	pthread_t	 th;
-};
-
-static void *
-half_main(void *arg)
-{
-	struct half		*h = arg;
-	struct csvr_reader	*r;
-
-	/*
-	 * Line numbers are unknown here; they only matter in messages, and
-	 * a half with any message is dropped (read_once()).  Record 1
-	 * sizes the half's tables, as the first row does.
-	 */
-	r = csvr_reader(h->f, h->from, 1, 1, h->ld.reg->path, &h->diag,
-	    on_rec, &h->ld);
-	(void)csvr_feed(r, csvr_size(h->f));
-	h->rc = csvr_end(r);
-	return NULL;
-}
-
-/* Starts reading the second half of the file from offset from. */
-static int
-half_start(struct half *h, const struct rload *ld, struct csvr_file *f,
-    size_t from)
-{
-	memset(h, 0, sizeof(*h));
-	diag_init(&h->diag, NULL);
-	/* A loader of its own, which knows only what the header said. */
-	(void)loader_init(&h->ld, ld->reg->path, ld->cb, &h->diag, 0);
-	memcpy(h->ld.ci, ld->ci, sizeof(ld->ci));
-	h->ld.nhdr = ld->nhdr;
-	h->ld.bad = ld->bad;
-	memcpy(h->ld.ccol, ld->ccol, sizeof(ld->ccol));
-	memcpy(h->ld.outcome, ld->outcome, sizeof(ld->outcome));
-	h->f = f;
-	h->from = from;
-	if (pthread_create(&h->th, NULL, half_main, h) != 0) {
-		reg_free(h->ld.reg);
-		return -1;
-	}
-	return 0;
+	return ld;
 }
 
 static void
-half_free(struct half *h)
+loader_free(struct rload *ld)
 {
-	reg_free(h->ld.reg);
-	free(h->ld.idh);
-	strset_free(&h->ld.regions);
+	free(ld->idh);
+	strset_free(&ld->ids);
+	strset_free(&ld->regions);
+	free(ld);
+}
+
+/*
+ * Ends a loader after a reading that returned rc: reports an empty
+ * file, and returns the register, or NULL if rc or fail is nonzero or
+ * the file had errors.
+ */
+static void *
+loader_close(void *arg, int rc, int fail)
+{
+	struct rload	*ld = arg;
+	struct reg	*reg = ld->reg;
+	struct diag	*diag = ld->diag;
+
+	if (rc == 0 && ld->nhdr == 0)
+		diag_error(diag, reg->path, 0, 0, "empty file: the register "
+		    "needs a header line");
+	else if (rc == 0 && diag->nerr == ld->nerr0 && reg->n == 0)
+		diag_error(diag, reg->path, ld->hline, 1, "the register has "
+		    "no rows, only a header line");
+	if (rc != 0 || diag->nerr > ld->nerr0 || fail) {
+		reg_free(reg);
+		reg = NULL;
+	} else if (reg->n > 0 && reg->n < ld->capt)
+		reg->t = xreallocarray(reg->t, reg->n, sizeof(*reg->t));
+	loader_free(ld);
+	return reg;
+}
+
+/*
+ * For bigreg.c, which reads very large registers: tables sized ahead,
+ * a loader for the second half of the file, and the id hashes.
+ */
+static void
+loader_reserve(void *arg, size_t rows)
+{
+	struct rload	*ld = arg;
+
+	if (ld->bad || ld->reg->n > 0)
+		return;
+	free(ld->reg->t);
+	ld->capt = rows;
+	ld->reg->t = bigreg_alloc(ld->capt, sizeof(*ld->reg->t));
+	if (!ld->exact) {
+		free(ld->idh);
+		ld->capidh = ld->capt;
+		ld->idh = bigreg_alloc(ld->capidh, sizeof(*ld->idh));
+	}
+}
+
+static void *
+loader_fork(void *arg, struct diag *diag)
+{
+	const struct rload *ld = arg;
+	struct lctx	 c = { ld->reg->path, ld->cb };
+	struct rload	*h;
+
+	if (ld->bad)
+		return NULL;
+	/* A loader of its own, which knows only what the header said. */
+	h = loader_open(&c, diag, 0);
+	memcpy(h->ci, ld->ci, sizeof(ld->ci));
+	h->nhdr = ld->nhdr;
+	h->bad = ld->bad;
+	memcpy(h->ccol, ld->ccol, sizeof(ld->ccol));
+	memcpy(h->outcome, ld->outcome, sizeof(ld->outcome));
+	return h;
+}
+
+static void
+loader_drop(void *arg)
+{
+	struct rload	*h = arg;
+
+	reg_free(h->reg);
+	loader_free(h);
 }
 
 /*
@@ -781,9 +718,10 @@ half_free(struct half *h)
  * order they first appear, and its codes follow in the pool.
  */
 static void
-half_merge(struct rload *ld, struct half *h)
+loader_merge(void *arg, void *harg)
 {
-	struct reg	*reg = ld->reg, *hr = h->ld.reg;
+	struct rload	*ld = arg, *h = harg;
+	struct reg	*reg = ld->reg, *hr = h->reg;
 	int32_t		*map;
 	size_t		 i, m;
 
@@ -812,143 +750,48 @@ half_merge(struct rload *ld, struct half *h)
 		memcpy(reg->pool + reg->npool, hr->pool,
 		    hr->npool * sizeof(*reg->pool));
 	reg->npool += hr->npool;
-	if (ld->nidh + h->ld.nidh > ld->capidh) {
-		ld->capidh = ld->nidh + h->ld.nidh;
+	if (ld->nidh + h->nidh > ld->capidh) {
+		ld->capidh = ld->nidh + h->nidh;
 		ld->idh = xreallocarray(ld->idh, ld->capidh, sizeof(*ld->idh));
 	}
-	if (h->ld.nidh > 0)
-		memcpy(ld->idh + ld->nidh, h->ld.idh,
-		    h->ld.nidh * sizeof(*ld->idh));
-	ld->nidh += h->ld.nidh;
+	if (h->nidh > 0)
+		memcpy(ld->idh + ld->nidh, h->idh, h->nidh * sizeof(*ld->idh));
+	ld->nidh += h->nidh;
+	reg->halves = 1;
 	free(map);
 }
 
-/*
- * Reads a register file once, its encoding checked line by line.  A
- * large one is read in two halves at once, split at a line's start;
- * the second half is taken only if the first ended between two
- * records there and the second gave no message at all.  Otherwise
- * the first reader reads on through the second half itself, so that
- * what is reported, and in what order, is what one reader reports.
- */
-static int
-read_once(struct rload *ld, const char *root, const char *path,
-    const char *shown, struct diag *diag)
+static void
+loader_ids(void *arg, uint64_t **h, size_t *n)
 {
-	struct csvr_file	*f;
-	struct csvr_reader	*r;
-	struct half		 h;
-	size_t			 size, split;
-	int			 rc, two = 0;
+	struct rload	*ld = arg;
 
-	if ((f = csvr_open(root, path, shown, diag)) == NULL)
-		return -1;
-	size = csvr_size(f);
-	r = csvr_reader(f, 0, 1, 0, shown, diag, on_rec, ld);
-	/* The header first: the second half needs its columns. */
-	rc = csvr_feed(r, csvr_next_line(f, 0));
-	split = csvr_next_line(f, size / 2);
-	if (rc == 0 && size >= par_min && split < size && !ld->bad &&
-	    csvr_idle(r) &&
-	    (par_always || sysconf(_SC_NPROCESSORS_ONLN) >= 2))
-		two = half_start(&h, ld, f, split) == 0;
-	if (two) {
-		rc = csvr_feed(r, split);
-		pthread_join(h.th, NULL);
-		if (rc == 0 && csvr_idle(r) && h.rc == 0 &&
-		    h.diag.nerr == 0 && h.diag.nwarn == 0) {
-			half_merge(ld, &h);
-			ld->reg->halves = 1;
-		} else
-			two = 0;
-		half_free(&h);
-	}
-	if (!two)
-		(void)csvr_feed(r, size);
-	rc = csvr_end(r);
-	csvr_close(f);
-	return rc;
+	*h = ld->idh;
+	*n = ld->nidh;
 }
 
-/*
- * One pass over the file.  With exact set, ids are checked in a hash
- * table that can say where an id was first seen; without, only their
- * 64-bit hashes are kept and *dup tells whether two are equal.  With
- * once set, the file's encoding is checked as it is read, and
- * *not_utf8 tells that it must be read again (read_once()).
- */
-static struct reg *
-load_pass(const char *root, const char *path, const char *data,
-    size_t len, const char *shown, struct codebook *cb, struct diag *diag, int exact,
-    int once, int *dup, int *not_utf8)
-{
-	struct rload	 ld;
-	struct reg	*reg;
-	int		 nerr = diag->nerr, rc;
-
-	reg = loader_init(&ld, shown, cb, diag, exact);
-	if (path == NULL)
-		rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
-	else if (once && !csvr_workbook(path, NULL, NULL))
-		rc = read_once(&ld, root, path, shown, diag);
-	else
-		rc = csvr_read(root, path, shown, diag, on_rec, &ld);
-	*not_utf8 = rc == CSVR_NOT_UTF8;
-	if (rc == 0 && ld.nhdr == 0)
-		diag_error(diag, shown, 0, 0, "empty file: the register needs "
-		    "a header line");
-	else if (rc == 0 && diag->nerr == nerr && reg->n == 0)
-		diag_error(diag, shown, ld.hline, 1, "the register has no "
-		    "rows, only a header line");
-	*dup = !exact && !*not_utf8 && any_equal(ld.idh, ld.nidh);
-	free(ld.idh);
-	strset_free(&ld.ids);
-	strset_free(&ld.regions);
-	if (rc != 0 || diag->nerr > nerr || *dup || *not_utf8) {
-		reg_free(reg);
-		return NULL;
-	}
-	if (reg->n > 0 && reg->n < ld.capt)
-		reg->t = xreallocarray(reg->t, reg->n, sizeof(*reg->t));
-	return reg;
-}
+static const struct bigreg_ops reg_ops = {
+	loader_open, on_rec, loader_reserve, loader_fork, loader_merge,
+	loader_drop, loader_ids, loader_close
+};
 
 /*
- * Loads from path, or from data if path is NULL.  The first pass reads
- * the file once, holding its diagnostics back, on two bets that nearly
- * always win: that the file is UTF-8 (checked line by line as it is
- * read, not in a pass of its own) and that no id is repeated (checked
- * by hash).  A file that is not UTF-8 is read again with the encoding
- * settled first; if two id hashes are equal, it is read again with the
- * exact check, which reports each duplicate in its place in file order.
- * A pass redone drops the messages of the one before.
+ * Loads from path, or from data if path is NULL.  A register file may
+ * be very large: bigreg.c reads it, with this file's loader.  Bytes in
+ * memory are read the careful way, ids checked in a table.
  */
 static struct reg *
 load(const char *root, const char *path, const char *data, size_t len,
     const char *shown, struct codebook *cb, struct diag *diag)
 {
-	struct diag	 held;
-	struct buf	 msgs = { NULL, 0, 0 };
-	struct reg	*reg;
-	int		 dup, not_utf8;
+	struct lctx	 c = { shown, cb };
+	struct rload	*ld;
 
-	diag_hold(&held, diag, &msgs);
-	reg = load_pass(root, path, data, len, shown, cb, &held, 0, 1,
-	    &dup,
-	    &not_utf8);
-	if (not_utf8) {
-		buf_reset(&msgs);
-		diag_hold(&held, diag, &msgs);
-		reg = load_pass(root, path, data, len, shown, cb, &held, 0,
-		    0, &dup, &not_utf8);
-	}
-	if (!dup)
-		diag_release(&held, diag);
-	buf_free(&msgs);
-	if (dup)
-		reg = load_pass(root, path, data, len, shown, cb, diag, 1,
-		    0, &dup, &not_utf8);
-	return reg;
+	if (path != NULL)
+		return bigreg_load(root, path, shown, diag, &reg_ops, &c);
+	ld = loader_open(&c, diag, 1);
+	return loader_close(ld, csvr_read_mem(data, len, shown, diag, on_rec,
+	    ld), 0);
 }
 
 struct reg *

@@ -62,7 +62,7 @@ struct reg {
 	uint16_t	*pool;		/* code indices of multi-valued fields */
 	size_t		 npool;
 	const struct codebook *cb;	/* the codebook it was checked against */
-	int		 halves;	/* read in two halves at once (tests) */
+	int		 halves;	/* read in two halves at once (bigreg.c; tests) */
 };
 
 /* Names of the code columns as in CSV headers and metric names. */
@@ -81,13 +81,6 @@ struct reg	*reg_load(const char *root, const char *path,
 struct reg	*reg_load_mem(const char *data, size_t len, const char *shown,
 		    struct codebook *, struct diag *);
 void		 reg_free(struct reg *);
-
-/*
- * A register file of at least 8 MiB is read by two threads on a
- * machine with two processors.  For tests: from min_bytes on, and
- * whatever the machine.
- */
-void		 reg_set_parallel(size_t min_bytes);
 
 /* An edition's filter (spec 1, front matter "filter"). */
 struct regfilter {
