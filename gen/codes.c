@@ -154,6 +154,7 @@ on_rec(void *arg, const struct csvr_rec *r)
 	struct cbload	*ld = arg;
 	struct codebook	*cb = ld->cb;
 	struct cbcol	*c;
+	const struct regcoldef *rc;
 	char		*kolom, *code, kleur[8];
 	const char	*label, *p;
 	long long	 v;
@@ -204,10 +205,12 @@ on_rec(void *arg, const struct csvr_rec *r)
 		csvr_field_pos(r, (size_t)ld->ci[CI_KOLOM], &l, &col);
 		diag_error(ld->diag, cb->path, l, col, "empty kolom");
 		ok = 0;
-	} else if (strcmp(kolom, "hoofdthema") == 0) {
+	} else if ((rc = reg_col_named(kolom)) != NULL && rc->codes != NULL &&
+	    strcmp(rc->codes, kolom) != 0) {
 		csvr_field_pos(r, (size_t)ld->ci[CI_KOLOM], &l, &col);
-		diag_error(ld->diag, cb->path, l, col, "hoofdthema takes its "
-		    "codes and labels from themas; list them under 'themas'");
+		diag_error(ld->diag, cb->path, l, col, "%s takes its codes and "
+		    "labels from %s; list them under '%s'", kolom, rc->codes,
+		    rc->codes);
 		ok = 0;
 	}
 	for (p = code; *p != '\0'; p++)

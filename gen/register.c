@@ -15,36 +15,56 @@
 #include "register.h"
 #include "util.h"
 
-const char *const reg_single_names[RC_NSINGLE] = {
-	"soort", "partijen", "signaal", "hoofdthema", "uitkomst", "escalatie"
+const struct regcoldef reg_cols[RCOL_N] = {
+	{ "id", RCOL_ID, 1, RT_ID, -1, NULL, NULL, NULL },
+	{ "soort", RCOL_SOORT, 0, RT_CODE, RC_SOORT, "soort",
+	    "bemiddeling", "Soort" },
+	{ "regio", RCOL_REGIO, 1, RT_REGION, -1, NULL, NULL, NULL },
+	{ "partijen", RCOL_PARTIJEN, 0, RT_CODE, RC_PARTIJEN, "partijen",
+	    NULL, "Partijen" },
+	{ "signaal", RCOL_SIGNAAL, 1, RT_CODE, RC_SIGNAAL, "signaal", NULL,
+	    "Signaal" },
+	{ "themas", RCOL_THEMAS, 1, RT_CODES, RC_NSINGLE + RM_THEMAS,
+	    "themas", NULL, "Thema" },
+	{ "hoofdthema", RCOL_HOOFDTHEMA, 0, RT_CODE, RC_HOOFDTHEMA, "themas",
+	    NULL, "Hoofdthema" },
+	{ "aanleiding", RCOL_AANLEIDING, 0, RT_CODES,
+	    RC_NSINGLE + RM_AANLEIDING, "aanleiding", NULL, "Aanleiding" },
+	{ "start", RCOL_START, 1, RT_DATE, -1, NULL, NULL, NULL },
+	{ "eind", RCOL_EIND, 0, RT_DATE, -1, NULL, NULL, NULL },
+	{ "gesprekken", RCOL_GESPREKKEN, 1, RT_COUNT, -1, NULL, NULL,
+	    "Aantal gesprekken" },
+	{ "uitkomst", RCOL_UITKOMST, 1, RT_CODE, RC_UITKOMST, "uitkomst",
+	    NULL, "Uitkomst" },
+	{ "escalatie", RCOL_ESCALATIE, 0, RT_CODE, RC_ESCALATIE, "escalatie",
+	    "geen", "Escalatie" },
 };
-const char *const reg_multi_names[RM_NMULTI] = { "themas", "aanleiding" };
+
 const char *const reg_outcome_codes[5] = {
 	"geslaagd", "deels", "niet-geslaagd", "geweigerd", "lopend"
 };
 
-/* Every column the register knows. */
-enum rcol {
-	C_ID, C_SOORT, C_REGIO, C_PARTIJEN, C_SIGNAAL, C_THEMAS,
-	C_HOOFDTHEMA, C_AANLEIDING, C_START, C_EIND, C_GESPREKKEN,
-	C_UITKOMST, C_ESCALATIE, C_N
-};
+const struct regcoldef *
+reg_col_named(const char *name)
+{
+	size_t	 i;
 
-static const struct {
-	const char	*name;
-	int		 required;
-} rcols[C_N] = {
-	{ "id", 1 }, { "soort", 0 }, { "regio", 1 }, { "partijen", 0 },
-	{ "signaal", 1 }, { "themas", 1 }, { "hoofdthema", 0 },
-	{ "aanleiding", 0 }, { "start", 1 }, { "eind", 0 },
-	{ "gesprekken", 1 }, { "uitkomst", 1 }, { "escalatie", 0 }
-};
+	for (i = 0; i < RCOL_N; i++)
+		if (strcmp(reg_cols[i].name, name) == 0)
+			return &reg_cols[i];
+	return NULL;
+}
 
-/* Register column of each single-valued code. */
-static const enum rcol single_col[RC_NSINGLE] = {
-	C_SOORT, C_PARTIJEN, C_SIGNAAL, C_HOOFDTHEMA, C_UITKOMST, C_ESCALATIE
-};
-static const enum rcol multi_col[RM_NMULTI] = { C_THEMAS, C_AANLEIDING };
+const struct regcoldef *
+reg_slot_col(size_t slot)
+{
+	size_t	 i;
+
+	for (i = 0; i < RCOL_N; i++)
+		if (reg_cols[i].slot == (int)slot)
+			return &reg_cols[i];
+	return NULL;
+}
 
 /*
  * A set of strings for the id uniqueness check: the keys one after the
@@ -173,7 +193,7 @@ struct rload {
 	struct reg	*reg;
 	struct codebook	*cb;
 	struct diag	*diag;
-	int		 ci[C_N];	/* field index of each column, -1 */
+	int		 ci[RCOL_N];	/* field index of each column, -1 */
 	size_t		 nhdr;		/* fields in the header */
 	int		 hline;		/* line of the header */
 	int		 bad;		/* header unusable: skip rows */
@@ -194,19 +214,10 @@ struct rload {
 	 */
 	struct cbcol	*ccol[RC_NSINGLE + RM_NMULTI];
 	int		 hit[RC_NSINGLE + RM_NMULTI];
+	enum regcol	 scol[RC_NSINGLE + RM_NMULTI]; /* column of each slot */
 	int		 lastreg;	/* region of the previous row, or -1 */
 	int		 outcome[5];	/* uitkomst code of each enum outcome */
 };
-
-/* The codebook column of a slot: hoofdthema's codes are the themas. */
-static const char *
-slot_name(size_t slot)
-{
-	if (slot == RC_HOOFDTHEMA)
-		return reg_multi_names[RM_THEMAS];
-	return slot < RC_NSINGLE ? reg_single_names[slot] :
-	    reg_multi_names[slot - RC_NSINGLE];
-}
 
 #define MAX_ERRORS	200
 
@@ -247,7 +258,7 @@ lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
 {
 	struct cbcol	*c = ld->ccol[slot];
 	const char	**cands;
-	const char	*near, *cbname = slot_name(slot);
+	const char	*near, *cbname = reg_cols[ld->scol[slot]].codes;
 	char		*code;
 	size_t		 i;
 	int		 k = ld->hit[slot];
@@ -281,7 +292,7 @@ lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
 static int
 header(struct rload *ld, const struct csvr_rec *r)
 {
-	const char	*names[C_N];
+	const char	*names[RCOL_N];
 	const char	*near;
 	size_t		 i, j;
 	int		 l, c;
@@ -289,24 +300,23 @@ header(struct rload *ld, const struct csvr_rec *r)
 	ld->nhdr = r->nf;
 	ld->hline = r->line;
 	ld->bad = 0;
-	for (j = 0; j < C_N; j++) {
+	for (j = 0; j < RCOL_N; j++) {
 		ld->ci[j] = -1;
-		names[j] = rcols[j].name;
+		names[j] = reg_cols[j].name;
 	}
 	for (i = 0; i < r->nf; i++) {
 		char *h = csvr_lower(xstrdup(r->f[i]));
+		const struct regcoldef *rc = reg_col_named(h);
 
-		for (j = 0; j < C_N; j++)
-			if (strcmp(h, rcols[j].name) == 0)
-				break;
-		if (j < C_N && ld->ci[j] != -1) {
+		j = rc != NULL ? rc->col : RCOL_N;
+		if (j < RCOL_N && ld->ci[j] != -1) {
 			csvr_field_pos(r, i, &l, &c);
 			diag_error(ld->diag, ld->reg->path, l, c,
 			    "duplicate column '%s'", h);
 			ld->bad = 1;
-		} else if (j < C_N)
+		} else if (j < RCOL_N)
 			ld->ci[j] = (int)i;
-		else if ((near = diag_nearest(h, names, C_N)) != NULL) {
+		else if ((near = diag_nearest(h, names, RCOL_N)) != NULL) {
 			/* Unknown columns are ignored, but a typo is likely. */
 			csvr_field_pos(r, i, &l, &c);
 			diag_warn(ld->diag, ld->reg->path, l, c, "column '%s' "
@@ -314,29 +324,23 @@ header(struct rload *ld, const struct csvr_rec *r)
 		}
 		free(h);
 	}
-	for (j = 0; j < C_N; j++)
-		if (rcols[j].required && ld->ci[j] == -1) {
+	for (j = 0; j < RCOL_N; j++)
+		if (reg_cols[j].required && ld->ci[j] == -1) {
 			diag_error(ld->diag, ld->reg->path, r->line, 1,
-			    "missing required column '%s'", rcols[j].name);
+			    "missing required column '%s'", reg_cols[j].name);
 			ld->bad = 1;
 		}
 	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++)
-		ld->ccol[j] = codebook_col(ld->cb, slot_name(j));
+		ld->ccol[j] = codebook_col(ld->cb, reg_cols[ld->scol[j]].codes);
 	for (j = 0; j < 5; j++)
 		ld->outcome[j] = ld->ccol[RC_UITKOMST] != NULL ?
 		    codebook_find(ld->ccol[RC_UITKOMST], reg_outcome_codes[j]) :
 		    -1;
-	for (j = 0; j < RC_NSINGLE; j++)
-		if (ld->ci[single_col[j]] != -1 && j != RC_HOOFDTHEMA) {
+	for (j = 0; j < RCOL_N; j++)
+		if (ld->ci[j] != -1 && reg_cols[j].codes != NULL &&
+		    strcmp(reg_cols[j].codes, reg_cols[j].name) == 0) {
 			struct cbcol *cc = codebook_col(ld->cb,
-			    reg_single_names[j]);
-			if (cc != NULL)
-				cc->used = 1;
-		}
-	for (j = 0; j < RM_NMULTI; j++)
-		if (ld->ci[multi_col[j]] != -1) {
-			struct cbcol *cc = codebook_col(ld->cb,
-			    reg_multi_names[j]);
+			    reg_cols[j].name);
 			if (cc != NULL)
 				cc->used = 1;
 		}
@@ -344,7 +348,7 @@ header(struct rload *ld, const struct csvr_rec *r)
 }
 
 static const char *
-field(const struct rload *ld, const struct csvr_rec *r, enum rcol c)
+field(const struct rload *ld, const struct csvr_rec *r, enum regcol c)
 {
 	return ld->ci[c] >= 0 ? r->f[ld->ci[c]] : "";
 }
@@ -355,14 +359,15 @@ multi(struct rload *ld, const struct csvr_rec *r, enum regmulti m,
     struct traj *t)
 {
 	struct reg	*reg = ld->reg;
-	const char	*s = field(ld, r, multi_col[m]), *c;
+	enum regcol	 col = ld->scol[RC_NSINGLE + m];
+	const char	*s = field(ld, r, col), *c;
 	size_t		 len, k;
-	int		 idx, bad = 0, fi = ld->ci[multi_col[m]];
+	int		 idx, bad = 0, fi = ld->ci[col];
 
 	t->moff[m] = (uint32_t)reg->npool;
 	t->mn[m] = 0;
 	while ((c = csvr_next_code(&s, &len)) != NULL) {
-		idx = lookup(ld, r, fi, reg_multi_names[m], RC_NSINGLE + m,
+		idx = lookup(ld, r, fi, reg_cols[col].name, RC_NSINGLE + m,
 		    c, len);
 		if (idx < 0) {
 			bad = 1;
@@ -387,7 +392,7 @@ multi(struct rload *ld, const struct csvr_rec *r, enum regmulti m,
 }
 
 static int
-date_field(struct rload *ld, const struct csvr_rec *r, enum rcol c,
+date_field(struct rload *ld, const struct csvr_rec *r, enum regcol c,
     int32_t *out)
 {
 	const char	*s = field(ld, r, c);
@@ -397,14 +402,14 @@ date_field(struct rload *ld, const struct csvr_rec *r, enum rcol c,
 		return 0;
 	if (rc == -3)
 		ferr(ld, r, ld->ci[c], "date '%s' in column %s is out of "
-		    "range: years %d to %d", s, rcols[c].name, FMT_YEAR_MIN,
+		    "range: years %d to %d", s, reg_cols[c].name, FMT_YEAR_MIN,
 		    FMT_YEAR_MAX);
 	else if (rc == -2)
 		ferr(ld, r, ld->ci[c], "impossible date '%s' in column %s",
-		    s, rcols[c].name);
+		    s, reg_cols[c].name);
 	else
 		ferr(ld, r, ld->ci[c], "'%s' in column %s is not a date "
-		    "(YYYY-MM-DD or D-M-YYYY)", s, rcols[c].name);
+		    "(YYYY-MM-DD or D-M-YYYY)", s, reg_cols[c].name);
 	return -1;
 }
 
@@ -449,9 +454,9 @@ row(struct rload *ld, const struct csvr_rec *r)
 		return 0;
 	}
 	memset(&t, 0, sizeof(t));
-	s = field(ld, r, C_ID);
+	s = field(ld, r, RCOL_ID);
 	if (s[0] == '\0') {
-		ferr(ld, r, ld->ci[C_ID], "empty id");
+		ferr(ld, r, ld->ci[RCOL_ID], "empty id");
 		ok = 0;
 	} else if (!ld->exact) {
 		if (ld->nidh == ld->capidh) {
@@ -459,44 +464,42 @@ row(struct rload *ld, const struct csvr_rec *r)
 			ld->idh = xreallocarray(ld->idh, ld->capidh,
 			    sizeof(*ld->idh));
 		}
-		ld->idh[ld->nidh++] = hash(s, r->len[ld->ci[C_ID]]);
-	} else if ((line = strset_add(&ld->ids, s, r->len[ld->ci[C_ID]],
+		ld->idh[ld->nidh++] = hash(s, r->len[ld->ci[RCOL_ID]]);
+	} else if ((line = strset_add(&ld->ids, s, r->len[ld->ci[RCOL_ID]],
 	    r->line, NULL)) != 0) {
-		ferr(ld, r, ld->ci[C_ID], "duplicate id '%s' (first on line "
+		ferr(ld, r, ld->ci[RCOL_ID], "duplicate id '%s' (first on line "
 		    "%d)", s, line);
 		ok = 0;
 	}
-	s = field(ld, r, C_REGIO);
+	s = field(ld, r, RCOL_REGIO);
 	if (s[0] == '\0') {
-		ferr(ld, r, ld->ci[C_REGIO], "empty regio");
+		ferr(ld, r, ld->ci[RCOL_REGIO], "empty regio");
 		ok = 0;
 	} else if (ld->lastreg >= 0 &&
-	    strncasecmp(reg->regio[ld->lastreg], s, r->len[ld->ci[C_REGIO]]) == 0 &&
-	    reg->regio[ld->lastreg][r->len[ld->ci[C_REGIO]]] == '\0') {
+	    strncasecmp(reg->regio[ld->lastreg], s, r->len[ld->ci[RCOL_REGIO]]) == 0 &&
+	    reg->regio[ld->lastreg][r->len[ld->ci[RCOL_REGIO]]] == '\0') {
 		/* The previous row's region, in any case. */
 		t.regio = ld->lastreg;
 	} else
-		t.regio = ld->lastreg = region(ld, s, r->len[ld->ci[C_REGIO]]);
+		t.regio = ld->lastreg = region(ld, s, r->len[ld->ci[RCOL_REGIO]]);
 	for (j = 0; j < RC_NSINGLE; j++) {
+		const struct regcoldef *col = &reg_cols[ld->scol[j]];
+		int fi = ld->ci[col->col];
+
 		t.code[j] = -1;
-		s = field(ld, r, single_col[j]);
-		len = ld->ci[single_col[j]] >= 0 ?
-		    r->len[ld->ci[single_col[j]]] : 0;
+		s = field(ld, r, col->col);
+		len = fi >= 0 ? r->len[fi] : 0;
 		if (s[0] == '\0') {
-			if (j == RC_SOORT)
-				s = "bemiddeling", len = 11;
-			else if (j == RC_ESCALATIE)
-				s = "geen", len = 4;
-			else if (j == RC_SIGNAAL || j == RC_UITKOMST) {
-				ferr(ld, r, ld->ci[single_col[j]],
-				    "empty %s", reg_single_names[j]);
+			if (col->def != NULL)
+				s = col->def, len = strlen(s);
+			else if (col->required) {
+				ferr(ld, r, fi, "empty %s", col->name);
 				ok = 0;
 				continue;
 			} else
 				continue;
 		}
-		idx = lookup(ld, r, ld->ci[single_col[j]],
-		    reg_single_names[j], j, s, len);
+		idx = lookup(ld, r, fi, col->name, j, s, len);
 		if (idx < 0) {
 			ok = 0;
 			if (j == RC_HOOFDTHEMA)
@@ -520,7 +523,7 @@ row(struct rload *ld, const struct csvr_rec *r)
 				themas_ok = 0;
 		}
 	if (themas_ok && t.mn[RM_THEMAS] == 0) {
-		ferr(ld, r, ld->ci[C_THEMAS], "themas needs at least one code");
+		ferr(ld, r, ld->ci[RCOL_THEMAS], "themas needs at least one code");
 		ok = 0;
 		themas_ok = 0;
 	}
@@ -532,42 +535,42 @@ row(struct rload *ld, const struct csvr_rec *r)
 			    (uint16_t)t.code[RC_HOOFDTHEMA])
 				break;
 		if (k == t.mn[RM_THEMAS]) {
-			ferr(ld, r, ld->ci[C_HOOFDTHEMA], "hoofdthema '%s' is "
+			ferr(ld, r, ld->ci[RCOL_HOOFDTHEMA], "hoofdthema '%s' is "
 			    "not one of this row's themas",
-			    field(ld, r, C_HOOFDTHEMA));
+			    field(ld, r, RCOL_HOOFDTHEMA));
 			ok = 0;
 		}
 	}
-	if (!(start_ok = date_field(ld, r, C_START, &t.start) == 0))
+	if (!(start_ok = date_field(ld, r, RCOL_START, &t.start) == 0))
 		ok = 0;
 	t.eind = REG_NODATE;
-	if (field(ld, r, C_EIND)[0] != '\0') {
-		if (date_field(ld, r, C_EIND, &t.eind) != 0)
+	if (field(ld, r, RCOL_EIND)[0] != '\0') {
+		if (date_field(ld, r, RCOL_EIND, &t.eind) != 0)
 			ok = 0;
 		else if (start_ok && t.eind < t.start) {
-			ferr(ld, r, ld->ci[C_EIND], "eind %s is before start "
-			    "%s", field(ld, r, C_EIND), field(ld, r, C_START));
+			ferr(ld, r, ld->ci[RCOL_EIND], "eind %s is before start "
+			    "%s", field(ld, r, RCOL_EIND), field(ld, r, RCOL_START));
 			ok = 0;
 		}
 	}
-	s = field(ld, r, C_GESPREKKEN);
+	s = field(ld, r, RCOL_GESPREKKEN);
 	if (fmt_parse_int(s, &v) != 0 || v < 0 || v > 100000) {
-		ferr(ld, r, ld->ci[C_GESPREKKEN], "gesprekken must be a whole "
+		ferr(ld, r, ld->ci[RCOL_GESPREKKEN], "gesprekken must be a whole "
 		    "number of 0 or more, not '%s'", s);
 		ok = 0;
 	} else
 		t.gesprekken = (int32_t)v;
-	if (t.code[RC_UITKOMST] >= 0 && field(ld, r, C_EIND)[0] == '\0' &&
+	if (t.code[RC_UITKOMST] >= 0 && field(ld, r, RCOL_EIND)[0] == '\0' &&
 	    t.outcome != OUT_LOPEND) {
-		ferr(ld, r, ld->ci[C_UITKOMST], "uitkomst '%s' needs an eind "
+		ferr(ld, r, ld->ci[RCOL_UITKOMST], "uitkomst '%s' needs an eind "
 		    "date; a trajectory without eind is 'lopend'",
-		    field(ld, r, C_UITKOMST));
+		    field(ld, r, RCOL_UITKOMST));
 		ok = 0;
 	} else if (t.code[RC_UITKOMST] >= 0 && t.outcome == OUT_LOPEND &&
-	    field(ld, r, C_EIND)[0] != '\0') {
-		ferr(ld, r, ld->ci[C_UITKOMST], "uitkomst 'lopend' but eind "
+	    field(ld, r, RCOL_EIND)[0] != '\0') {
+		ferr(ld, r, ld->ci[RCOL_UITKOMST], "uitkomst 'lopend' but eind "
 		    "is %s; a finished trajectory needs its outcome",
-		    field(ld, r, C_EIND));
+		    field(ld, r, RCOL_EIND));
 		ok = 0;
 	}
 	if (!ok) {
@@ -621,8 +624,10 @@ loader_open(void *arg, struct diag *diag, int exact)
 	ld->nerr0 = diag->nerr;
 	ld->bad = 1;
 	ld->exact = exact;
-	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++)
+	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++) {
 		ld->hit[j] = -1;
+		ld->scol[j] = reg_slot_col(j)->col;
+	}
 	ld->lastreg = -1;
 	return ld;
 }

@@ -65,9 +65,46 @@ struct reg {
 	int		 halves;	/* read in two halves at once (bigreg.c; tests) */
 };
 
-/* Names of the code columns as in CSV headers and metric names. */
-extern const char *const reg_single_names[RC_NSINGLE];
-extern const char *const reg_multi_names[RM_NMULTI];
+/* Every column the register knows, in the order of reg_cols[]. */
+enum regcol {
+	RCOL_ID, RCOL_SOORT, RCOL_REGIO, RCOL_PARTIJEN, RCOL_SIGNAAL,
+	RCOL_THEMAS, RCOL_HOOFDTHEMA, RCOL_AANLEIDING, RCOL_START, RCOL_EIND,
+	RCOL_GESPREKKEN, RCOL_UITKOMST, RCOL_ESCALATIE, RCOL_N
+};
+
+/* What a column holds. */
+enum regtype {
+	RT_ID,		/* a unique id */
+	RT_REGION,	/* a region's name, any spelling */
+	RT_CODE,	/* one code of the codebook */
+	RT_CODES,	/* codes of the codebook, ';' between */
+	RT_DATE,	/* a date */
+	RT_COUNT	/* a whole number of 0 or more */
+};
+
+/*
+ * A column of the register (spec 2.1): the one table that says what
+ * each is, used wherever columns are listed.
+ */
+struct regcoldef {
+	const char	*name;		/* in the CSV header and metric names */
+	enum regcol	 col;		/* its index in reg_cols[] */
+	int		 required;	/* the header must have it */
+	enum regtype	 type;
+	int		 slot;		/* RT_CODE: enum regcode; RT_CODES:
+					   RC_NSINGLE + enum regmulti; or -1 */
+	const char	*codes;		/* codebook column of its codes */
+	const char	*def;		/* code of an empty field, or NULL */
+	const char	*label;		/* title in charts and tables, or NULL */
+};
+
+extern const struct regcoldef reg_cols[RCOL_N];
+/* The column named name (lower-case), or NULL. */
+const struct regcoldef *reg_col_named(const char *name);
+/* The column of a coded field: slot as in struct regcoldef. */
+const struct regcoldef *reg_slot_col(size_t slot);
+
+/* The codes of the five outcomes, in the order of enum outcome. */
 extern const char *const reg_outcome_codes[5];
 
 /*
