@@ -69,7 +69,7 @@ keyfigs(struct edition *e)
 	size_t		 i;
 
 	for (i = 0; e->reg != NULL && i < EDITION_NKEYFIG; i++) {
-		if ((km = stats_get(e->stats, edition_keyfig_names[i])) == NULL)
+		if ((km = stats_get(e->stats, edition_keyfigs[i].name)) == NULL)
 			continue;
 		e->kf[i].name = xstrdup(km->name);
 		e->kf[i].v = km->v;

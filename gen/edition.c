@@ -17,8 +17,10 @@
 #include "tables.h"
 #include "util.h"
 
-const char *const edition_keyfig_names[EDITION_NKEYFIG] = {
-	"aantal", "succes.pct", "duur.mediaan"
+const struct keyfigdef edition_keyfigs[EDITION_NKEYFIG] = {
+	{ "aantal", KF_AANTAL, "Trajecten", NULL, 0 },
+	{ "succes.pct", KF_SUCCES, "Geslaagd", NULL, 1 },
+	{ "duur.mediaan", KF_DUUR, "Mediane doorlooptijd", "dagen", 0 },
 };
 
 const char edition_slug_rule[] = "an edition's folder name is its URL: "

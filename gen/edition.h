@@ -57,7 +57,17 @@ struct keyfig {
 	char	*shown;		/* published text */
 };
 
-#define EDITION_NKEYFIG	3
+/* The archive's key figures, in the order of edition_keyfigs[]. */
+enum keyfigure { KF_AANTAL, KF_SUCCES, KF_DUUR, EDITION_NKEYFIG };
+
+/* A key figure: the one table that says what each is and how it shows. */
+struct keyfigdef {
+	const char	*name;	/* metric name */
+	enum keyfigure	 kf;	/* its index in edition_keyfigs[] */
+	const char	*label;	/* on the archive page */
+	const char	*unit;	/* after a shown value, or NULL */
+	int		 pct;	/* a percentage: whole numbers in JSON */
+};
 
 struct edition {
 	char		*dir;		/* the edition folder as given */
@@ -106,7 +116,7 @@ void		 edition_free(struct edition *);
 int		 edition_slug_ok(const char *);
 extern const char edition_slug_rule[];
 /* Names of the archive's key figures, in order. */
-extern const char *const edition_keyfig_names[EDITION_NKEYFIG];
+extern const struct keyfigdef edition_keyfigs[EDITION_NKEYFIG];
 
 /*
  * Parses front matter YAML (the text between the --- lines) into m.

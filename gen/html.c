@@ -689,17 +689,16 @@ html_document(const struct edition *e, const struct html_opts *o)
 }
 
 static void
-keyfig(struct buf *b, const struct keyfig *k, const char *label,
-    const char *unit)
+keyfig(struct buf *b, const struct keyfig *k, const struct keyfigdef *d)
 {
 	if (k->name == NULL || !k->defined)
 		return;
 	buf_puts(b, "<div><dt>");
-	buf_html_s(b, label);
+	buf_html_s(b, d->label);
 	buf_puts(b, "</dt><dd>");
 	buf_html_s(b, k->shown);
-	if (unit != NULL && !k->hidden)
-		buf_printf(b, " %s", unit);
+	if (d->unit != NULL && !k->hidden)
+		buf_printf(b, " %s", d->unit);
 	buf_puts(b, "</dd></div>");
 }
 
@@ -709,6 +708,7 @@ archive_edition(struct buf *b, const struct edition *e, const char *logo,
     const struct html_opts *o)
 {
 	const struct meta	*m = &e->meta;
+	size_t			 i;
 
 	buf_puts(b, "<li class=\"edition\"><article aria-labelledby=\"e-");
 	buf_html_s(b, e->slug);
@@ -739,11 +739,10 @@ archive_edition(struct buf *b, const struct edition *e, const char *logo,
 		buf_html_s(b, m->subtitle.s);
 		buf_puts(b, "</p>\n");
 	}
-	if (e->kf[0].name != NULL) {
+	if (e->kf[KF_AANTAL].name != NULL) {
 		buf_puts(b, "<dl class=\"keyfigs\">");
-		keyfig(b, &e->kf[0], "Trajecten", NULL);
-		keyfig(b, &e->kf[1], "Geslaagd", NULL);
-		keyfig(b, &e->kf[2], "Mediane doorlooptijd", "dagen");
+		for (i = 0; i < EDITION_NKEYFIG; i++)
+			keyfig(b, &e->kf[i], &edition_keyfigs[i]);
 		buf_puts(b, "</dl>\n");
 	}
 	buf_puts(b, "<p class=\"edition-links\"><a href=\"");
