@@ -22,11 +22,13 @@
 #include "url.h"
 #include "util.h"
 
-static const char *const callout_kinds[] = {
-	"samenvatting", "kader", "voorbeeld", "let-op", "vraag"
-};
-static const char *const callout_names[] = {
-	"Samenvatting", "Kader", "Voorbeeld", "Let op", "Vraag"
+const struct calloutdef doc_callouts[CO_N] = {
+	{ "samenvatting", CO_SAMENVATTING, "Samenvatting",
+	    "callout-samenvatting" },
+	{ "kader", CO_KADER, "Kader", "callout-kader" },
+	{ "voorbeeld", CO_VOORBEELD, "Voorbeeld", "callout-voorbeeld" },
+	{ "let-op", CO_LET_OP, "Let op", "callout-let-op" },
+	{ "vraag", CO_VRAAG, "Vraag", "callout-vraag" },
 };
 static const char *const chart_types[] = {
 	"bar", "hbar", "stacked", "histogram", "donut", "line"
@@ -41,14 +43,14 @@ static const char *const table_keys[] = {
 /* The widest histogram bin (days or conversations). */
 #define BIN_MAX	100000
 
-const char *
-doc_callout_name(const char *kind)
+const struct calloutdef *
+doc_callout_find(const char *name)
 {
 	size_t	 i;
 
-	for (i = 0; i < GEN_NELEM(callout_kinds); i++)
-		if (strcmp(kind, callout_kinds[i]) == 0)
-			return callout_names[i];
+	for (i = 0; i < CO_N; i++)
+		if (strcmp(name, doc_callouts[i].name) == 0)
+			return &doc_callouts[i];
 	return NULL;
 }
 
@@ -589,7 +591,8 @@ static void
 callout(struct pctx *p, cmark_node *q)
 {
 	cmark_node	*para = cmark_node_first_child(q), *t, *next;
-	const char	*lit, *end, *near;
+	const char	*lit, *end, *near, *names[CO_N];
+	const struct calloutdef *co;
 	struct buf	 title = { NULL, 0, 0 };
 	struct docx	*x;
 	char		*kind;
@@ -603,12 +606,10 @@ callout(struct pctx *p, cmark_node *q)
 	    strncmp(lit, "[!", 2) != 0 || (end = strchr(lit, ']')) == NULL)
 		return;
 	kind = xstrndup(lit + 2, (size_t)(end - lit - 2));
-	for (i = 0; i < GEN_NELEM(callout_kinds); i++)
-		if (strcmp(kind, callout_kinds[i]) == 0)
-			break;
-	if (i == GEN_NELEM(callout_kinds)) {
-		near = diag_nearest(kind, callout_kinds,
-		    GEN_NELEM(callout_kinds));
+	if ((co = doc_callout_find(kind)) == NULL) {
+		for (i = 0; i < CO_N; i++)
+			names[i] = doc_callouts[i].name;
+		near = diag_nearest(kind, names, CO_N);
 		diag_warn(p->diag, p->part->path, line_of(p, t),
 		    cmark_node_get_start_column(t), "'[!%s]' is not a callout "
 		    "kind, so this stays a block quote%s%s%s", kind,
@@ -633,7 +634,8 @@ callout(struct pctx *p, cmark_node *q)
 	if (cmark_node_first_child(para) == NULL)
 		cmark_node_free(para);
 	x = new_ext(p->d, q, DOCX_CALLOUT);
-	x->kind_name = kind;
+	x->callout = co->kind;
+	free(kind);
 	{
 		char *s = title.s ? title.s : xstrdup("");
 		size_t a = strspn(s, " \t"), z = strlen(s);
@@ -641,7 +643,7 @@ callout(struct pctx *p, cmark_node *q)
 		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
 			z--;
 		x->title = z > a ? xstrndup(s + a, z - a) :
-		    xstrdup(callout_names[i]);
+		    xstrdup(co->label);
 		free(s);
 	}
 }
@@ -1114,7 +1116,6 @@ doc_free(struct doc *d)
 	for (i = 0; i < d->nx; i++) {
 		chart_free(&d->x[i]->chart);
 		tblock_free(&d->x[i]->table);
-		free(d->x[i]->kind_name);
 		free(d->x[i]->title);
 		free(d->x[i]->id);
 		free(d->x[i]->num);

@@ -29,6 +29,21 @@ struct edition;
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
     CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
 
+/* Callout kinds (spec 3.4), in the order of doc_callouts[]. */
+enum callout {
+	CO_SAMENVATTING, CO_KADER, CO_VOORBEELD, CO_LET_OP, CO_VRAAG, CO_N
+};
+
+/* A callout kind: the one table every back-end reads. */
+struct calloutdef {
+	const char	*name;	/* as written: [!let-op] */
+	enum callout	 kind;	/* its index in doc_callouts[] */
+	const char	*label;	/* Dutch name, the title when none is given */
+	const char	*class;	/* HTML class of its <aside> */
+};
+
+extern const struct calloutdef doc_callouts[CO_N];
+
 enum docx_kind {
 	DOCX_CHART,	/* a ```chart block: chart */
 	DOCX_TABLE,	/* a ```table block: table */
@@ -42,7 +57,7 @@ struct docx {
 	enum docx_kind	 kind;
 	struct chart	 chart;		/* DOCX_CHART */
 	struct tblock	 table;		/* DOCX_TABLE */
-	char		*kind_name;	/* DOCX_CALLOUT: "kader", ... */
+	enum callout	 callout;	/* DOCX_CALLOUT: its kind */
 	char		*title;		/* DOCX_CALLOUT: title (never NULL) */
 	char		*id;		/* DOCX_HEADING: anchor id */
 	char		*num;		/* DOCX_HEADING: "3" for chapter 3, or NULL */
@@ -87,8 +102,8 @@ const struct docx *doc_ext(cmark_node *);
 /* Plain text of a node's inline content (caller frees). */
 char		*doc_text(cmark_node *);
 
-/* Callout kinds and their Dutch names. */
-const char	*doc_callout_name(const char *kind);
+/* The callout kind named name, or NULL. */
+const struct calloutdef *doc_callout_find(const char *name);
 
 /*
  * Parses the body of a ```chart or ```table block (YAML) into a spec.

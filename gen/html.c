@@ -333,9 +333,10 @@ node(struct hr *h, cmark_node *n)
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		if (x != NULL && x->kind == DOCX_CALLOUT) {
-			buf_printf(&h->b, "<aside class=\"callout callout-%s\" "
+			buf_printf(&h->b, "<aside class=\"callout %s\" "
 			    "aria-label=\"%s\">\n<p class=\"callout-title\">",
-			    x->kind_name, doc_callout_name(x->kind_name));
+			    doc_callouts[x->callout].class,
+			    doc_callouts[x->callout].label);
 			buf_html_s(&h->b, x->title);
 			buf_puts(&h->b, "</p>\n");
 			children(h, n);

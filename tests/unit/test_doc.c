@@ -518,7 +518,7 @@ test_callouts(void **state)
 	x = doc_ext(q);
 	assert_non_null(x);
 	assert_int_equal(x->kind, DOCX_CALLOUT);
-	assert_string_equal(x->kind_name, "kader");
+	assert_int_equal(x->callout, CO_KADER);
 	assert_string_equal(x->title, "Naast de ladder");
 	/* the marker line is gone, the rest stays */
 	h = cmark_render_html(q, CMARK_OPT_DEFAULT, NULL);
@@ -528,18 +528,19 @@ test_callouts(void **state)
 
 	x = doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 1));
 	assert_non_null(x);
-	assert_string_equal(x->kind_name, "let-op");
+	assert_int_equal(x->callout, CO_LET_OP);
 	assert_string_equal(x->title, "Let op");	/* the kind's name */
 
 	x = doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 2));
 	assert_non_null(x);
-	assert_string_equal(x->kind_name, "samenvatting");
+	assert_int_equal(x->callout, CO_SAMENVATTING);
 	assert_string_equal(x->title, "In het kort: 6 trajecten");
 
 	assert_null(doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 3)));
 	assert_null(doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 4)));
-	assert_string_equal(doc_callout_name("vraag"), "Vraag");
-	assert_null(doc_callout_name("kadr"));
+	assert_string_equal(doc_callout_find("vraag")->label, "Vraag");
+	assert_int_equal(doc_callout_find("vraag")->kind, CO_VRAAG);
+	assert_null(doc_callout_find("kadr"));
 	ted_free(&t);
 }
 
