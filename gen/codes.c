@@ -48,6 +48,21 @@ codebook_col(const struct codebook *cb, const char *name)
 	return NULL;
 }
 
+char *
+codebook_hint(const struct cbcol *c, const char *code)
+{
+	const char	**cands;
+	char		 *h;
+	size_t		  i, n = c != NULL ? c->n : 0;
+
+	cands = xcalloc(n ? n : 1, sizeof(*cands));
+	for (i = 0; i < n; i++)
+		cands[i] = c->codes[i].code;
+	h = diag_hint(code, cands, n, NULL);
+	free(cands);
+	return h;
+}
+
 int
 codebook_find(const struct cbcol *c, const char *code)
 {
@@ -260,15 +275,14 @@ on_rec(void *arg, const struct csvr_rec *r)
 			if (strcmp(code, reg_outcome_codes[j]) == 0)
 				break;
 		if (j == 5) {
-			const char *near = diag_nearest(code,
-			    reg_outcome_codes, 5);
+			char *hint = diag_hint(code, reg_outcome_codes, 5,
+			    NULL);
 
 			csvr_field_pos(r, (size_t)ld->ci[CI_CODE], &l, &col);
 			diag_error(ld->diag, cb->path, l, col, "uitkomst has "
 			    "five fixed codes (geslaagd, deels, niet-geslaagd, "
-			    "geweigerd, lopend); '%s' is not one%s%s%s", code,
-			    near ? "; did you mean '" : "", near ? near : "",
-			    near ? "'?" : "");
+			    "geweigerd, lopend); '%s' is not one%s", code, hint);
+			free(hint);
 			ok = 0;
 		}
 	}

@@ -49,6 +49,8 @@ struct cbcol *codebook_col(const struct codebook *, const char *name);
 int	 codebook_find(const struct cbcol *, const char *code);
 /* The same for len bytes of s, in any ASCII case (codes are lower case). */
 int	 codebook_findn(const struct cbcol *, const char *s, size_t len);
+/* diag_hint() for code among the codes of column c (NULL: none). */
+char	*codebook_hint(const struct cbcol *c, const char *code);
 /* Whether code i of the column is len bytes of s, in any ASCII case. */
 int	 codebook_is(const struct cbcol *, size_t i, const char *s, size_t len);
 /* Reports every column no data file marked used; returns the number. */

@@ -69,5 +69,12 @@ void	 diag_vmsg(struct diag *, enum diag_level, const char *path,
  */
 const char *diag_nearest(const char *word, const char *const *cands,
 	    size_t ncands);
+/*
+ * Every "did you mean" hint: "; did you mean 'NEAR'?" for the candidate
+ * diag_nearest() finds, shown after prefix if prefix is not NULL
+ * ("vorige."), or "" if none is close.  The caller frees it.
+ */
+char	*diag_hint(const char *word, const char *const *cands,
+	    size_t ncands, const char *prefix);
 
 #endif

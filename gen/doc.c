@@ -178,7 +178,7 @@ values(struct pctx *p, cmark_node *n)
 	const char		*a, *z, *near;
 	const struct metric	*m;
 	struct buf		 b = { NULL, 0, 0 };
-	char			*name, *err;
+	char			*name, *err, *hint;
 	int			 k;
 
 	if (lit == NULL || strstr(lit, "{{") == NULL)
@@ -221,13 +221,12 @@ values(struct pctx *p, cmark_node *n)
 				p->nerr++;
 			}
 		} else {
-			near = diag_nearest(name, p->names, p->nnames);
+			hint = diag_hint(name, p->names, p->nnames, NULL);
 			diag_error(p->diag, p->part->path, line_of(p, n),
 			    value_col(p, n, k, cmark_node_get_start_column(n) +
 			    (int)(open - lit)),
-			    "unknown value '%s'%s%s%s", name,
-			    near ? "; did you mean '" : "", near ? near : "",
-			    near ? "'?" : "");
+			    "unknown value '%s'%s", name, hint);
+			free(hint);
 			p->nerr++;
 		}
 		free(name);
@@ -369,7 +368,8 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 	yaml_node_t		*root, *k, *v, *e;
 	yaml_node_pair_t	*pr;
 	yaml_node_item_t	*it;
-	const char		*key, *s, *near;
+	const char		*key, *s;
+	char			*hint;
 	const char *const	*keys = is_table ? table_keys : chart_keys;
 	size_t			 nkeys = is_table ? GEN_NELEM(table_keys) :
 				    GEN_NELEM(chart_keys), i;
@@ -415,12 +415,12 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 			if (strcmp(key, keys[i]) == 0)
 				break;
 		if (i == nkeys) {
-			near = diag_nearest(key, keys, nkeys);
+			hint = diag_hint(key, keys, nkeys, NULL);
 			diag_error(diag, path, line + (int)k->start_mark.line,
 			    (int)k->start_mark.column + 1, "unknown key '%s' "
-			    "in %s block%s%s%s", key, is_table ? "table" :
-			    "chart", near ? "; did you mean '" : "",
-			    near ? near : "", near ? "'?" : "");
+			    "in %s block%s", key, is_table ? "table" : "chart",
+			    hint);
+			free(hint);
 			nerr++;
 			continue;
 		}
@@ -469,13 +469,12 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 				if (strcmp(s, chart_types[i]) == 0)
 					break;
 			if (i == GEN_NELEM(chart_types)) {
-				near = diag_nearest(s, chart_types,
-				    GEN_NELEM(chart_types));
+				hint = diag_hint(s, chart_types,
+				    GEN_NELEM(chart_types), NULL);
 				diag_error(diag, path, l, c, "unknown chart "
-				    "type '%s'%s%s%s (bar, hbar, stacked, "
-				    "histogram, donut, line)", s,
-				    near ? "; did you mean '" : "",
-				    near ? near : "", near ? "'?" : "");
+				    "type '%s'%s (bar, hbar, stacked, "
+				    "histogram, donut, line)", s, hint);
+				free(hint);
 				nerr++;
 			} else {
 				bs->type = (enum chart_type)i;
@@ -591,7 +590,8 @@ static void
 callout(struct pctx *p, cmark_node *q)
 {
 	cmark_node	*para = cmark_node_first_child(q), *t, *next;
-	const char	*lit, *end, *near, *names[CO_N];
+	const char	*lit, *end, *names[CO_N];
+	char		*hint;
 	const struct calloutdef *co;
 	struct buf	 title = { NULL, 0, 0 };
 	struct docx	*x;
@@ -609,12 +609,11 @@ callout(struct pctx *p, cmark_node *q)
 	if ((co = doc_callout_find(kind)) == NULL) {
 		for (i = 0; i < CO_N; i++)
 			names[i] = doc_callouts[i].name;
-		near = diag_nearest(kind, names, CO_N);
+		hint = diag_hint(kind, names, CO_N, NULL);
 		diag_warn(p->diag, p->part->path, line_of(p, t),
 		    cmark_node_get_start_column(t), "'[!%s]' is not a callout "
-		    "kind, so this stays a block quote%s%s%s", kind,
-		    near ? "; did you mean '" : "", near ? near : "",
-		    near ? "'?" : "");
+		    "kind, so this stays a block quote%s", kind, hint);
+		free(hint);
 		free(kind);
 		return;
 	}

@@ -135,13 +135,10 @@ static void
 unknown_key(struct fm *fm, yaml_node_t *k, const char *where,
     const char *const *keys, size_t nkeys)
 {
-	const char	*near = diag_nearest(scalar(k), keys, nkeys);
+	char	*hint = diag_hint(scalar(k), keys, nkeys, NULL);
 
-	if (near != NULL)
-		fm_err(fm, k, "unknown key '%s'%s; did you mean '%s'?",
-		    scalar(k), where, near);
-	else
-		fm_err(fm, k, "unknown key '%s'%s", scalar(k), where);
+	fm_err(fm, k, "unknown key '%s'%s%s", scalar(k), where, hint);
+	free(hint);
 }
 
 /* A scalar or a list of scalars into a fmval array. */

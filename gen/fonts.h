@@ -13,15 +13,19 @@
 #define FONTS_SANS	"Gen Sans"	/* body, headings, charts */
 #define FONTS_MONO	"Gen Mono"	/* code */
 
+struct diag;
 struct fonts;
 
 /*
  * Registers every *.ttf in fontdir with a private fontconfig set and
  * makes a Pango font map over it (hinting of metrics off, glyph
  * positions not rounded, so PDF, PNG and SVG measurements agree).
- * Returns NULL and prints why if a face is missing.  Free with
- * fonts_free(), once every context and layout made from it is gone.
+ * Returns NULL, with an error through diag ("fontdir: error: ..."), if
+ * a face is missing.  Free with fonts_free(), once every context and
+ * layout made from it is gone.
  */
+struct fonts	*fonts_open(const char *fontdir, struct diag *);
+/* The same, its errors on standard error (tests and tools). */
 struct fonts	*fonts_new(const char *fontdir);
 void		 fonts_free(struct fonts *);
 

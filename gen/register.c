@@ -257,10 +257,8 @@ lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
     size_t slot, const char *s, size_t len)
 {
 	struct cbcol	*c = ld->ccol[slot];
-	const char	**cands;
-	const char	*near, *cbname = reg_cols[ld->scol[slot]].codes;
-	char		*code;
-	size_t		 i;
+	const char	*cbname = reg_cols[ld->scol[slot]].codes;
+	char		*code, *hint;
 	int		 k = ld->hit[slot];
 
 	if (c != NULL && k >= 0 && codebook_is(c, (size_t)k, s, len))
@@ -274,17 +272,10 @@ lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
 		free(code);
 		return -1;
 	}
-	cands = xcalloc(c->n, sizeof(*cands));
-	for (i = 0; i < c->n; i++)
-		cands[i] = c->codes[i].code;
-	near = diag_nearest(code, cands, c->n);
-	if (near != NULL)
-		ferr(ld, r, fi, "unknown code '%s' in column %s; did you mean "
-		    "'%s'?", code, colname, near);
-	else
-		ferr(ld, r, fi, "unknown code '%s' in column %s", code,
-		    colname);
-	free(cands);
+	hint = codebook_hint(c, code);
+	ferr(ld, r, fi, "unknown code '%s' in column %s%s", code, colname,
+	    hint);
+	free(hint);
 	free(code);
 	return -1;
 }
@@ -293,7 +284,7 @@ static int
 header(struct rload *ld, const struct csvr_rec *r)
 {
 	const char	*names[RCOL_N];
-	const char	*near;
+	char		*hint = NULL;
 	size_t		 i, j;
 	int		 l, c;
 
@@ -316,12 +307,14 @@ header(struct rload *ld, const struct csvr_rec *r)
 			ld->bad = 1;
 		} else if (j < RCOL_N)
 			ld->ci[j] = (int)i;
-		else if ((near = diag_nearest(h, names, RCOL_N)) != NULL) {
+		else if (*(hint = diag_hint(h, names, RCOL_N, NULL))) {
 			/* Unknown columns are ignored, but a typo is likely. */
 			csvr_field_pos(r, i, &l, &c);
 			diag_warn(ld->diag, ld->reg->path, l, c, "column '%s' "
-			    "is ignored; did you mean '%s'?", h, near);
+			    "is ignored%s", h, hint);
 		}
+		if (j == RCOL_N)
+			free(hint);
 		free(h);
 	}
 	for (j = 0; j < RCOL_N; j++)

@@ -292,14 +292,15 @@ series_prev_shown(const struct edition *e, const char *metric, char **err)
 		return NULL;
 	}
 	if ((m = stats_get(p->stats, metric)) == NULL) {
-		const char	**names, *near;
+		const char	**names;
+		char		 *hint;
 		size_t		  nn;
 
 		names = stats_names(p->stats, &nn);
-		near = diag_nearest(metric, names, nn);
-		*err = xasprintf("unknown value '%s%s'%s%s%s%s", SERIES_PREV,
-		    metric, near ? "; did you mean '" : "", near ?
-		    SERIES_PREV : "", near ? near : "", near ? "'?" : "");
+		hint = diag_hint(metric, names, nn, SERIES_PREV);
+		*err = xasprintf("unknown value '%s%s'%s", SERIES_PREV, metric,
+		    hint);
+		free(hint);
 		free(names);
 		return NULL;
 	}
