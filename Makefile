@@ -59,7 +59,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
         golden-update clean fuzz fuzz-quick browser halves tsan archive outdir \
-        safety xlsx words spec
+        safety xlsx words spec cmark-includes
 
 all: deps $(BIN) reports
 
@@ -176,8 +176,13 @@ $(OBJDIR)/spec_render: tests/spec_render.c $(LIB_OBJS) $(HDRS)
 spec: $(OBJDIR)/spec_render
 	@$(TEST_ENV) sh tests/spec.sh ./$(OBJDIR)/spec_render
 
+# Only doc.c (and, until gen's own document tree lands, html.c and
+# pdf.c) may see cmark-gfm.
+cmark-includes:
+	@sh tests/cmark_includes.sh
+
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
-             archive outdir safety xlsx words spec
+             archive outdir safety xlsx words spec cmark-includes
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

@@ -492,7 +492,7 @@ content_load(struct content *c, char *const *args, int nargs,
 		load_aux(c);
 	for (k = 0; k < c->ned; k++)
 		if (order[k]->stats != NULL && order[k]->frozen == NULL)
-			doc_build(&order[k]->doc, order[k], diag);
+			doc_build(order[k], diag);
 	free(order);
 	if (c->whole && diag->nerr == nerr)
 		codebook_check_used(&c->cb, diag);

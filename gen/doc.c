@@ -14,7 +14,7 @@
 
 #include "cfile.h"
 #include "diag.h"
-#include "doc.h"
+#include "doc_cmark.h"
 #include "edition.h"
 #include "fmt.h"
 #include "series.h"
@@ -1043,14 +1043,16 @@ add_part(struct doc *d, const char *path, const char *text, int line0,
 }
 
 int
-doc_build(struct doc *d, struct edition *e, struct diag *diag)
+doc_build(struct edition *e, struct diag *diag)
 {
+	struct doc	*d;
 	struct pctx	 p;
 	size_t		 i, len;
 	char		*text, **srcs;
 	int		 nerr = 0, chapno = 0;
 
-	memset(d, 0, sizeof(*d));
+	doc_free(e->doc);
+	d = e->doc = xcalloc(1, sizeof(*d));
 	d->unsafe = e->meta.unsafe_html;
 	cmark_gfm_core_extensions_ensure_registered();
 	/* Each part's source, kept for the columns of diagnostics. */
@@ -1121,5 +1123,5 @@ doc_free(struct doc *d)
 		free(d->x[i]);
 	}
 	free(d->x);
-	memset(d, 0, sizeof(*d));
+	free(d);
 }

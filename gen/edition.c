@@ -10,6 +10,7 @@
 
 #include "cfile.h"
 #include "diag.h"
+#include "doc.h"
 #include "edition.h"
 #include "fmt.h"
 #include "logo.h"
@@ -674,7 +675,7 @@ edition_free(struct edition *e)
 
 	if (e == NULL)
 		return;
-	doc_free(&e->doc);
+	doc_free(e->doc);
 	stats_free(e->stats);
 	logo_free(e->logo);
 	for (i = 0; i < EDITION_NKEYFIG; i++) {

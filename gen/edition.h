@@ -9,12 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "doc.h"
-#include "register.h"
-
 struct codebook;
 struct diag;
+struct doc;
 struct logo;
+struct reg;
 struct stats;
 struct tabdata;
 
@@ -86,7 +85,8 @@ struct edition {
 	size_t		 ntabs;
 	struct stats	*stats;		/* metrics (owned) */
 	struct logo	*logo;		/* brand logo, checked (owned) or NULL */
-	struct doc	 doc;		/* the document */
+	struct doc	*doc;		/* the document (owned; doc.h), or NULL
+					   before doc_build() */
 	int		 k;		/* effective min_cell */
 	struct keyfig	 kf[EDITION_NKEYFIG]; /* archive figures */
 	char		*frozen;	/* dir/published when status: published */

@@ -10,7 +10,7 @@
 
 #include "chart.h"
 #include "content.h"
-#include "doc.h"
+#include "doc_cmark.h"
 #include "edition.h"
 #include "fmt.h"
 #include "html.h"
@@ -272,7 +272,7 @@ footnote_ref(struct hr *h, cmark_node *n)
 	const char	*lit = cmark_node_get_literal(n);
 	int		 num = h->part->fn_base + (lit ? atoi(lit) : 0);
 
-	if (num < 1 || num > h->e->doc.nfn)
+	if (num < 1 || num > h->e->doc->nfn)
 		return;
 	h->fnrefs[num]++;
 	buf_printf(&h->b, "<sup class=\"fn-ref\"><a href=\"#fn-%d\" "
@@ -478,7 +478,7 @@ backlinks(struct hr *h, int num)
 static void
 footnotes(struct hr *h)
 {
-	const struct doc	*d = &h->e->doc;
+	const struct doc	*d = h->e->doc;
 	cmark_node		*n, *last;
 	size_t			 i;
 	int			 k, num;
@@ -524,7 +524,7 @@ footnotes(struct hr *h)
 static void
 toc(struct hr *h)
 {
-	const struct doc	*d = &h->e->doc;
+	const struct doc	*d = h->e->doc;
 	size_t			 i;
 	int			 open1 = 0, open2 = 0;
 
@@ -597,7 +597,7 @@ html_edition(const struct edition *e, const struct html_opts *o)
 	h.e = e;
 	h.o = o;
 	h.unsafe = m->unsafe_html;
-	h.fnrefs = xcalloc((size_t)e->doc.nfn + 1, sizeof(int));
+	h.fnrefs = xcalloc((size_t)e->doc->nfn + 1, sizeof(int));
 	head(&h.b, m->title.s, "gen.css", m->brand_color.s, 0);
 	buf_puts(&h.b, "<body>\n<a class=\"skip-link\" href=\"#inhoud\">"
 	    "Direct naar de inhoud</a>\n<header class=\"cover\">\n");
@@ -639,8 +639,8 @@ html_edition(const struct edition *e, const struct html_opts *o)
 	    "</header>\n<div class=\"page\">\n");
 	toc(&h);
 	buf_puts(&h.b, "<main id=\"inhoud\">\n");
-	for (i = 0; i < e->doc.nparts; i++) {
-		h.part = &e->doc.parts[i];
+	for (i = 0; i < e->doc->nparts; i++) {
+		h.part = &e->doc->parts[i];
 		if (h.part->chapter == 0)
 			buf_puts(&h.b, "<section class=\"intro\">\n");
 		else
@@ -677,9 +677,9 @@ html_document(const struct edition *e, const struct html_opts *o)
 	h.e = e;
 	h.o = o;
 	h.unsafe = e->meta.unsafe_html;
-	h.fnrefs = xcalloc((size_t)e->doc.nfn + 1, sizeof(int));
-	for (i = 0; i < e->doc.nparts; i++) {
-		h.part = &e->doc.parts[i];
+	h.fnrefs = xcalloc((size_t)e->doc->nfn + 1, sizeof(int));
+	for (i = 0; i < e->doc->nparts; i++) {
+		h.part = &e->doc->parts[i];
 		node(&h, h.part->root);
 	}
 	footnotes(&h);

@@ -34,7 +34,7 @@
 #include "chart.h"
 #include "chart_cairo.h"
 #include "diag.h"
-#include "doc.h"
+#include "doc_cmark.h"
 #include "edition.h"
 #include "fmt.h"
 #include "fonts.h"
@@ -512,7 +512,7 @@ quoted(struct buf *b, const char *s)
 static int
 known_dest(const struct pr *r, const char *id)
 {
-	const struct doc	*d = &r->e->doc;
+	const struct doc	*d = r->e->doc;
 	size_t			 i;
 	int			 n;
 	char			 c;
@@ -1528,7 +1528,7 @@ blocks(struct pr *r, cmark_node *n, const struct bctx *c)
 static void
 footnotes(struct pr *r)
 {
-	const struct doc	*d = &r->e->doc;
+	const struct doc	*d = r->e->doc;
 	struct fnote		*f;
 	struct ib		 ib;
 	cmark_node		*n, *c;
@@ -1581,7 +1581,7 @@ footnotes(struct pr *r)
 static void
 toc(struct pr *r)
 {
-	const struct doc	*d = &r->e->doc;
+	const struct doc	*d = r->e->doc;
 	struct bctx		 c;
 	struct snode		*tsn;
 	struct box		*b;
@@ -3032,8 +3032,8 @@ glyphs(struct pr *r)
 		if (fm[i]->s != NULL)
 			glyph_scan(r, r->e->index_path, fm[i]->line,
 			    fm[i]->col, fm[i]->s, strlen(fm[i]->s));
-	for (i = 0; i < r->e->doc.nparts; i++) {
-		part = &r->e->doc.parts[i];
+	for (i = 0; i < r->e->doc->nparts; i++) {
+		part = &r->e->doc->parts[i];
 		it = cmark_iter_new(part->root);
 		while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 			n = cmark_iter_get_node(it);
@@ -3093,8 +3093,8 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 	glyphs(&r);
 	footnotes(&r);
 	toc(&r);
-	for (i = 0; i < e->doc.nparts; i++) {
-		r.part = &e->doc.parts[i];
+	for (i = 0; i < e->doc->nparts; i++) {
+		r.part = &e->doc->parts[i];
 		memset(&c, 0, sizeof(c));
 		c.sn = sn_new(&r, "Sect", r.doc);
 		c.w = COL_W;
