@@ -1,7 +1,8 @@
 /*
  * codes.h: the codebook (content/codes.csv, spec 2.2): for every code
  * column the codes users may write, the labels readers see, their
- * order and colour.  Included by the loaders, stats.c and doc.c.
+ * order and colour.  Included by the loaders (content.c, register.c,
+ * tables.c), stats.c, chartdata.c, series.c, content.h and the tests.
  */
 #ifndef GEN_CODES_H
 #define GEN_CODES_H

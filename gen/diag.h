@@ -2,7 +2,7 @@
  * diag.h: every diagnostic goes through here, GCC style
  * ("path:line:column: error: message"), counted so that main.c can
  * turn the worst level seen into the exit status.  Included by every
- * module that reads input.
+ * module that reports a problem, and the tests that catch messages.
  */
 #ifndef GEN_DIAG_H
 #define GEN_DIAG_H

@@ -1,7 +1,9 @@
 /*
  * edition.h: one edition (a folder under content/ with an index.md):
  * its front matter (spec 1), chapters, data, metrics and document.
- * Included by content.c, doc.c, the back-ends and main.c.
+ * Included by content.c, doc.c, archive.c, series.c, publish.c,
+ * newed.c, build.c, main.c, the back-ends (html.c, pdf.c) and the
+ * tests.
  */
 #ifndef GEN_EDITION_H
 #define GEN_EDITION_H

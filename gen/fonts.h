@@ -2,7 +2,8 @@
  * fonts.h: the typefaces gen ships in assets/fonts, registered with
  * fontconfig before Pango's first use so that every machine lays text
  * out with the same faces, and text measurement for chart layout.
- * Included by main.c, chart_cairo.c, pdf.c and whoever measures text.
+ * Included by build.c (which loads the fonts), chart_cairo.c,
+ * logopng.c, pdf.c and the tests that measure text.
  */
 #ifndef GEN_FONTS_H
 #define GEN_FONTS_H

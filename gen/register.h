@@ -2,7 +2,7 @@
  * register.h: the trajectory register (trajecten.csv, spec 2.1)
  * loaded and validated against the codebook, and the selection of an
  * edition's trajectories by its filter.  Included by content.c,
- * stats.c and doc.c.
+ * stats.c, chartdata.c, codes.c, publish.c and the tests.
  */
 #ifndef GEN_REGISTER_H
 #define GEN_REGISTER_H
