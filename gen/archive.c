@@ -59,9 +59,8 @@ sha256_hex(const char *path, char hex[65])
  * one's, so that the file discloses nothing the page does not.
  */
 static void
-json_keyfig(struct buf *b, const struct keyfig *k)
+json_keyfig(struct buf *b, const struct keyfig *k, const struct keyfigdef *d)
 {
-	int	 pct = strstr(k->name, "pct") != NULL;
 	double	 v;
 
 	buf_puts(b, "{\"shown\": ");
@@ -70,7 +69,7 @@ json_keyfig(struct buf *b, const struct keyfig *k)
 	if (!k->defined || k->hidden)
 		buf_puts(b, "null");
 	else {
-		v = pct ? fmt_round(k->v) : fmt_round(k->v * 10) / 10;
+		v = d->pct ? fmt_round(k->v) : fmt_round(k->v * 10) / 10;
 		buf_printf(b, "%.1f", v);
 		if (b->len >= 2 && strcmp(b->s + b->len - 2, ".0") == 0)
 			b->len -= 2, b->s[b->len] = '\0';
@@ -124,7 +123,7 @@ json_edition(struct buf *b, const struct edition *e, const char *dir,
 		buf_puts(b, i ? ",\n        " : "\n        ");
 		json_str(b, e->kf[i].name);
 		buf_puts(b, ": ");
-		json_keyfig(b, &e->kf[i]);
+		json_keyfig(b, &e->kf[i], &edition_keyfigs[i]);
 	}
 	buf_puts(b, e->kf[0].name != NULL ? "\n      },\n      " :
 	    "},\n      ");

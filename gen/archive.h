@@ -4,7 +4,7 @@
  * its HTML and PDF) and out/feed.xml (an Atom feed, RFC 4287).  Both
  * hold only what the archive page shows and dates from the front
  * matter, so that they are the same bytes on every build.  Included by
- * build.c.
+ * archive.c and build.c.
  */
 #ifndef GEN_ARCHIVE_H
 #define GEN_ARCHIVE_H

@@ -278,9 +278,8 @@ bctx_init(struct bctx *b, const struct content *c, const char *assets,
 	b->assets = assets;
 	b->diag = diag;
 	fontdir = util_path_join(assets, "fonts");
-	b->fonts = fonts_new(fontdir);
+	b->fonts = fonts_open(fontdir, diag);
 	if (b->fonts == NULL) {
-		diag_error(diag, fontdir, 0, 0, "cannot load the fonts");
 		free(fontdir);
 		return -1;
 	}

@@ -2,7 +2,7 @@
  * build.h: writing a build's outputs (spec 6) into a temporary folder
  * beside the output folder and putting it in place only when every
  * file was written, so a failed build leaves the output as it was.
- * Included by main.c, serve.c and build.c.
+ * Included by build.c, main.c and serve.c.
  */
 #ifndef GEN_BUILD_H
 #define GEN_BUILD_H

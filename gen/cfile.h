@@ -5,7 +5,9 @@
  * it, and only regular files are read: a FIFO, a device or a socket is
  * refused without blocking.  A symbolic link whose relative target
  * stays inside the content folder is followed.  Problems are reported
- * as "path: error: ...".  Included by every module that reads content.
+ * as "path: error: ...".  Included by every module that opens a content
+ * file (build.c, content.c, csvread.c, doc.c, edition.c, logo.c,
+ * newed.c, publish.c, xlsx.c) and tests/unit/test_cfile.c.
  */
 #ifndef GEN_CFILE_H
 #define GEN_CFILE_H

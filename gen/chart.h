@@ -3,7 +3,9 @@
  * primitives (rectangles, lines, wedges, text with positions), and the
  * two devices that draw a layout: SVG with real <text> for HTML
  * (chart_svg.c) and a Cairo context for PDF and PNG (chart_cairo.c).
- * Included by doc.c (which fills struct chart), html.c and pdf.c.
+ * Included by chart_svg.c, chart_cairo.c, build.c, html.c and pdf.c, by
+ * stats.h, series.h, content.h and doc_cmark.h (whose structs hold
+ * charts), and the chart tests.
  */
 #ifndef GEN_CHART_H
 #define GEN_CHART_H

@@ -19,21 +19,14 @@
 const char *
 stats_column_title(const char *data)
 {
-	static const struct {
-		const char *data, *title;
-	} t[] = {
-		{ "soort", "Soort" }, { "partijen", "Partijen" },
-		{ "signaal", "Signaal" }, { "themas", "Thema" },
-		{ "hoofdthema", "Hoofdthema" }, { "aanleiding", "Aanleiding" },
-		{ "uitkomst", "Uitkomst" }, { "escalatie", "Escalatie" },
-		{ "duur", "Doorlooptijd (dagen)" },
-		{ "gesprekken", "Aantal gesprekken" }, { "aantal", "Jaar" },
-	};
-	size_t	 i;
+	const struct regcoldef *c = reg_col_named(data);
 
-	for (i = 0; i < GEN_NELEM(t); i++)
-		if (strcmp(t[i].data, data) == 0)
-			return t[i].title;
+	if (c != NULL && c->label != NULL)
+		return c->label;
+	if (strcmp(data, "duur") == 0)
+		return "Doorlooptijd (dagen)";
+	if (strcmp(data, "aantal") == 0)
+		return "Jaar";
 	return "Categorie";
 }
 
@@ -71,24 +64,20 @@ struct src {
 static int
 resolve(const struct stats *st, const char *data, struct src *s, char **err)
 {
+	const struct regcoldef *rc;
 	size_t	 i, j;
 	const char *dot;
 
 	memset(s, 0, sizeof(*s));
 	s->single = -1;
-	for (i = 0; i < RC_NSINGLE; i++)
-		if (strcmp(data, reg_single_names[i]) == 0) {
-			s->col = codebook_col(st->cb, i == RC_HOOFDTHEMA ?
-			    "themas" : data);
-			s->single = (int)i;
-			s->total = st->ntraj;
-		}
-	for (i = 0; i < RM_NMULTI; i++)
-		if (strcmp(data, reg_multi_names[i]) == 0) {
-			s->col = codebook_col(st->cb, data);
+	if ((rc = reg_col_named(data)) != NULL && rc->slot >= 0) {
+		s->col = codebook_col(st->cb, rc->codes);
+		if (rc->type == RT_CODES)
 			s->multi = 1;
-			s->total = st->ntraj;
-		}
+		else
+			s->single = rc->slot;
+		s->total = st->ntraj;
+	}
 	if (s->col != NULL) {
 		if (st->reg == NULL) {
 			*err = xasprintf("data '%s' needs trajectory data; "

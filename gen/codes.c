@@ -48,6 +48,21 @@ codebook_col(const struct codebook *cb, const char *name)
 	return NULL;
 }
 
+char *
+codebook_hint(const struct cbcol *c, const char *code)
+{
+	const char	**cands;
+	char		 *h;
+	size_t		  i, n = c != NULL ? c->n : 0;
+
+	cands = xcalloc(n ? n : 1, sizeof(*cands));
+	for (i = 0; i < n; i++)
+		cands[i] = c->codes[i].code;
+	h = diag_hint(code, cands, n, NULL);
+	free(cands);
+	return h;
+}
+
 int
 codebook_find(const struct cbcol *c, const char *code)
 {
@@ -154,6 +169,7 @@ on_rec(void *arg, const struct csvr_rec *r)
 	struct cbload	*ld = arg;
 	struct codebook	*cb = ld->cb;
 	struct cbcol	*c;
+	const struct regcoldef *rc;
 	char		*kolom, *code, kleur[8];
 	const char	*label, *p;
 	long long	 v;
@@ -204,10 +220,12 @@ on_rec(void *arg, const struct csvr_rec *r)
 		csvr_field_pos(r, (size_t)ld->ci[CI_KOLOM], &l, &col);
 		diag_error(ld->diag, cb->path, l, col, "empty kolom");
 		ok = 0;
-	} else if (strcmp(kolom, "hoofdthema") == 0) {
+	} else if ((rc = reg_col_named(kolom)) != NULL && rc->codes != NULL &&
+	    strcmp(rc->codes, kolom) != 0) {
 		csvr_field_pos(r, (size_t)ld->ci[CI_KOLOM], &l, &col);
-		diag_error(ld->diag, cb->path, l, col, "hoofdthema takes its "
-		    "codes and labels from themas; list them under 'themas'");
+		diag_error(ld->diag, cb->path, l, col, "%s takes its codes and "
+		    "labels from %s; list them under '%s'", kolom, rc->codes,
+		    rc->codes);
 		ok = 0;
 	}
 	for (p = code; *p != '\0'; p++)
@@ -257,15 +275,14 @@ on_rec(void *arg, const struct csvr_rec *r)
 			if (strcmp(code, reg_outcome_codes[j]) == 0)
 				break;
 		if (j == 5) {
-			const char *near = diag_nearest(code,
-			    reg_outcome_codes, 5);
+			char *hint = diag_hint(code, reg_outcome_codes, 5,
+			    NULL);
 
 			csvr_field_pos(r, (size_t)ld->ci[CI_CODE], &l, &col);
 			diag_error(ld->diag, cb->path, l, col, "uitkomst has "
 			    "five fixed codes (geslaagd, deels, niet-geslaagd, "
-			    "geweigerd, lopend); '%s' is not one%s%s%s", code,
-			    near ? "; did you mean '" : "", near ? near : "",
-			    near ? "'?" : "");
+			    "geweigerd, lopend); '%s' is not one%s", code, hint);
+			free(hint);
 			ok = 0;
 		}
 	}

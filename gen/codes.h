@@ -1,7 +1,8 @@
 /*
  * codes.h: the codebook (content/codes.csv, spec 2.2): for every code
  * column the codes users may write, the labels readers see, their
- * order and colour.  Included by the loaders, stats.c and doc.c.
+ * order and colour.  Included by the loaders (content.c, register.c,
+ * tables.c), stats.c, chartdata.c, series.c, content.h and the tests.
  */
 #ifndef GEN_CODES_H
 #define GEN_CODES_H
@@ -49,6 +50,8 @@ struct cbcol *codebook_col(const struct codebook *, const char *name);
 int	 codebook_find(const struct cbcol *, const char *code);
 /* The same for len bytes of s, in any ASCII case (codes are lower case). */
 int	 codebook_findn(const struct cbcol *, const char *s, size_t len);
+/* diag_hint() for code among the codes of column c (NULL: none). */
+char	*codebook_hint(const struct cbcol *c, const char *code);
 /* Whether code i of the column is len bytes of s, in any ASCII case. */
 int	 codebook_is(const struct cbcol *, size_t i, const char *s, size_t len);
 /* Reports every column no data file marked used; returns the number. */

@@ -69,7 +69,7 @@ keyfigs(struct edition *e)
 	size_t		 i;
 
 	for (i = 0; e->reg != NULL && i < EDITION_NKEYFIG; i++) {
-		if ((km = stats_get(e->stats, edition_keyfig_names[i])) == NULL)
+		if ((km = stats_get(e->stats, edition_keyfigs[i].name)) == NULL)
 			continue;
 		e->kf[i].name = xstrdup(km->name);
 		e->kf[i].v = km->v;
@@ -130,7 +130,7 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 	struct meta	*m = &e->meta;
 	struct regfilter f;
 	struct cbcol	*soort;
-	const char	**cands, *near;
+	char		*hint;
 	char		*path;
 	size_t		 i, j;
 	int		 nerr = diag->nerr, idx, data_failed = 0;
@@ -231,16 +231,11 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 			if (low[j] >= 'A' && low[j] <= 'Z')
 				low[j] = (char)(low[j] - 'A' + 'a');
 		if ((idx = codebook_find(soort, low)) < 0) {
-			cands = xcalloc(soort && soort->n ? soort->n : 1,
-			    sizeof(*cands));
-			for (j = 0; soort != NULL && j < soort->n; j++)
-				cands[j] = soort->codes[j].code;
-			near = diag_nearest(low, cands, soort ? soort->n : 0);
+			hint = codebook_hint(soort, low);
 			diag_error(diag, e->index_path, m->soort[i].line,
-			    m->soort[i].col, "unknown soort '%s' in filter%s%s%s",
-			    low, near ? "; did you mean '" : "",
-			    near ? near : "", near ? "'?" : "");
-			free(cands);
+			    m->soort[i].col, "unknown soort '%s' in filter%s",
+			    low, hint);
+			free(hint);
 		} else
 			f.soort[f.nsoort++] = (int16_t)idx;
 		free(low);
@@ -257,15 +252,14 @@ load_edition(struct content *c, struct edition *e, struct diag *diag)
 				    m->regio[i].s) == 0)
 					break;
 			if (j == e->reg->nregio) {
-				near = diag_nearest(m->regio[i].s,
+				hint = diag_hint(m->regio[i].s,
 				    (const char *const *)e->reg->regio,
-				    e->reg->nregio);
+				    e->reg->nregio, NULL);
 				diag_error(diag, e->index_path,
 				    m->regio[i].line, m->regio[i].col,
-				    "no trajectory in region '%s'%s%s%s",
-				    m->regio[i].s,
-				    near ? "; did you mean '" : "",
-				    near ? near : "", near ? "'?" : "");
+				    "no trajectory in region '%s'%s",
+				    m->regio[i].s, hint);
+				free(hint);
 			}
 		}
 		if (diag->nerr == nerr && e->nsel < (size_t)e->k)
@@ -519,7 +513,7 @@ content_load_trusting(struct content *c, char *const *args, int nargs,
 		load_aux(c);
 	for (k = 0; k < c->ned; k++)
 		if (order[k]->stats != NULL && order[k]->frozen == NULL)
-			doc_build(&order[k]->doc, order[k], diag);
+			doc_build(order[k], diag);
 	free(order);
 	if (c->whole && diag->nerr == nerr)
 		codebook_check_used(&c->cb, diag);

@@ -2,8 +2,9 @@
  * content.h: the content folder (spec 1): the codebook, every edition
  * asked for, their data loaded, filtered, computed and their documents
  * prepared.  After content_load() succeeds everything the back-ends
- * need is in struct content, read-only.  Included by main.c, html.c,
- * pdf.c and build.c.
+ * need is in struct content, read-only.  Included by main.c, build.c,
+ * archive.c, publish.c, html.c (the archive page) and
+ * tests/unit/test_pdfgolden.c.
  */
 #ifndef GEN_CONTENT_H
 #define GEN_CONTENT_H

@@ -4,7 +4,8 @@
  * the header line, RFC 4180 quoting through libcsv, CRLF or LF, blank
  * lines skipped, values trimmed) and hands each record to a callback.
  * Records are streamed, never stored, so memory stays flat.
- * Included by the loaders (codes.c, register.c, tables.c).
+ * Included by the loaders (codes.c, register.c, tables.c, content.c),
+ * bigreg.c, bigreg.h, xlsx.h and the CSV and workbook tests.
  */
 #ifndef GEN_CSVREAD_H
 #define GEN_CSVREAD_H

@@ -256,3 +256,15 @@ diag_nearest(const char *word, const char *const *cands, size_t n)
 	}
 	return best;
 }
+
+char *
+diag_hint(const char *word, const char *const *cands, size_t n,
+    const char *prefix)
+{
+	const char	*near = diag_nearest(word, cands, n);
+
+	if (near == NULL)
+		return xstrdup("");
+	return xasprintf("; did you mean '%s%s'?", prefix ? prefix : "",
+	    near);
+}

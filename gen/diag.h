@@ -2,7 +2,7 @@
  * diag.h: every diagnostic goes through here, GCC style
  * ("path:line:column: error: message"), counted so that main.c can
  * turn the worst level seen into the exit status.  Included by every
- * module that reads input.
+ * module that reports a problem, and the tests that catch messages.
  */
 #ifndef GEN_DIAG_H
 #define GEN_DIAG_H
@@ -69,5 +69,12 @@ void	 diag_vmsg(struct diag *, enum diag_level, const char *path,
  */
 const char *diag_nearest(const char *word, const char *const *cands,
 	    size_t ncands);
+/*
+ * Every "did you mean" hint: "; did you mean 'NEAR'?" for the candidate
+ * diag_nearest() finds, shown after prefix if prefix is not NULL
+ * ("vorige."), or "" if none is close.  The caller frees it.
+ */
+char	*diag_hint(const char *word, const char *const *cands,
+	    size_t ncands, const char *prefix);
 
 #endif

@@ -14,7 +14,7 @@
 
 #include "cfile.h"
 #include "diag.h"
-#include "doc.h"
+#include "doc_cmark.h"
 #include "edition.h"
 #include "fmt.h"
 #include "series.h"
@@ -22,11 +22,13 @@
 #include "url.h"
 #include "util.h"
 
-static const char *const callout_kinds[] = {
-	"samenvatting", "kader", "voorbeeld", "let-op", "vraag"
-};
-static const char *const callout_names[] = {
-	"Samenvatting", "Kader", "Voorbeeld", "Let op", "Vraag"
+const struct calloutdef doc_callouts[CO_N] = {
+	{ "samenvatting", CO_SAMENVATTING, "Samenvatting",
+	    "callout-samenvatting" },
+	{ "kader", CO_KADER, "Kader", "callout-kader" },
+	{ "voorbeeld", CO_VOORBEELD, "Voorbeeld", "callout-voorbeeld" },
+	{ "let-op", CO_LET_OP, "Let op", "callout-let-op" },
+	{ "vraag", CO_VRAAG, "Vraag", "callout-vraag" },
 };
 static const char *const chart_types[] = {
 	"bar", "hbar", "stacked", "histogram", "donut", "line"
@@ -41,14 +43,14 @@ static const char *const table_keys[] = {
 /* The widest histogram bin (days or conversations). */
 #define BIN_MAX	100000
 
-const char *
-doc_callout_name(const char *kind)
+const struct calloutdef *
+doc_callout_find(const char *name)
 {
 	size_t	 i;
 
-	for (i = 0; i < GEN_NELEM(callout_kinds); i++)
-		if (strcmp(kind, callout_kinds[i]) == 0)
-			return callout_names[i];
+	for (i = 0; i < CO_N; i++)
+		if (strcmp(name, doc_callouts[i].name) == 0)
+			return &doc_callouts[i];
 	return NULL;
 }
 
@@ -176,7 +178,7 @@ values(struct pctx *p, cmark_node *n)
 	const char		*a, *z, *near;
 	const struct metric	*m;
 	struct buf		 b = { NULL, 0, 0 };
-	char			*name, *err;
+	char			*name, *err, *hint;
 	int			 k;
 
 	if (lit == NULL || strstr(lit, "{{") == NULL)
@@ -219,13 +221,12 @@ values(struct pctx *p, cmark_node *n)
 				p->nerr++;
 			}
 		} else {
-			near = diag_nearest(name, p->names, p->nnames);
+			hint = diag_hint(name, p->names, p->nnames, NULL);
 			diag_error(p->diag, p->part->path, line_of(p, n),
 			    value_col(p, n, k, cmark_node_get_start_column(n) +
 			    (int)(open - lit)),
-			    "unknown value '%s'%s%s%s", name,
-			    near ? "; did you mean '" : "", near ? near : "",
-			    near ? "'?" : "");
+			    "unknown value '%s'%s", name, hint);
+			free(hint);
 			p->nerr++;
 		}
 		free(name);
@@ -367,7 +368,8 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 	yaml_node_t		*root, *k, *v, *e;
 	yaml_node_pair_t	*pr;
 	yaml_node_item_t	*it;
-	const char		*key, *s, *near;
+	const char		*key, *s;
+	char			*hint;
 	const char *const	*keys = is_table ? table_keys : chart_keys;
 	size_t			 nkeys = is_table ? GEN_NELEM(table_keys) :
 				    GEN_NELEM(chart_keys), i;
@@ -413,12 +415,12 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 			if (strcmp(key, keys[i]) == 0)
 				break;
 		if (i == nkeys) {
-			near = diag_nearest(key, keys, nkeys);
+			hint = diag_hint(key, keys, nkeys, NULL);
 			diag_error(diag, path, line + (int)k->start_mark.line,
 			    (int)k->start_mark.column + 1, "unknown key '%s' "
-			    "in %s block%s%s%s", key, is_table ? "table" :
-			    "chart", near ? "; did you mean '" : "",
-			    near ? near : "", near ? "'?" : "");
+			    "in %s block%s", key, is_table ? "table" : "chart",
+			    hint);
+			free(hint);
 			nerr++;
 			continue;
 		}
@@ -467,13 +469,12 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 				if (strcmp(s, chart_types[i]) == 0)
 					break;
 			if (i == GEN_NELEM(chart_types)) {
-				near = diag_nearest(s, chart_types,
-				    GEN_NELEM(chart_types));
+				hint = diag_hint(s, chart_types,
+				    GEN_NELEM(chart_types), NULL);
 				diag_error(diag, path, l, c, "unknown chart "
-				    "type '%s'%s%s%s (bar, hbar, stacked, "
-				    "histogram, donut, line)", s,
-				    near ? "; did you mean '" : "",
-				    near ? near : "", near ? "'?" : "");
+				    "type '%s'%s (bar, hbar, stacked, "
+				    "histogram, donut, line)", s, hint);
+				free(hint);
 				nerr++;
 			} else {
 				bs->type = (enum chart_type)i;
@@ -589,7 +590,9 @@ static void
 callout(struct pctx *p, cmark_node *q)
 {
 	cmark_node	*para = cmark_node_first_child(q), *t, *next;
-	const char	*lit, *end, *near;
+	const char	*lit, *end, *names[CO_N];
+	char		*hint;
+	const struct calloutdef *co;
 	struct buf	 title = { NULL, 0, 0 };
 	struct docx	*x;
 	char		*kind;
@@ -603,17 +606,14 @@ callout(struct pctx *p, cmark_node *q)
 	    strncmp(lit, "[!", 2) != 0 || (end = strchr(lit, ']')) == NULL)
 		return;
 	kind = xstrndup(lit + 2, (size_t)(end - lit - 2));
-	for (i = 0; i < GEN_NELEM(callout_kinds); i++)
-		if (strcmp(kind, callout_kinds[i]) == 0)
-			break;
-	if (i == GEN_NELEM(callout_kinds)) {
-		near = diag_nearest(kind, callout_kinds,
-		    GEN_NELEM(callout_kinds));
+	if ((co = doc_callout_find(kind)) == NULL) {
+		for (i = 0; i < CO_N; i++)
+			names[i] = doc_callouts[i].name;
+		hint = diag_hint(kind, names, CO_N, NULL);
 		diag_warn(p->diag, p->part->path, line_of(p, t),
 		    cmark_node_get_start_column(t), "'[!%s]' is not a callout "
-		    "kind, so this stays a block quote%s%s%s", kind,
-		    near ? "; did you mean '" : "", near ? near : "",
-		    near ? "'?" : "");
+		    "kind, so this stays a block quote%s", kind, hint);
+		free(hint);
 		free(kind);
 		return;
 	}
@@ -633,7 +633,8 @@ callout(struct pctx *p, cmark_node *q)
 	if (cmark_node_first_child(para) == NULL)
 		cmark_node_free(para);
 	x = new_ext(p->d, q, DOCX_CALLOUT);
-	x->kind_name = kind;
+	x->callout = co->kind;
+	free(kind);
 	{
 		char *s = title.s ? title.s : xstrdup("");
 		size_t a = strspn(s, " \t"), z = strlen(s);
@@ -641,7 +642,7 @@ callout(struct pctx *p, cmark_node *q)
 		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t'))
 			z--;
 		x->title = z > a ? xstrndup(s + a, z - a) :
-		    xstrdup(callout_names[i]);
+		    xstrdup(co->label);
 		free(s);
 	}
 }
@@ -1042,14 +1043,16 @@ add_part(struct doc *d, const char *path, const char *text, int line0,
 }
 
 int
-doc_build(struct doc *d, struct edition *e, struct diag *diag)
+doc_build(struct edition *e, struct diag *diag)
 {
+	struct doc	*d;
 	struct pctx	 p;
 	size_t		 i, len;
 	char		*text, **srcs;
 	int		 nerr = 0, chapno = 0;
 
-	memset(d, 0, sizeof(*d));
+	doc_free(e->doc);
+	d = e->doc = xcalloc(1, sizeof(*d));
 	d->unsafe = e->meta.unsafe_html;
 	cmark_gfm_core_extensions_ensure_registered();
 	/* Each part's source, kept for the columns of diagnostics. */
@@ -1114,12 +1117,11 @@ doc_free(struct doc *d)
 	for (i = 0; i < d->nx; i++) {
 		chart_free(&d->x[i]->chart);
 		tblock_free(&d->x[i]->table);
-		free(d->x[i]->kind_name);
 		free(d->x[i]->title);
 		free(d->x[i]->id);
 		free(d->x[i]->num);
 		free(d->x[i]);
 	}
 	free(d->x);
-	memset(d, 0, sizeof(*d));
+	free(d);
 }

@@ -2,21 +2,23 @@
  * doc.h: an edition's document: the Markdown of index.md and its
  * chapters parsed by cmark-gfm, with template values substituted,
  * chart and table blocks computed, callouts recognised, headings
- * numbered and given ids.  Back-ends walk the cmark trees and read
- * the annotations through doc_ext(); they compute nothing.
- * Included by edition.h, html.c and pdf.c.
+ * numbered and given ids.  This header is what every module may see:
+ * building and freeing the document, its contents and counts, the
+ * callout kinds and the parser of chart and table blocks; it names no
+ * cmark type.  The cmark trees and their annotations, which only the
+ * back-ends walk, are in doc_cmark.h.
+ * Included by content.c, edition.c, doc_cmark.h (so doc.c, html.c and
+ * pdf.c), and the tests that build documents.
  */
 #ifndef GEN_DOC_H
 #define GEN_DOC_H
 
 #include <stddef.h>
 
-#include <cmark-gfm.h>
-
-#include "chart.h"
-#include "stats.h"
-
+struct blockspec;
 struct diag;
+struct doc_part;
+struct docx;
 struct edition;
 
 /*
@@ -25,37 +27,20 @@ struct edition;
  */
 #define DOC_MAX_NEST	48
 
-/* Node types cmark-gfm exports but declares in no header. */
-extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
-    CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
-
-enum docx_kind {
-	DOCX_CHART,	/* a ```chart block: chart */
-	DOCX_TABLE,	/* a ```table block: table */
-	DOCX_CALLOUT,	/* a [!kind] block quote: kind, title */
-	DOCX_HEADING,	/* a heading: id, num */
-	DOCX_BREAK	/* raw HTML <br>: a line break in every back-end */
+/* Callout kinds (spec 3.4), in the order of doc_callouts[]. */
+enum callout {
+	CO_SAMENVATTING, CO_KADER, CO_VOORBEELD, CO_LET_OP, CO_VRAAG, CO_N
 };
 
-/* What gen adds to a cmark node (its user data). */
-struct docx {
-	enum docx_kind	 kind;
-	struct chart	 chart;		/* DOCX_CHART */
-	struct tblock	 table;		/* DOCX_TABLE */
-	char		*kind_name;	/* DOCX_CALLOUT: "kader", ... */
-	char		*title;		/* DOCX_CALLOUT: title (never NULL) */
-	char		*id;		/* DOCX_HEADING: anchor id */
-	char		*num;		/* DOCX_HEADING: "3" for chapter 3, or NULL */
+/* A callout kind: the one table every back-end reads. */
+struct calloutdef {
+	const char	*name;	/* as written: [!let-op] */
+	enum callout	 kind;	/* its index in doc_callouts[] */
+	const char	*label;	/* Dutch name, the title when none is given */
+	const char	*class;	/* HTML class of its <aside> */
 };
 
-/* One Markdown file. */
-struct doc_part {
-	char		*path;		/* as shown in diagnostics */
-	cmark_node	*root;		/* its document node (owned) */
-	int		 line0;		/* lines before the Markdown in the file */
-	int		 chapter;	/* 0 for index.md, else chapter number */
-	int		 fn_base;	/* footnote numbers before this part */
-};
+extern const struct calloutdef doc_callouts[CO_N];
 
 struct toc_entry {
 	int		 level;		/* 1 (chapter) or 2 */
@@ -65,11 +50,11 @@ struct toc_entry {
 };
 
 struct doc {
-	struct doc_part	*parts;
+	struct doc_part	*parts;		/* one per Markdown file (doc_cmark.h) */
 	size_t		 nparts;
 	struct toc_entry *toc;
 	size_t		 ntoc;
-	struct docx	**x;		/* every annotation (owned) */
+	struct docx	**x;		/* every annotation (owned; doc_cmark.h) */
 	size_t		 nx;
 	int		 nfig;		/* figures */
 	int		 ntab;		/* tables */
@@ -77,18 +62,16 @@ struct doc {
 	int		 unsafe;	/* raw HTML allowed */
 };
 
-/* Parses and prepares the edition's Markdown; returns errors reported. */
-int		 doc_build(struct doc *, struct edition *, struct diag *);
+/*
+ * Parses and prepares the edition's Markdown into a new e->doc, owned
+ * by the edition (edition_free() frees it); returns errors reported.
+ */
+int		 doc_build(struct edition *e, struct diag *);
+/* Frees a document; doc_free(NULL) does nothing. */
 void		 doc_free(struct doc *);
 
-/* The annotation of a node, or NULL. */
-const struct docx *doc_ext(cmark_node *);
-
-/* Plain text of a node's inline content (caller frees). */
-char		*doc_text(cmark_node *);
-
-/* Callout kinds and their Dutch names. */
-const char	*doc_callout_name(const char *kind);
+/* The callout kind named name, or NULL. */
+const struct calloutdef *doc_callout_find(const char *name);
 
 /*
  * Parses the body of a ```chart or ```table block (YAML) into a spec.

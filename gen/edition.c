@@ -10,6 +10,7 @@
 
 #include "cfile.h"
 #include "diag.h"
+#include "doc.h"
 #include "edition.h"
 #include "fmt.h"
 #include "logo.h"
@@ -17,8 +18,10 @@
 #include "tables.h"
 #include "util.h"
 
-const char *const edition_keyfig_names[EDITION_NKEYFIG] = {
-	"aantal", "succes.pct", "duur.mediaan"
+const struct keyfigdef edition_keyfigs[EDITION_NKEYFIG] = {
+	{ "aantal", KF_AANTAL, "Trajecten", NULL, 0 },
+	{ "succes.pct", KF_SUCCES, "Geslaagd", NULL, 1 },
+	{ "duur.mediaan", KF_DUUR, "Mediane doorlooptijd", "dagen", 0 },
 };
 
 const char edition_slug_rule[] = "an edition's folder name is its URL: "
@@ -133,13 +136,10 @@ static void
 unknown_key(struct fm *fm, yaml_node_t *k, const char *where,
     const char *const *keys, size_t nkeys)
 {
-	const char	*near = diag_nearest(scalar(k), keys, nkeys);
+	char	*hint = diag_hint(scalar(k), keys, nkeys, NULL);
 
-	if (near != NULL)
-		fm_err(fm, k, "unknown key '%s'%s; did you mean '%s'?",
-		    scalar(k), where, near);
-	else
-		fm_err(fm, k, "unknown key '%s'%s", scalar(k), where);
+	fm_err(fm, k, "unknown key '%s'%s%s", scalar(k), where, hint);
+	free(hint);
 }
 
 /* A scalar or a list of scalars into a fmval array. */
@@ -675,7 +675,7 @@ edition_free(struct edition *e)
 
 	if (e == NULL)
 		return;
-	doc_free(&e->doc);
+	doc_free(e->doc);
 	stats_free(e->stats);
 	logo_free(e->logo);
 	for (i = 0; i < EDITION_NKEYFIG; i++) {

@@ -1,7 +1,9 @@
 /*
  * edition.h: one edition (a folder under content/ with an index.md):
  * its front matter (spec 1), chapters, data, metrics and document.
- * Included by content.c, doc.c, the back-ends and main.c.
+ * Included by content.c, doc.c, archive.c, series.c, publish.c,
+ * newed.c, build.c, main.c, the back-ends (html.c, pdf.c) and the
+ * tests.
  */
 #ifndef GEN_EDITION_H
 #define GEN_EDITION_H
@@ -9,12 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "doc.h"
-#include "register.h"
-
 struct codebook;
 struct diag;
+struct doc;
 struct logo;
+struct reg;
 struct stats;
 struct tabdata;
 
@@ -57,7 +58,17 @@ struct keyfig {
 	char	*shown;		/* published text */
 };
 
-#define EDITION_NKEYFIG	3
+/* The archive's key figures, in the order of edition_keyfigs[]. */
+enum keyfigure { KF_AANTAL, KF_SUCCES, KF_DUUR, EDITION_NKEYFIG };
+
+/* A key figure: the one table that says what each is and how it shows. */
+struct keyfigdef {
+	const char	*name;	/* metric name */
+	enum keyfigure	 kf;	/* its index in edition_keyfigs[] */
+	const char	*label;	/* on the archive page */
+	const char	*unit;	/* after a shown value, or NULL */
+	int		 pct;	/* a percentage: whole numbers in JSON */
+};
 
 struct edition {
 	char		*dir;		/* the edition folder as given */
@@ -76,7 +87,8 @@ struct edition {
 	size_t		 ntabs;
 	struct stats	*stats;		/* metrics (owned) */
 	struct logo	*logo;		/* brand logo, checked (owned) or NULL */
-	struct doc	 doc;		/* the document */
+	struct doc	*doc;		/* the document (owned; doc.h), or NULL
+					   before doc_build() */
 	int		 k;		/* effective min_cell */
 	struct keyfig	 kf[EDITION_NKEYFIG]; /* archive figures */
 	char		*frozen;	/* dir/published when status: published */
@@ -106,7 +118,7 @@ void		 edition_free(struct edition *);
 int		 edition_slug_ok(const char *);
 extern const char edition_slug_rule[];
 /* Names of the archive's key figures, in order. */
-extern const char *const edition_keyfig_names[EDITION_NKEYFIG];
+extern const struct keyfigdef edition_keyfigs[EDITION_NKEYFIG];
 
 /*
  * Parses front matter YAML (the text between the --- lines) into m.

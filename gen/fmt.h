@@ -2,7 +2,9 @@
  * fmt.h: the one place where numbers and dates are parsed from data
  * and formatted for readers (spec 4.7: Dutch conventions).  Every
  * back-end shows what these functions return, so HTML and PDF cannot
- * disagree.  Included by the loaders, stats.c and the back-ends.
+ * disagree.  Included by the loaders (codes.c, register.c, edition.c,
+ * xlsx.c), stats.c, chartdata.c, series.c, doc.c, publish.c, archive.c,
+ * chart.c, the back-ends and the tests.
  */
 #ifndef GEN_FMT_H
 #define GEN_FMT_H

@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include "diag.h"
 #include "fonts.h"
 #include "util.h"
 
@@ -24,7 +25,7 @@ struct fonts {
 	FcCharSet	*cover;		/* code points of all the faces (owned) */
 };
 
-/* A face gen cannot do without, and how fonts_new() checks it loaded. */
+/* A face gen cannot do without, and how fonts_open() checks it loaded. */
 struct face_req {
 	const char	*family;	/* FONTS_SANS or FONTS_MONO */
 	int		 bold;		/* nonzero: weight must be at least bold */
@@ -77,11 +78,11 @@ fonts_context_new(const struct fonts *f)
 /*
  * Loads the face Pango would use for a request and checks that it is
  * the shipped one: fontconfig silently substitutes the nearest face.
- * Returns 0 or -1 after printing why.
+ * Returns 0 or -1 after reporting why.
  */
 static int
 check_face(const struct fonts *f, const char *fontdir,
-    const struct face_req *r)
+    const struct face_req *r, struct diag *diag)
 {
 	PangoFontDescription	*want, *got = NULL;
 	PangoFont		*font;
@@ -91,16 +92,16 @@ check_face(const struct fonts *f, const char *fontdir,
 	want = fonts_desc(r->family, 10.0, r->bold, r->italic);
 	font = pango_font_map_load_font(f->map, f->ctx, want);
 	if (font == NULL) {
-		fprintf(stderr, "%s: no font loads for \"%s\"\n",
-		    fontdir, r->family);
+		diag_error(diag, fontdir, 0, 0, "no font loads for \"%s\"",
+		    r->family);
 		goto out;
 	}
 	got = pango_font_describe(font);
 	fam = pango_font_description_get_family(got);
 	if (fam == NULL || strcasecmp(fam, r->family) != 0) {
-		fprintf(stderr, "%s: \"%s\" is missing (%s expected); "
-		    "fontconfig offers \"%s\" instead\n", fontdir,
-		    r->family, r->file, fam == NULL ? "nothing" : fam);
+		diag_error(diag, fontdir, 0, 0, "\"%s\" is missing (%s "
+		    "expected); fontconfig offers \"%s\" instead", r->family,
+		    r->file, fam == NULL ? "nothing" : fam);
 		goto out;
 	}
 	if ((r->bold && pango_font_description_get_weight(got) <
@@ -109,8 +110,8 @@ check_face(const struct fonts *f, const char *fontdir,
 	    (r->italic && pango_font_description_get_style(got) ==
 	    PANGO_STYLE_NORMAL) || (!r->italic &&
 	    pango_font_description_get_style(got) != PANGO_STYLE_NORMAL)) {
-		fprintf(stderr, "%s: the %s%s face of \"%s\" is missing "
-		    "(%s expected)\n", fontdir, r->bold ? "bold" : "regular",
+		diag_error(diag, fontdir, 0, 0, "the %s%s face of \"%s\" is "
+		    "missing (%s expected)", r->bold ? "bold" : "regular",
 		    r->italic ? " italic" : "", r->family, r->file);
 		goto out;
 	}
@@ -168,6 +169,15 @@ fonts_has_char(const struct fonts *f, unsigned int c)
 struct fonts *
 fonts_new(const char *fontdir)
 {
+	struct diag	 d;
+
+	diag_init(&d, stderr);
+	return fonts_open(fontdir, &d);
+}
+
+struct fonts *
+fonts_open(const char *fontdir, struct diag *diag)
+{
 	struct fonts	*f;
 	char		**names = NULL, *path;
 	int		 n = 0, i, added = 0, ok = 0;
@@ -175,13 +185,13 @@ fonts_new(const char *fontdir)
 
 	f = xcalloc(1, sizeof(*f));
 	if ((f->config = FcConfigCreate()) == NULL) {
-		fprintf(stderr, "%s: cannot create a fontconfig "
-		    "configuration\n", fontdir);
+		diag_error(diag, fontdir, 0, 0, "cannot create a fontconfig "
+		    "configuration");
 		goto out;
 	}
 	if ((n = util_list_dir(fontdir, &names)) < 0) {
 		n = 0;
-		fprintf(stderr, "%s: cannot read the font folder\n", fontdir);
+		diag_error(diag, fontdir, 0, 0, "cannot read the font folder");
 		goto out;
 	}
 	/* Sorted names: the same registration order on every machine. */
@@ -191,7 +201,7 @@ fonts_new(const char *fontdir)
 		path = util_path_join(fontdir, names[i]);
 		if (!FcConfigAppFontAddFile(f->config,
 		    (const FcChar8 *)path)) {
-			fprintf(stderr, "%s: not a usable font\n", path);
+			diag_error(diag, path, 0, 0, "not a usable font");
 			free(path);
 			goto out;
 		}
@@ -199,14 +209,14 @@ fonts_new(const char *fontdir)
 		added++;
 	}
 	if (added == 0) {
-		fprintf(stderr, "%s: no *.ttf fonts\n", fontdir);
+		diag_error(diag, fontdir, 0, 0, "no *.ttf fonts");
 		goto out;
 	}
 
 	f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (f->map == NULL) {
-		fprintf(stderr, "%s: Pango has no FreeType font map\n",
-		    fontdir);
+		diag_error(diag, fontdir, 0, 0, "Pango has no FreeType font "
+		    "map");
 		goto out;
 	}
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->config);
@@ -216,7 +226,7 @@ fonts_new(const char *fontdir)
 	f->measure = pango_layout_new(f->ctx);
 
 	for (j = 0; j < GEN_NELEM(faces); j++)
-		if (check_face(f, fontdir, &faces[j]) == -1)
+		if (check_face(f, fontdir, &faces[j], diag) == -1)
 			goto out;
 	f->cover = coverage(f->config);
 	ok = 1;

@@ -2,7 +2,8 @@
  * fonts.h: the typefaces gen ships in assets/fonts, registered with
  * fontconfig before Pango's first use so that every machine lays text
  * out with the same faces, and text measurement for chart layout.
- * Included by main.c, chart_cairo.c, pdf.c and whoever measures text.
+ * Included by build.c (which loads the fonts), chart_cairo.c,
+ * logopng.c, pdf.c and the tests that measure text.
  */
 #ifndef GEN_FONTS_H
 #define GEN_FONTS_H
@@ -13,15 +14,19 @@
 #define FONTS_SANS	"Gen Sans"	/* body, headings, charts */
 #define FONTS_MONO	"Gen Mono"	/* code */
 
+struct diag;
 struct fonts;
 
 /*
  * Registers every *.ttf in fontdir with a private fontconfig set and
  * makes a Pango font map over it (hinting of metrics off, glyph
  * positions not rounded, so PDF, PNG and SVG measurements agree).
- * Returns NULL and prints why if a face is missing.  Free with
- * fonts_free(), once every context and layout made from it is gone.
+ * Returns NULL, with an error through diag ("fontdir: error: ..."), if
+ * a face is missing.  Free with fonts_free(), once every context and
+ * layout made from it is gone.
  */
+struct fonts	*fonts_open(const char *fontdir, struct diag *);
+/* The same, its errors on standard error (tests and tools). */
 struct fonts	*fonts_new(const char *fontdir);
 void		 fonts_free(struct fonts *);
 

@@ -10,7 +10,7 @@
 
 #include "chart.h"
 #include "content.h"
-#include "doc.h"
+#include "doc_cmark.h"
 #include "edition.h"
 #include "fmt.h"
 #include "html.h"
@@ -272,7 +272,7 @@ footnote_ref(struct hr *h, cmark_node *n)
 	const char	*lit = cmark_node_get_literal(n);
 	int		 num = h->part->fn_base + (lit ? atoi(lit) : 0);
 
-	if (num < 1 || num > h->e->doc.nfn)
+	if (num < 1 || num > h->e->doc->nfn)
 		return;
 	h->fnrefs[num]++;
 	buf_printf(&h->b, "<sup class=\"fn-ref\"><a href=\"#fn-%d\" "
@@ -333,9 +333,10 @@ node(struct hr *h, cmark_node *n)
 		break;
 	case CMARK_NODE_BLOCK_QUOTE:
 		if (x != NULL && x->kind == DOCX_CALLOUT) {
-			buf_printf(&h->b, "<aside class=\"callout callout-%s\" "
+			buf_printf(&h->b, "<aside class=\"callout %s\" "
 			    "aria-label=\"%s\">\n<p class=\"callout-title\">",
-			    x->kind_name, doc_callout_name(x->kind_name));
+			    doc_callouts[x->callout].class,
+			    doc_callouts[x->callout].label);
 			buf_html_s(&h->b, x->title);
 			buf_puts(&h->b, "</p>\n");
 			children(h, n);
@@ -477,7 +478,7 @@ backlinks(struct hr *h, int num)
 static void
 footnotes(struct hr *h)
 {
-	const struct doc	*d = &h->e->doc;
+	const struct doc	*d = h->e->doc;
 	cmark_node		*n, *last;
 	size_t			 i;
 	int			 k, num;
@@ -523,7 +524,7 @@ footnotes(struct hr *h)
 static void
 toc(struct hr *h)
 {
-	const struct doc	*d = &h->e->doc;
+	const struct doc	*d = h->e->doc;
 	size_t			 i;
 	int			 open1 = 0, open2 = 0;
 
@@ -596,7 +597,7 @@ html_edition(const struct edition *e, const struct html_opts *o)
 	h.e = e;
 	h.o = o;
 	h.unsafe = m->unsafe_html;
-	h.fnrefs = xcalloc((size_t)e->doc.nfn + 1, sizeof(int));
+	h.fnrefs = xcalloc((size_t)e->doc->nfn + 1, sizeof(int));
 	head(&h.b, m->title.s, "gen.css", m->brand_color.s, 0);
 	buf_puts(&h.b, "<body>\n<a class=\"skip-link\" href=\"#inhoud\">"
 	    "Direct naar de inhoud</a>\n<header class=\"cover\">\n");
@@ -638,8 +639,8 @@ html_edition(const struct edition *e, const struct html_opts *o)
 	    "</header>\n<div class=\"page\">\n");
 	toc(&h);
 	buf_puts(&h.b, "<main id=\"inhoud\">\n");
-	for (i = 0; i < e->doc.nparts; i++) {
-		h.part = &e->doc.parts[i];
+	for (i = 0; i < e->doc->nparts; i++) {
+		h.part = &e->doc->parts[i];
 		if (h.part->chapter == 0)
 			buf_puts(&h.b, "<section class=\"intro\">\n");
 		else
@@ -676,9 +677,9 @@ html_document(const struct edition *e, const struct html_opts *o)
 	h.e = e;
 	h.o = o;
 	h.unsafe = e->meta.unsafe_html;
-	h.fnrefs = xcalloc((size_t)e->doc.nfn + 1, sizeof(int));
-	for (i = 0; i < e->doc.nparts; i++) {
-		h.part = &e->doc.parts[i];
+	h.fnrefs = xcalloc((size_t)e->doc->nfn + 1, sizeof(int));
+	for (i = 0; i < e->doc->nparts; i++) {
+		h.part = &e->doc->parts[i];
 		node(&h, h.part->root);
 	}
 	footnotes(&h);
@@ -689,17 +690,16 @@ html_document(const struct edition *e, const struct html_opts *o)
 }
 
 static void
-keyfig(struct buf *b, const struct keyfig *k, const char *label,
-    const char *unit)
+keyfig(struct buf *b, const struct keyfig *k, const struct keyfigdef *d)
 {
 	if (k->name == NULL || !k->defined)
 		return;
 	buf_puts(b, "<div><dt>");
-	buf_html_s(b, label);
+	buf_html_s(b, d->label);
 	buf_puts(b, "</dt><dd>");
 	buf_html_s(b, k->shown);
-	if (unit != NULL && !k->hidden)
-		buf_printf(b, " %s", unit);
+	if (d->unit != NULL && !k->hidden)
+		buf_printf(b, " %s", d->unit);
 	buf_puts(b, "</dd></div>");
 }
 
@@ -709,6 +709,7 @@ archive_edition(struct buf *b, const struct edition *e, const char *logo,
     const struct html_opts *o)
 {
 	const struct meta	*m = &e->meta;
+	size_t			 i;
 
 	buf_puts(b, "<li class=\"edition\"><article aria-labelledby=\"e-");
 	buf_html_s(b, e->slug);
@@ -739,11 +740,10 @@ archive_edition(struct buf *b, const struct edition *e, const char *logo,
 		buf_html_s(b, m->subtitle.s);
 		buf_puts(b, "</p>\n");
 	}
-	if (e->kf[0].name != NULL) {
+	if (e->kf[KF_AANTAL].name != NULL) {
 		buf_puts(b, "<dl class=\"keyfigs\">");
-		keyfig(b, &e->kf[0], "Trajecten", NULL);
-		keyfig(b, &e->kf[1], "Geslaagd", NULL);
-		keyfig(b, &e->kf[2], "Mediane doorlooptijd", "dagen");
+		for (i = 0; i < EDITION_NKEYFIG; i++)
+			keyfig(b, &e->kf[i], &edition_keyfigs[i]);
 		buf_puts(b, "</dl>\n");
 	}
 	buf_puts(b, "<p class=\"edition-links\"><a href=\"");

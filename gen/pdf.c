@@ -35,7 +35,7 @@
 #include "chart.h"
 #include "chart_cairo.h"
 #include "diag.h"
-#include "doc.h"
+#include "doc_cmark.h"
 #include "edition.h"
 #include "fmt.h"
 #include "fonts.h"
@@ -232,7 +232,7 @@ enum fkind { FR_CALLOUT, FR_QUOTE, FR_CODE };
 /* A decorated frame around consecutive boxes (callout, quote, code). */
 struct frame {
 	enum fkind	 kind;
-	const char	*callout;	/* FR_CALLOUT: kind name (borrowed) */
+	const struct calloutdef *callout; /* FR_CALLOUT: its kind */
 	double		 x, w;		/* from the column's left edge */
 	size_t		 first, last;	/* its boxes */
 	int		 empty;		/* holds no box */
@@ -513,7 +513,7 @@ quoted(struct buf *b, const char *s)
 static int
 known_dest(const struct pr *r, const char *id)
 {
-	const struct doc	*d = &r->e->doc;
+	const struct doc	*d = r->e->doc;
 	size_t			 i;
 	int			 n;
 	char			 c;
@@ -929,7 +929,7 @@ space_after(struct pr *r, size_t from, double after)
 }
 
 static int
-frame_open(struct pr *r, enum fkind kind, const char *callout,
+frame_open(struct pr *r, enum fkind kind, const struct calloutdef *callout,
     const struct bctx *c, double pad, double margin)
 {
 	struct frame	*f;
@@ -1345,7 +1345,7 @@ static void
 callout(struct pr *r, cmark_node *n, const struct docx *x,
     const struct bctx *c)
 {
-	const char	*k = x->kind_name;
+	enum callout	 k = x->callout;
 	struct bctx	 cc = *c;
 	struct box	*b;
 	double		 pl = 14, pr = 14, pad = 11;
@@ -1354,25 +1354,25 @@ callout(struct pr *r, cmark_node *n, const struct docx *x,
 	char		*up;
 	int		 prev;
 
-	if (strcmp(k, "samenvatting") == 0) {
+	if (k == CO_SAMENVATTING) {
 		st = ST_CTITLE_BIG;
 		tc = C_ACCENT;
 		pad = 13;
-	} else if (strcmp(k, "voorbeeld") == 0)
+	} else if (k == CO_VOORBEELD)
 		pl = 40;
-	else if (strcmp(k, "let-op") == 0)
+	else if (k == CO_LET_OP)
 		tc = C_WARN_TEXT;
-	else if (strcmp(k, "vraag") == 0) {
+	else if (k == CO_VRAAG) {
 		tc = C_ACCENT;
 		pr = 44;
 	}
-	prev = frame_open(r, FR_CALLOUT, k, c, pad, 14);
+	prev = frame_open(r, FR_CALLOUT, &doc_callouts[k], c, pad, 14);
 	cc.sn = sn_new(r, "Div", c->sn);
 	cc.x += pl;
 	cc.w -= pl + pr;
 	cc.tight = 0;
 	b = box_new(B_TEXT, &cc, sn_new(r, "P", cc.sn));
-	if (strcmp(k, "voorbeeld") == 0) {
+	if (k == CO_VOORBEELD) {
 		up = g_utf8_strup(x->title, -1);
 		pt_str(r, &b->t, up, ST_LABEL, cc.w, PANGO_ALIGN_LEFT);
 		g_free(up);
@@ -1529,7 +1529,7 @@ blocks(struct pr *r, cmark_node *n, const struct bctx *c)
 static void
 footnotes(struct pr *r)
 {
-	const struct doc	*d = &r->e->doc;
+	const struct doc	*d = r->e->doc;
 	struct fnote		*f;
 	struct ib		 ib;
 	cmark_node		*n, *c;
@@ -1582,7 +1582,7 @@ footnotes(struct pr *r)
 static void
 toc(struct pr *r)
 {
-	const struct doc	*d = &r->e->doc;
+	const struct doc	*d = r->e->doc;
 	struct bctx		 c;
 	struct snode		*tsn;
 	struct box		*b;
@@ -2294,14 +2294,14 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 			fill_rect(r, C_KADER, x, y0, 3, y1 - y0);
 			break;
 		case FR_CALLOUT:
-			if (strcmp(f->callout, "samenvatting") == 0) {
+			if (f->callout->kind == CO_SAMENVATTING) {
 				fill_rect(r, C_TINT, x, y0, w, y1 - y0);
 				if (starts)
 					fill_rect(r, C_ACCENT, x, y0, w, 3);
-			} else if (strcmp(f->callout, "kader") == 0) {
+			} else if (f->callout->kind == CO_KADER) {
 				fill_rect(r, C_GREY, x, y0, w, y1 - y0);
 				fill_rect(r, C_KADER, x, y0, 4, y1 - y0);
-			} else if (strcmp(f->callout, "voorbeeld") == 0) {
+			} else if (f->callout->kind == CO_VOORBEELD) {
 				source(r, r->col[C_RULE]);
 				cairo_set_line_width(cr, 0.75);
 				cairo_rectangle(cr, x + 0.375, y0 + 0.375,
@@ -2311,7 +2311,7 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 				if (starts)
 					draw_mark(r, "\xe2\x80\x9c", x + 9,
 					    y0 + 2);
-			} else if (strcmp(f->callout, "let-op") == 0) {
+			} else if (f->callout->kind == CO_LET_OP) {
 				fill_rect(r, C_WARN_BG, x, y0, w, y1 - y0);
 				fill_rect(r, C_WARN, x, y0, 4, y1 - y0);
 			} else {
@@ -3034,8 +3034,8 @@ glyphs(struct pr *r)
 		if (fm[i]->s != NULL)
 			glyph_scan(r, r->e->index_path, fm[i]->line,
 			    fm[i]->col, fm[i]->s, strlen(fm[i]->s));
-	for (i = 0; i < r->e->doc.nparts; i++) {
-		part = &r->e->doc.parts[i];
+	for (i = 0; i < r->e->doc->nparts; i++) {
+		part = &r->e->doc->parts[i];
 		it = cmark_iter_new(part->root);
 		while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 			n = cmark_iter_get_node(it);
@@ -3095,8 +3095,8 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 	glyphs(&r);
 	footnotes(&r);
 	toc(&r);
-	for (i = 0; i < e->doc.nparts; i++) {
-		r.part = &e->doc.parts[i];
+	for (i = 0; i < e->doc->nparts; i++) {
+		r.part = &e->doc->parts[i];
 		memset(&c, 0, sizeof(c));
 		c.sn = sn_new(&r, "Sect", r.doc);
 		c.w = COL_W;

@@ -13,6 +13,7 @@
 #include "edition.h"
 #include "fmt.h"
 #include "publish.h"
+#include "register.h"
 #include "stats.h"
 #include "tables.h"
 #include "util.h"

@@ -4,8 +4,8 @@
  * sums in EDITION/published/SHA256SUMS, its figures in
  * EDITION/published/figures.tsv, and the sums of the edition's own
  * files in EDITION/published/SOURCES; later builds verify all of them
- * and serve the frozen bytes unchanged.  Included by content.c, build.c
- * and main.c.
+ * and serve the frozen bytes unchanged.  Included by content.c,
+ * build.c, newed.c and series.c.
  */
 #ifndef GEN_PUBLISH_H
 #define GEN_PUBLISH_H

@@ -2,15 +2,12 @@
  * register.c: loading and validating trajecten.csv (spec 2.1), and
  * selecting an edition's trajectories.
  */
-#include <sys/mman.h>
-
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
+#include "bigreg.h"
 #include "codes.h"
 #include "csvread.h"
 #include "diag.h"
@@ -18,36 +15,56 @@
 #include "register.h"
 #include "util.h"
 
-const char *const reg_single_names[RC_NSINGLE] = {
-	"soort", "partijen", "signaal", "hoofdthema", "uitkomst", "escalatie"
+const struct regcoldef reg_cols[RCOL_N] = {
+	{ "id", RCOL_ID, 1, RT_ID, -1, NULL, NULL, NULL },
+	{ "soort", RCOL_SOORT, 0, RT_CODE, RC_SOORT, "soort",
+	    "bemiddeling", "Soort" },
+	{ "regio", RCOL_REGIO, 1, RT_REGION, -1, NULL, NULL, NULL },
+	{ "partijen", RCOL_PARTIJEN, 0, RT_CODE, RC_PARTIJEN, "partijen",
+	    NULL, "Partijen" },
+	{ "signaal", RCOL_SIGNAAL, 1, RT_CODE, RC_SIGNAAL, "signaal", NULL,
+	    "Signaal" },
+	{ "themas", RCOL_THEMAS, 1, RT_CODES, RC_NSINGLE + RM_THEMAS,
+	    "themas", NULL, "Thema" },
+	{ "hoofdthema", RCOL_HOOFDTHEMA, 0, RT_CODE, RC_HOOFDTHEMA, "themas",
+	    NULL, "Hoofdthema" },
+	{ "aanleiding", RCOL_AANLEIDING, 0, RT_CODES,
+	    RC_NSINGLE + RM_AANLEIDING, "aanleiding", NULL, "Aanleiding" },
+	{ "start", RCOL_START, 1, RT_DATE, -1, NULL, NULL, NULL },
+	{ "eind", RCOL_EIND, 0, RT_DATE, -1, NULL, NULL, NULL },
+	{ "gesprekken", RCOL_GESPREKKEN, 1, RT_COUNT, -1, NULL, NULL,
+	    "Aantal gesprekken" },
+	{ "uitkomst", RCOL_UITKOMST, 1, RT_CODE, RC_UITKOMST, "uitkomst",
+	    NULL, "Uitkomst" },
+	{ "escalatie", RCOL_ESCALATIE, 0, RT_CODE, RC_ESCALATIE, "escalatie",
+	    "geen", "Escalatie" },
 };
-const char *const reg_multi_names[RM_NMULTI] = { "themas", "aanleiding" };
+
 const char *const reg_outcome_codes[5] = {
 	"geslaagd", "deels", "niet-geslaagd", "geweigerd", "lopend"
 };
 
-/* Every column the register knows. */
-enum rcol {
-	C_ID, C_SOORT, C_REGIO, C_PARTIJEN, C_SIGNAAL, C_THEMAS,
-	C_HOOFDTHEMA, C_AANLEIDING, C_START, C_EIND, C_GESPREKKEN,
-	C_UITKOMST, C_ESCALATIE, C_N
-};
+const struct regcoldef *
+reg_col_named(const char *name)
+{
+	size_t	 i;
 
-static const struct {
-	const char	*name;
-	int		 required;
-} rcols[C_N] = {
-	{ "id", 1 }, { "soort", 0 }, { "regio", 1 }, { "partijen", 0 },
-	{ "signaal", 1 }, { "themas", 1 }, { "hoofdthema", 0 },
-	{ "aanleiding", 0 }, { "start", 1 }, { "eind", 0 },
-	{ "gesprekken", 1 }, { "uitkomst", 1 }, { "escalatie", 0 }
-};
+	for (i = 0; i < RCOL_N; i++)
+		if (strcmp(reg_cols[i].name, name) == 0)
+			return &reg_cols[i];
+	return NULL;
+}
 
-/* Register column of each single-valued code. */
-static const enum rcol single_col[RC_NSINGLE] = {
-	C_SOORT, C_PARTIJEN, C_SIGNAAL, C_HOOFDTHEMA, C_UITKOMST, C_ESCALATIE
-};
-static const enum rcol multi_col[RM_NMULTI] = { C_THEMAS, C_AANLEIDING };
+const struct regcoldef *
+reg_slot_col(size_t slot)
+{
+	size_t	 i;
+
+	for (i = 0; i < RCOL_N; i++)
+		if (reg_cols[i].slot == (int)slot)
+			return &reg_cols[i];
+	return NULL;
+}
 
 /*
  * A set of strings for the id uniqueness check: the keys one after the
@@ -176,7 +193,7 @@ struct rload {
 	struct reg	*reg;
 	struct codebook	*cb;
 	struct diag	*diag;
-	int		 ci[C_N];	/* field index of each column, -1 */
+	int		 ci[RCOL_N];	/* field index of each column, -1 */
 	size_t		 nhdr;		/* fields in the header */
 	int		 hline;		/* line of the header */
 	int		 bad;		/* header unusable: skip rows */
@@ -185,6 +202,7 @@ struct rload {
 	size_t		 capt;		/* allocated trajectories */
 	size_t		 cappool;	/* allocated pool entries */
 	int		 nerr;		/* errors in this file */
+	int		 nerr0;		/* diag's errors before it */
 	int		 capped;	/* said "too many errors" */
 	int		 exact;		/* check ids in the table ids */
 	uint64_t	*idh;		/* else: hashes of the ids seen */
@@ -196,19 +214,10 @@ struct rload {
 	 */
 	struct cbcol	*ccol[RC_NSINGLE + RM_NMULTI];
 	int		 hit[RC_NSINGLE + RM_NMULTI];
+	enum regcol	 scol[RC_NSINGLE + RM_NMULTI]; /* column of each slot */
 	int		 lastreg;	/* region of the previous row, or -1 */
 	int		 outcome[5];	/* uitkomst code of each enum outcome */
 };
-
-/* The codebook column of a slot: hoofdthema's codes are the themas. */
-static const char *
-slot_name(size_t slot)
-{
-	if (slot == RC_HOOFDTHEMA)
-		return reg_multi_names[RM_THEMAS];
-	return slot < RC_NSINGLE ? reg_single_names[slot] :
-	    reg_multi_names[slot - RC_NSINGLE];
-}
 
 #define MAX_ERRORS	200
 
@@ -248,10 +257,8 @@ lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
     size_t slot, const char *s, size_t len)
 {
 	struct cbcol	*c = ld->ccol[slot];
-	const char	**cands;
-	const char	*near, *cbname = slot_name(slot);
-	char		*code;
-	size_t		 i;
+	const char	*cbname = reg_cols[ld->scol[slot]].codes;
+	char		*code, *hint;
 	int		 k = ld->hit[slot];
 
 	if (c != NULL && k >= 0 && codebook_is(c, (size_t)k, s, len))
@@ -265,17 +272,10 @@ lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
 		free(code);
 		return -1;
 	}
-	cands = xcalloc(c->n, sizeof(*cands));
-	for (i = 0; i < c->n; i++)
-		cands[i] = c->codes[i].code;
-	near = diag_nearest(code, cands, c->n);
-	if (near != NULL)
-		ferr(ld, r, fi, "unknown code '%s' in column %s; did you mean "
-		    "'%s'?", code, colname, near);
-	else
-		ferr(ld, r, fi, "unknown code '%s' in column %s", code,
-		    colname);
-	free(cands);
+	hint = codebook_hint(c, code);
+	ferr(ld, r, fi, "unknown code '%s' in column %s%s", code, colname,
+	    hint);
+	free(hint);
 	free(code);
 	return -1;
 }
@@ -283,62 +283,57 @@ lookup(struct rload *ld, const struct csvr_rec *r, int fi, const char *colname,
 static int
 header(struct rload *ld, const struct csvr_rec *r)
 {
-	const char	*names[C_N];
-	const char	*near;
+	const char	*names[RCOL_N];
+	char		*hint = NULL;
 	size_t		 i, j;
 	int		 l, c;
 
 	ld->nhdr = r->nf;
 	ld->hline = r->line;
 	ld->bad = 0;
-	for (j = 0; j < C_N; j++) {
+	for (j = 0; j < RCOL_N; j++) {
 		ld->ci[j] = -1;
-		names[j] = rcols[j].name;
+		names[j] = reg_cols[j].name;
 	}
 	for (i = 0; i < r->nf; i++) {
 		char *h = csvr_lower(xstrdup(r->f[i]));
+		const struct regcoldef *rc = reg_col_named(h);
 
-		for (j = 0; j < C_N; j++)
-			if (strcmp(h, rcols[j].name) == 0)
-				break;
-		if (j < C_N && ld->ci[j] != -1) {
+		j = rc != NULL ? rc->col : RCOL_N;
+		if (j < RCOL_N && ld->ci[j] != -1) {
 			csvr_field_pos(r, i, &l, &c);
 			diag_error(ld->diag, ld->reg->path, l, c,
 			    "duplicate column '%s'", h);
 			ld->bad = 1;
-		} else if (j < C_N)
+		} else if (j < RCOL_N)
 			ld->ci[j] = (int)i;
-		else if ((near = diag_nearest(h, names, C_N)) != NULL) {
+		else if (*(hint = diag_hint(h, names, RCOL_N, NULL))) {
 			/* Unknown columns are ignored, but a typo is likely. */
 			csvr_field_pos(r, i, &l, &c);
 			diag_warn(ld->diag, ld->reg->path, l, c, "column '%s' "
-			    "is ignored; did you mean '%s'?", h, near);
+			    "is ignored%s", h, hint);
 		}
+		if (j == RCOL_N)
+			free(hint);
 		free(h);
 	}
-	for (j = 0; j < C_N; j++)
-		if (rcols[j].required && ld->ci[j] == -1) {
+	for (j = 0; j < RCOL_N; j++)
+		if (reg_cols[j].required && ld->ci[j] == -1) {
 			diag_error(ld->diag, ld->reg->path, r->line, 1,
-			    "missing required column '%s'", rcols[j].name);
+			    "missing required column '%s'", reg_cols[j].name);
 			ld->bad = 1;
 		}
 	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++)
-		ld->ccol[j] = codebook_col(ld->cb, slot_name(j));
+		ld->ccol[j] = codebook_col(ld->cb, reg_cols[ld->scol[j]].codes);
 	for (j = 0; j < 5; j++)
 		ld->outcome[j] = ld->ccol[RC_UITKOMST] != NULL ?
 		    codebook_find(ld->ccol[RC_UITKOMST], reg_outcome_codes[j]) :
 		    -1;
-	for (j = 0; j < RC_NSINGLE; j++)
-		if (ld->ci[single_col[j]] != -1 && j != RC_HOOFDTHEMA) {
+	for (j = 0; j < RCOL_N; j++)
+		if (ld->ci[j] != -1 && reg_cols[j].codes != NULL &&
+		    strcmp(reg_cols[j].codes, reg_cols[j].name) == 0) {
 			struct cbcol *cc = codebook_col(ld->cb,
-			    reg_single_names[j]);
-			if (cc != NULL)
-				cc->used = 1;
-		}
-	for (j = 0; j < RM_NMULTI; j++)
-		if (ld->ci[multi_col[j]] != -1) {
-			struct cbcol *cc = codebook_col(ld->cb,
-			    reg_multi_names[j]);
+			    reg_cols[j].name);
 			if (cc != NULL)
 				cc->used = 1;
 		}
@@ -346,7 +341,7 @@ header(struct rload *ld, const struct csvr_rec *r)
 }
 
 static const char *
-field(const struct rload *ld, const struct csvr_rec *r, enum rcol c)
+field(const struct rload *ld, const struct csvr_rec *r, enum regcol c)
 {
 	return ld->ci[c] >= 0 ? r->f[ld->ci[c]] : "";
 }
@@ -357,14 +352,15 @@ multi(struct rload *ld, const struct csvr_rec *r, enum regmulti m,
     struct traj *t)
 {
 	struct reg	*reg = ld->reg;
-	const char	*s = field(ld, r, multi_col[m]), *c;
+	enum regcol	 col = ld->scol[RC_NSINGLE + m];
+	const char	*s = field(ld, r, col), *c;
 	size_t		 len, k;
-	int		 idx, bad = 0, fi = ld->ci[multi_col[m]];
+	int		 idx, bad = 0, fi = ld->ci[col];
 
 	t->moff[m] = (uint32_t)reg->npool;
 	t->mn[m] = 0;
 	while ((c = csvr_next_code(&s, &len)) != NULL) {
-		idx = lookup(ld, r, fi, reg_multi_names[m], RC_NSINGLE + m,
+		idx = lookup(ld, r, fi, reg_cols[col].name, RC_NSINGLE + m,
 		    c, len);
 		if (idx < 0) {
 			bad = 1;
@@ -389,7 +385,7 @@ multi(struct rload *ld, const struct csvr_rec *r, enum regmulti m,
 }
 
 static int
-date_field(struct rload *ld, const struct csvr_rec *r, enum rcol c,
+date_field(struct rload *ld, const struct csvr_rec *r, enum regcol c,
     int32_t *out)
 {
 	const char	*s = field(ld, r, c);
@@ -399,14 +395,14 @@ date_field(struct rload *ld, const struct csvr_rec *r, enum rcol c,
 		return 0;
 	if (rc == -3)
 		ferr(ld, r, ld->ci[c], "date '%s' in column %s is out of "
-		    "range: years %d to %d", s, rcols[c].name, FMT_YEAR_MIN,
+		    "range: years %d to %d", s, reg_cols[c].name, FMT_YEAR_MIN,
 		    FMT_YEAR_MAX);
 	else if (rc == -2)
 		ferr(ld, r, ld->ci[c], "impossible date '%s' in column %s",
-		    s, rcols[c].name);
+		    s, reg_cols[c].name);
 	else
 		ferr(ld, r, ld->ci[c], "'%s' in column %s is not a date "
-		    "(YYYY-MM-DD or D-M-YYYY)", s, rcols[c].name);
+		    "(YYYY-MM-DD or D-M-YYYY)", s, reg_cols[c].name);
 	return -1;
 }
 
@@ -451,9 +447,9 @@ row(struct rload *ld, const struct csvr_rec *r)
 		return 0;
 	}
 	memset(&t, 0, sizeof(t));
-	s = field(ld, r, C_ID);
+	s = field(ld, r, RCOL_ID);
 	if (s[0] == '\0') {
-		ferr(ld, r, ld->ci[C_ID], "empty id");
+		ferr(ld, r, ld->ci[RCOL_ID], "empty id");
 		ok = 0;
 	} else if (!ld->exact) {
 		if (ld->nidh == ld->capidh) {
@@ -461,44 +457,42 @@ row(struct rload *ld, const struct csvr_rec *r)
 			ld->idh = xreallocarray(ld->idh, ld->capidh,
 			    sizeof(*ld->idh));
 		}
-		ld->idh[ld->nidh++] = hash(s, r->len[ld->ci[C_ID]]);
-	} else if ((line = strset_add(&ld->ids, s, r->len[ld->ci[C_ID]],
+		ld->idh[ld->nidh++] = hash(s, r->len[ld->ci[RCOL_ID]]);
+	} else if ((line = strset_add(&ld->ids, s, r->len[ld->ci[RCOL_ID]],
 	    r->line, NULL)) != 0) {
-		ferr(ld, r, ld->ci[C_ID], "duplicate id '%s' (first on line "
+		ferr(ld, r, ld->ci[RCOL_ID], "duplicate id '%s' (first on line "
 		    "%d)", s, line);
 		ok = 0;
 	}
-	s = field(ld, r, C_REGIO);
+	s = field(ld, r, RCOL_REGIO);
 	if (s[0] == '\0') {
-		ferr(ld, r, ld->ci[C_REGIO], "empty regio");
+		ferr(ld, r, ld->ci[RCOL_REGIO], "empty regio");
 		ok = 0;
 	} else if (ld->lastreg >= 0 &&
-	    strncasecmp(reg->regio[ld->lastreg], s, r->len[ld->ci[C_REGIO]]) == 0 &&
-	    reg->regio[ld->lastreg][r->len[ld->ci[C_REGIO]]] == '\0') {
+	    strncasecmp(reg->regio[ld->lastreg], s, r->len[ld->ci[RCOL_REGIO]]) == 0 &&
+	    reg->regio[ld->lastreg][r->len[ld->ci[RCOL_REGIO]]] == '\0') {
 		/* The previous row's region, in any case. */
 		t.regio = ld->lastreg;
 	} else
-		t.regio = ld->lastreg = region(ld, s, r->len[ld->ci[C_REGIO]]);
+		t.regio = ld->lastreg = region(ld, s, r->len[ld->ci[RCOL_REGIO]]);
 	for (j = 0; j < RC_NSINGLE; j++) {
+		const struct regcoldef *col = &reg_cols[ld->scol[j]];
+		int fi = ld->ci[col->col];
+
 		t.code[j] = -1;
-		s = field(ld, r, single_col[j]);
-		len = ld->ci[single_col[j]] >= 0 ?
-		    r->len[ld->ci[single_col[j]]] : 0;
+		s = field(ld, r, col->col);
+		len = fi >= 0 ? r->len[fi] : 0;
 		if (s[0] == '\0') {
-			if (j == RC_SOORT)
-				s = "bemiddeling", len = 11;
-			else if (j == RC_ESCALATIE)
-				s = "geen", len = 4;
-			else if (j == RC_SIGNAAL || j == RC_UITKOMST) {
-				ferr(ld, r, ld->ci[single_col[j]],
-				    "empty %s", reg_single_names[j]);
+			if (col->def != NULL)
+				s = col->def, len = strlen(s);
+			else if (col->required) {
+				ferr(ld, r, fi, "empty %s", col->name);
 				ok = 0;
 				continue;
 			} else
 				continue;
 		}
-		idx = lookup(ld, r, ld->ci[single_col[j]],
-		    reg_single_names[j], j, s, len);
+		idx = lookup(ld, r, fi, col->name, j, s, len);
 		if (idx < 0) {
 			ok = 0;
 			if (j == RC_HOOFDTHEMA)
@@ -522,7 +516,7 @@ row(struct rload *ld, const struct csvr_rec *r)
 				themas_ok = 0;
 		}
 	if (themas_ok && t.mn[RM_THEMAS] == 0) {
-		ferr(ld, r, ld->ci[C_THEMAS], "themas needs at least one code");
+		ferr(ld, r, ld->ci[RCOL_THEMAS], "themas needs at least one code");
 		ok = 0;
 		themas_ok = 0;
 	}
@@ -534,42 +528,42 @@ row(struct rload *ld, const struct csvr_rec *r)
 			    (uint16_t)t.code[RC_HOOFDTHEMA])
 				break;
 		if (k == t.mn[RM_THEMAS]) {
-			ferr(ld, r, ld->ci[C_HOOFDTHEMA], "hoofdthema '%s' is "
+			ferr(ld, r, ld->ci[RCOL_HOOFDTHEMA], "hoofdthema '%s' is "
 			    "not one of this row's themas",
-			    field(ld, r, C_HOOFDTHEMA));
+			    field(ld, r, RCOL_HOOFDTHEMA));
 			ok = 0;
 		}
 	}
-	if (!(start_ok = date_field(ld, r, C_START, &t.start) == 0))
+	if (!(start_ok = date_field(ld, r, RCOL_START, &t.start) == 0))
 		ok = 0;
 	t.eind = REG_NODATE;
-	if (field(ld, r, C_EIND)[0] != '\0') {
-		if (date_field(ld, r, C_EIND, &t.eind) != 0)
+	if (field(ld, r, RCOL_EIND)[0] != '\0') {
+		if (date_field(ld, r, RCOL_EIND, &t.eind) != 0)
 			ok = 0;
 		else if (start_ok && t.eind < t.start) {
-			ferr(ld, r, ld->ci[C_EIND], "eind %s is before start "
-			    "%s", field(ld, r, C_EIND), field(ld, r, C_START));
+			ferr(ld, r, ld->ci[RCOL_EIND], "eind %s is before start "
+			    "%s", field(ld, r, RCOL_EIND), field(ld, r, RCOL_START));
 			ok = 0;
 		}
 	}
-	s = field(ld, r, C_GESPREKKEN);
+	s = field(ld, r, RCOL_GESPREKKEN);
 	if (fmt_parse_int(s, &v) != 0 || v < 0 || v > 100000) {
-		ferr(ld, r, ld->ci[C_GESPREKKEN], "gesprekken must be a whole "
+		ferr(ld, r, ld->ci[RCOL_GESPREKKEN], "gesprekken must be a whole "
 		    "number of 0 or more, not '%s'", s);
 		ok = 0;
 	} else
 		t.gesprekken = (int32_t)v;
-	if (t.code[RC_UITKOMST] >= 0 && field(ld, r, C_EIND)[0] == '\0' &&
+	if (t.code[RC_UITKOMST] >= 0 && field(ld, r, RCOL_EIND)[0] == '\0' &&
 	    t.outcome != OUT_LOPEND) {
-		ferr(ld, r, ld->ci[C_UITKOMST], "uitkomst '%s' needs an eind "
+		ferr(ld, r, ld->ci[RCOL_UITKOMST], "uitkomst '%s' needs an eind "
 		    "date; a trajectory without eind is 'lopend'",
-		    field(ld, r, C_UITKOMST));
+		    field(ld, r, RCOL_UITKOMST));
 		ok = 0;
 	} else if (t.code[RC_UITKOMST] >= 0 && t.outcome == OUT_LOPEND &&
-	    field(ld, r, C_EIND)[0] != '\0') {
-		ferr(ld, r, ld->ci[C_UITKOMST], "uitkomst 'lopend' but eind "
+	    field(ld, r, RCOL_EIND)[0] != '\0') {
+		ferr(ld, r, ld->ci[RCOL_UITKOMST], "uitkomst 'lopend' but eind "
 		    "is %s; a finished trajectory needs its outcome",
-		    field(ld, r, C_EIND));
+		    field(ld, r, RCOL_EIND));
 		ok = 0;
 	}
 	if (!ok) {
@@ -584,47 +578,6 @@ row(struct rload *ld, const struct csvr_rec *r)
 	return 0;
 }
 
-/*
- * Asks for huge pages under a large array that is about to be filled:
- * a million trajectories otherwise cost ten thousand page faults.  A
- * hint only; nothing changes where the kernel does not take it.
- */
-static void
-huge(void *p, size_t len)
-{
-#ifdef MADV_HUGEPAGE
-	uintptr_t	 a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
-	uintptr_t	 e = ((uintptr_t)p + len) & ~(uintptr_t)4095;
-
-	if (len >= ((size_t)4 << 20) && e > a)
-		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-	(void)p;
-	(void)len;
-#endif
-}
-
-/*
- * Sizes the tables for the rows the file will likely hold, judged by
- * its first row, so that a large register is not copied as it grows.
- */
-static void
-reserve(struct rload *ld, const struct csvr_rec *r)
-{
-	size_t	 est;
-
-	if (r->rawlen == 0 || (est = r->total / r->rawlen + 16) > (1u << 26))
-		return;
-	ld->capt = est + est / 8;
-	ld->reg->t = xreallocarray(NULL, ld->capt, sizeof(*ld->reg->t));
-	huge(ld->reg->t, ld->capt * sizeof(*ld->reg->t));
-	if (!ld->exact) {
-		ld->capidh = ld->capt;
-		ld->idh = xreallocarray(NULL, ld->capidh, sizeof(*ld->idh));
-		huge(ld->idh, ld->capidh * sizeof(*ld->idh));
-	}
-}
-
 static int
 on_rec(void *arg, const struct csvr_rec *r)
 {
@@ -634,145 +587,127 @@ on_rec(void *arg, const struct csvr_rec *r)
 		return header(ld, r);
 	if (ld->bad)
 		return 0;
-	if (r->index == 1)
-		reserve(ld, r);
 	return row(ld, r);
 }
 
-/*
- * Whether two of the n hashes are equal: an LSD radix sort on 11-bit
- * digits (their counts stay in the first-level cache), then one look at
- * neighbours.  Linear, and streams through memory, where a hash table
- * of a million ids misses the cache on every row.
- */
-static int
-any_equal(uint64_t *h, size_t n)
-{
-	enum { BITS = 11, NB = 1 << BITS };
-	uint64_t	*tmp, *src = h, *dst, *sw;
-	size_t		 cnt[NB], i, sum, c;
-	int		 shift, dup = 0;
-
-	if (n < 2)
-		return 0;
-	tmp = xreallocarray(NULL, n, sizeof(*tmp));
-	dst = tmp;
-	for (shift = 0; shift < 64; shift += BITS) {
-		memset(cnt, 0, sizeof(cnt));
-		for (i = 0; i < n; i++)
-			cnt[(src[i] >> shift) & (NB - 1)]++;
-		for (sum = i = 0; i < NB; i++) {
-			c = cnt[i];
-			cnt[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[cnt[(src[i] >> shift) & (NB - 1)]++] = src[i];
-		sw = src, src = dst, dst = sw;
-	}
-	for (i = 1; i < n && !dup; i++)
-		dup = src[i] == src[i - 1];
-	free(tmp);
-	return dup;
-}
-
-/*
- * Sets up a loader of a new register; the header sets its columns.
- * Returns the register.
- */
-static struct reg *
-loader_init(struct rload *ld, const char *shown, struct codebook *cb,
-    struct diag *diag, int exact)
-{
-	size_t	 j;
-
-	memset(ld, 0, sizeof(*ld));
-	ld->reg = xcalloc(1, sizeof(*ld->reg));
-	ld->reg->path = xstrdup(shown);
-	ld->reg->cb = cb;
-	ld->cb = cb;
-	ld->diag = diag;
-	ld->bad = 1;
-	ld->exact = exact;
-	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++)
-		ld->hit[j] = -1;
-	ld->lastreg = -1;
-	return ld->reg;
-}
-
-/*
- * A register of at least this many bytes is read by two threads when
- * the machine has two processors: the second reads the second half of
- * the file while the first reads the first.  Tests lower it, and then
- * split the file whatever the machine.
- */
-static size_t	 par_min = (size_t)8 << 20;
-static int	 par_always;
-
-void
-reg_set_parallel(size_t min_bytes)
-{
-	par_min = min_bytes;
-	par_always = 1;
-}
-
-/* The second half of a register, read by a thread of its own. */
-struct half {
-	struct rload	 ld;		/* its own loader and register */
-	struct diag	 diag;		/* counted only */
-	struct csvr_file *f;
-	size_t		 from;
-	int		 rc;
-	pthread_t	 th;
+/* What a new loader needs to know. */
+struct lctx {
+	const char	*shown;
+	struct codebook	*cb;
 };
 
+/*
+ * A loader of a new register, reporting to diag; the header sets its
+ * columns.  With exact set, ids are checked in a table that says where
+ * each was first seen; without, only their hashes are kept (bigreg.c).
+ */
 static void *
-half_main(void *arg)
+loader_open(void *arg, struct diag *diag, int exact)
 {
-	struct half		*h = arg;
-	struct csvr_reader	*r;
+	const struct lctx *c = arg;
+	struct rload	*ld;
+	size_t		 j;
 
-	/*
-	 * Line numbers are unknown here; they only matter in messages, and
-	 * a half with any message is dropped (read_once()).  Record 1
-	 * sizes the half's tables, as the first row does.
-	 */
-	r = csvr_reader(h->f, h->from, 1, 1, h->ld.reg->path, &h->diag,
-	    on_rec, &h->ld);
-	(void)csvr_feed(r, csvr_size(h->f));
-	h->rc = csvr_end(r);
-	return NULL;
-}
-
-/* Starts reading the second half of the file from offset from. */
-static int
-half_start(struct half *h, const struct rload *ld, struct csvr_file *f,
-    size_t from)
-{
-	memset(h, 0, sizeof(*h));
-	diag_init(&h->diag, NULL);
-	/* A loader of its own, which knows only what the header said. */
-	(void)loader_init(&h->ld, ld->reg->path, ld->cb, &h->diag, 0);
-	memcpy(h->ld.ci, ld->ci, sizeof(ld->ci));
-	h->ld.nhdr = ld->nhdr;
-	h->ld.bad = ld->bad;
-	memcpy(h->ld.ccol, ld->ccol, sizeof(ld->ccol));
-	memcpy(h->ld.outcome, ld->outcome, sizeof(ld->outcome));
-	h->f = f;
-	h->from = from;
-	if (pthread_create(&h->th, NULL, half_main, h) != 0) {
-		reg_free(h->ld.reg);
-		return -1;
+	ld = xcalloc(1, sizeof(*ld));
+	ld->reg = xcalloc(1, sizeof(*ld->reg));
+	ld->reg->path = xstrdup(c->shown);
+	ld->reg->cb = c->cb;
+	ld->cb = c->cb;
+	ld->diag = diag;
+	ld->nerr0 = diag->nerr;
+	ld->bad = 1;
+	ld->exact = exact;
+	for (j = 0; j < RC_NSINGLE + RM_NMULTI; j++) {
+		ld->hit[j] = -1;
+		ld->scol[j] = reg_slot_col(j)->col;
 	}
-	return 0;
+	ld->lastreg = -1;
+	return ld;
 }
 
 static void
-half_free(struct half *h)
+loader_free(struct rload *ld)
 {
-	reg_free(h->ld.reg);
-	free(h->ld.idh);
-	strset_free(&h->ld.regions);
+	free(ld->idh);
+	strset_free(&ld->ids);
+	strset_free(&ld->regions);
+	free(ld);
+}
+
+/*
+ * Ends a loader after a reading that returned rc: reports an empty
+ * file, and returns the register, or NULL if rc or fail is nonzero or
+ * the file had errors.
+ */
+static void *
+loader_close(void *arg, int rc, int fail)
+{
+	struct rload	*ld = arg;
+	struct reg	*reg = ld->reg;
+	struct diag	*diag = ld->diag;
+
+	if (rc == 0 && ld->nhdr == 0)
+		diag_error(diag, reg->path, 0, 0, "empty file: the register "
+		    "needs a header line");
+	else if (rc == 0 && diag->nerr == ld->nerr0 && reg->n == 0)
+		diag_error(diag, reg->path, ld->hline, 1, "the register has "
+		    "no rows, only a header line");
+	if (rc != 0 || diag->nerr > ld->nerr0 || fail) {
+		reg_free(reg);
+		reg = NULL;
+	} else if (reg->n > 0 && reg->n < ld->capt)
+		reg->t = xreallocarray(reg->t, reg->n, sizeof(*reg->t));
+	loader_free(ld);
+	return reg;
+}
+
+/*
+ * For bigreg.c, which reads very large registers: tables sized ahead,
+ * a loader for the second half of the file, and the id hashes.
+ */
+static void
+loader_reserve(void *arg, size_t rows)
+{
+	struct rload	*ld = arg;
+
+	if (ld->bad || ld->reg->n > 0)
+		return;
+	free(ld->reg->t);
+	ld->capt = rows;
+	ld->reg->t = bigreg_alloc(ld->capt, sizeof(*ld->reg->t));
+	if (!ld->exact) {
+		free(ld->idh);
+		ld->capidh = ld->capt;
+		ld->idh = bigreg_alloc(ld->capidh, sizeof(*ld->idh));
+	}
+}
+
+static void *
+loader_fork(void *arg, struct diag *diag)
+{
+	const struct rload *ld = arg;
+	struct lctx	 c = { ld->reg->path, ld->cb };
+	struct rload	*h;
+
+	if (ld->bad)
+		return NULL;
+	/* A loader of its own, which knows only what the header said. */
+	h = loader_open(&c, diag, 0);
+	memcpy(h->ci, ld->ci, sizeof(ld->ci));
+	h->nhdr = ld->nhdr;
+	h->bad = ld->bad;
+	memcpy(h->ccol, ld->ccol, sizeof(ld->ccol));
+	memcpy(h->outcome, ld->outcome, sizeof(ld->outcome));
+	return h;
+}
+
+static void
+loader_drop(void *arg)
+{
+	struct rload	*h = arg;
+
+	reg_free(h->reg);
+	loader_free(h);
 }
 
 /*
@@ -781,9 +716,10 @@ half_free(struct half *h)
  * order they first appear, and its codes follow in the pool.
  */
 static void
-half_merge(struct rload *ld, struct half *h)
+loader_merge(void *arg, void *harg)
 {
-	struct reg	*reg = ld->reg, *hr = h->ld.reg;
+	struct rload	*ld = arg, *h = harg;
+	struct reg	*reg = ld->reg, *hr = h->reg;
 	int32_t		*map;
 	size_t		 i, m;
 
@@ -812,143 +748,48 @@ half_merge(struct rload *ld, struct half *h)
 		memcpy(reg->pool + reg->npool, hr->pool,
 		    hr->npool * sizeof(*reg->pool));
 	reg->npool += hr->npool;
-	if (ld->nidh + h->ld.nidh > ld->capidh) {
-		ld->capidh = ld->nidh + h->ld.nidh;
+	if (ld->nidh + h->nidh > ld->capidh) {
+		ld->capidh = ld->nidh + h->nidh;
 		ld->idh = xreallocarray(ld->idh, ld->capidh, sizeof(*ld->idh));
 	}
-	if (h->ld.nidh > 0)
-		memcpy(ld->idh + ld->nidh, h->ld.idh,
-		    h->ld.nidh * sizeof(*ld->idh));
-	ld->nidh += h->ld.nidh;
+	if (h->nidh > 0)
+		memcpy(ld->idh + ld->nidh, h->idh, h->nidh * sizeof(*ld->idh));
+	ld->nidh += h->nidh;
+	reg->halves = 1;
 	free(map);
 }
 
-/*
- * Reads a register file once, its encoding checked line by line.  A
- * large one is read in two halves at once, split at a line's start;
- * the second half is taken only if the first ended between two
- * records there and the second gave no message at all.  Otherwise
- * the first reader reads on through the second half itself, so that
- * what is reported, and in what order, is what one reader reports.
- */
-static int
-read_once(struct rload *ld, const char *root, const char *path,
-    const char *shown, struct diag *diag)
+static void
+loader_ids(void *arg, uint64_t **h, size_t *n)
 {
-	struct csvr_file	*f;
-	struct csvr_reader	*r;
-	struct half		 h;
-	size_t			 size, split;
-	int			 rc, two = 0;
+	struct rload	*ld = arg;
 
-	if ((f = csvr_open(root, path, shown, diag)) == NULL)
-		return -1;
-	size = csvr_size(f);
-	r = csvr_reader(f, 0, 1, 0, shown, diag, on_rec, ld);
-	/* The header first: the second half needs its columns. */
-	rc = csvr_feed(r, csvr_next_line(f, 0));
-	split = csvr_next_line(f, size / 2);
-	if (rc == 0 && size >= par_min && split < size && !ld->bad &&
-	    csvr_idle(r) &&
-	    (par_always || sysconf(_SC_NPROCESSORS_ONLN) >= 2))
-		two = half_start(&h, ld, f, split) == 0;
-	if (two) {
-		rc = csvr_feed(r, split);
-		pthread_join(h.th, NULL);
-		if (rc == 0 && csvr_idle(r) && h.rc == 0 &&
-		    h.diag.nerr == 0 && h.diag.nwarn == 0) {
-			half_merge(ld, &h);
-			ld->reg->halves = 1;
-		} else
-			two = 0;
-		half_free(&h);
-	}
-	if (!two)
-		(void)csvr_feed(r, size);
-	rc = csvr_end(r);
-	csvr_close(f);
-	return rc;
+	*h = ld->idh;
+	*n = ld->nidh;
 }
 
-/*
- * One pass over the file.  With exact set, ids are checked in a hash
- * table that can say where an id was first seen; without, only their
- * 64-bit hashes are kept and *dup tells whether two are equal.  With
- * once set, the file's encoding is checked as it is read, and
- * *not_utf8 tells that it must be read again (read_once()).
- */
-static struct reg *
-load_pass(const char *root, const char *path, const char *data,
-    size_t len, const char *shown, struct codebook *cb, struct diag *diag, int exact,
-    int once, int *dup, int *not_utf8)
-{
-	struct rload	 ld;
-	struct reg	*reg;
-	int		 nerr = diag->nerr, rc;
-
-	reg = loader_init(&ld, shown, cb, diag, exact);
-	if (path == NULL)
-		rc = csvr_read_mem(data, len, shown, diag, on_rec, &ld);
-	else if (once && !csvr_workbook(path, NULL, NULL))
-		rc = read_once(&ld, root, path, shown, diag);
-	else
-		rc = csvr_read(root, path, shown, diag, on_rec, &ld);
-	*not_utf8 = rc == CSVR_NOT_UTF8;
-	if (rc == 0 && ld.nhdr == 0)
-		diag_error(diag, shown, 0, 0, "empty file: the register needs "
-		    "a header line");
-	else if (rc == 0 && diag->nerr == nerr && reg->n == 0)
-		diag_error(diag, shown, ld.hline, 1, "the register has no "
-		    "rows, only a header line");
-	*dup = !exact && !*not_utf8 && any_equal(ld.idh, ld.nidh);
-	free(ld.idh);
-	strset_free(&ld.ids);
-	strset_free(&ld.regions);
-	if (rc != 0 || diag->nerr > nerr || *dup || *not_utf8) {
-		reg_free(reg);
-		return NULL;
-	}
-	if (reg->n > 0 && reg->n < ld.capt)
-		reg->t = xreallocarray(reg->t, reg->n, sizeof(*reg->t));
-	return reg;
-}
+static const struct bigreg_ops reg_ops = {
+	loader_open, on_rec, loader_reserve, loader_fork, loader_merge,
+	loader_drop, loader_ids, loader_close
+};
 
 /*
- * Loads from path, or from data if path is NULL.  The first pass reads
- * the file once, holding its diagnostics back, on two bets that nearly
- * always win: that the file is UTF-8 (checked line by line as it is
- * read, not in a pass of its own) and that no id is repeated (checked
- * by hash).  A file that is not UTF-8 is read again with the encoding
- * settled first; if two id hashes are equal, it is read again with the
- * exact check, which reports each duplicate in its place in file order.
- * A pass redone drops the messages of the one before.
+ * Loads from path, or from data if path is NULL.  A register file may
+ * be very large: bigreg.c reads it, with this file's loader.  Bytes in
+ * memory are read the careful way, ids checked in a table.
  */
 static struct reg *
 load(const char *root, const char *path, const char *data, size_t len,
     const char *shown, struct codebook *cb, struct diag *diag)
 {
-	struct diag	 held;
-	struct buf	 msgs = { NULL, 0, 0 };
-	struct reg	*reg;
-	int		 dup, not_utf8;
+	struct lctx	 c = { shown, cb };
+	struct rload	*ld;
 
-	diag_hold(&held, diag, &msgs);
-	reg = load_pass(root, path, data, len, shown, cb, &held, 0, 1,
-	    &dup,
-	    &not_utf8);
-	if (not_utf8) {
-		buf_reset(&msgs);
-		diag_hold(&held, diag, &msgs);
-		reg = load_pass(root, path, data, len, shown, cb, &held, 0,
-		    0, &dup, &not_utf8);
-	}
-	if (!dup)
-		diag_release(&held, diag);
-	buf_free(&msgs);
-	if (dup)
-		reg = load_pass(root, path, data, len, shown, cb, diag, 1,
-		    0, &dup, &not_utf8);
-	return reg;
+	if (path != NULL)
+		return bigreg_load(root, path, shown, diag, &reg_ops, &c);
+	ld = loader_open(&c, diag, 1);
+	return loader_close(ld, csvr_read_mem(data, len, shown, diag, on_rec,
+	    ld), 0);
 }
 
 struct reg *

@@ -2,7 +2,7 @@
  * register.h: the trajectory register (trajecten.csv, spec 2.1)
  * loaded and validated against the codebook, and the selection of an
  * edition's trajectories by its filter.  Included by content.c,
- * stats.c and doc.c.
+ * stats.c, chartdata.c, codes.c, publish.c and the tests.
  */
 #ifndef GEN_REGISTER_H
 #define GEN_REGISTER_H
@@ -62,12 +62,49 @@ struct reg {
 	uint16_t	*pool;		/* code indices of multi-valued fields */
 	size_t		 npool;
 	const struct codebook *cb;	/* the codebook it was checked against */
-	int		 halves;	/* read in two halves at once (tests) */
+	int		 halves;	/* read in two halves at once (bigreg.c; tests) */
 };
 
-/* Names of the code columns as in CSV headers and metric names. */
-extern const char *const reg_single_names[RC_NSINGLE];
-extern const char *const reg_multi_names[RM_NMULTI];
+/* Every column the register knows, in the order of reg_cols[]. */
+enum regcol {
+	RCOL_ID, RCOL_SOORT, RCOL_REGIO, RCOL_PARTIJEN, RCOL_SIGNAAL,
+	RCOL_THEMAS, RCOL_HOOFDTHEMA, RCOL_AANLEIDING, RCOL_START, RCOL_EIND,
+	RCOL_GESPREKKEN, RCOL_UITKOMST, RCOL_ESCALATIE, RCOL_N
+};
+
+/* What a column holds. */
+enum regtype {
+	RT_ID,		/* a unique id */
+	RT_REGION,	/* a region's name, any spelling */
+	RT_CODE,	/* one code of the codebook */
+	RT_CODES,	/* codes of the codebook, ';' between */
+	RT_DATE,	/* a date */
+	RT_COUNT	/* a whole number of 0 or more */
+};
+
+/*
+ * A column of the register (spec 2.1): the one table that says what
+ * each is, used wherever columns are listed.
+ */
+struct regcoldef {
+	const char	*name;		/* in the CSV header and metric names */
+	enum regcol	 col;		/* its index in reg_cols[] */
+	int		 required;	/* the header must have it */
+	enum regtype	 type;
+	int		 slot;		/* RT_CODE: enum regcode; RT_CODES:
+					   RC_NSINGLE + enum regmulti; or -1 */
+	const char	*codes;		/* codebook column of its codes */
+	const char	*def;		/* code of an empty field, or NULL */
+	const char	*label;		/* title in charts and tables, or NULL */
+};
+
+extern const struct regcoldef reg_cols[RCOL_N];
+/* The column named name (lower-case), or NULL. */
+const struct regcoldef *reg_col_named(const char *name);
+/* The column of a coded field: slot as in struct regcoldef. */
+const struct regcoldef *reg_slot_col(size_t slot);
+
+/* The codes of the five outcomes, in the order of enum outcome. */
 extern const char *const reg_outcome_codes[5];
 
 /*
@@ -81,13 +118,6 @@ struct reg	*reg_load(const char *root, const char *path,
 struct reg	*reg_load_mem(const char *data, size_t len, const char *shown,
 		    struct codebook *, struct diag *);
 void		 reg_free(struct reg *);
-
-/*
- * A register file of at least 8 MiB is read by two threads on a
- * machine with two processors.  For tests: from min_bytes on, and
- * whatever the machine.
- */
-void		 reg_set_parallel(size_t min_bytes);
 
 /* An edition's filter (spec 1, front matter "filter"). */
 struct regfilter {

@@ -147,13 +147,11 @@ series_link(struct edition *e, struct edition **cands, size_t n)
 
 /* The key figures shown in each series' charts. */
 static const struct {
-	int		 kf;		/* key figure index */
-	const char	*title, *axis, *label;
-	int		 pct;
+	enum keyfigure	 kf;		/* key figure (label, pct) */
+	const char	*title, *axis;
 } trends[2] = {
-	{ 0, "aantal trajecten per jaar", "aantal trajecten", "Trajecten",
-	    0 },
-	{ 1, "geslaagd, van de afgeronde trajecten", "%", "Geslaagd", 1 },
+	{ KF_AANTAL, "aantal trajecten per jaar", "aantal trajecten" },
+	{ KF_SUCCES, "geslaagd, van de afgeronde trajecten", "%" },
 };
 
 /* Whether two of the editions ix[0..n) share a year. */
@@ -184,10 +182,10 @@ trend_chart(struct chart *ch, const char *name, int k, struct edition **ed,
 	ch->number = number;
 	ch->title = xasprintf("%s: %s", name, trends[k].title);
 	ch->axis = xstrdup(trends[k].axis);
-	ch->pct = trends[k].pct;
+	ch->pct = edition_keyfigs[trends[k].kf].pct;
 	ch->nser = 1;
 	ch->ser = xcalloc(1, sizeof(*ch->ser));
-	ch->ser[0].label = xstrdup(trends[k].label);
+	ch->ser[0].label = xstrdup(edition_keyfigs[trends[k].kf].label);
 	snprintf(ch->ser[0].color, 8, "%s", chart_palette(0));
 	ch->cat = xcalloc(n, sizeof(*ch->cat));
 	ch->cell = xcalloc(n, sizeof(*ch->cell));
@@ -218,8 +216,8 @@ trend(struct series *s, struct edition **ed, int *number)
 
 	ix = xcalloc(s->ned ? s->ned : 1, sizeof(*ix));
 	for (i = s->ned; i-- > 0;)
-		if (ed[s->ed[i]]->kf[0].name != NULL &&
-		    ed[s->ed[i]]->kf[0].defined)
+		if (ed[s->ed[i]]->kf[KF_AANTAL].name != NULL &&
+		    ed[s->ed[i]]->kf[KF_AANTAL].defined)
 			ix[n++] = s->ed[i];
 	for (k = 0; n >= 2 && k < 2; k++)
 		trend_chart(&s->trend[s->ntrend++], s->name, (int)k, ed, ix, n,
@@ -294,14 +292,15 @@ series_prev_shown(const struct edition *e, const char *metric, char **err)
 		return NULL;
 	}
 	if ((m = stats_get(p->stats, metric)) == NULL) {
-		const char	**names, *near;
+		const char	**names;
+		char		 *hint;
 		size_t		  nn;
 
 		names = stats_names(p->stats, &nn);
-		near = diag_nearest(metric, names, nn);
-		*err = xasprintf("unknown value '%s%s'%s%s%s%s", SERIES_PREV,
-		    metric, near ? "; did you mean '" : "", near ?
-		    SERIES_PREV : "", near ? near : "", near ? "'?" : "");
+		hint = diag_hint(metric, names, nn, SERIES_PREV);
+		*err = xasprintf("unknown value '%s%s'%s", SERIES_PREV, metric,
+		    hint);
+		free(hint);
 		free(names);
 		return NULL;
 	}

@@ -3,7 +3,7 @@
  * one series: its front matter's reeks, else its soort filter (or
  * bemiddeling) with its regio filter.  Editions are compared, and
  * {{ vorige.<metric> }} looks back, only within a series.  Included by
- * content.c, doc.c, html.c, archive.c and main.c.
+ * content.c, doc.c, html.c and main.c, and tests/unit/test_series.c.
  */
 #ifndef GEN_SERIES_H
 #define GEN_SERIES_H

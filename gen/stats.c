@@ -585,6 +585,7 @@ stats_new(const struct codebook *cb, const struct reg *reg,
 	struct stats	*st;
 	struct mb	 b;
 	const struct cbcol *c;
+	const struct regcoldef *rc;
 	const struct traj *t;
 	size_t		*count, i, j, q, afgerond = 0, lopend = 0, geslaagd = 0;
 	struct agroup	*g;
@@ -628,8 +629,8 @@ stats_new(const struct codebook *cb, const struct reg *reg,
 	group_add(g, (size_t)il);
 
 	for (j = 0; reg != NULL && j < RC_NSINGLE; j++) {
-		c = codebook_col(cb, j == RC_HOOFDTHEMA ? "themas" :
-		    reg_single_names[j]);
+		rc = reg_slot_col(j);
+		c = codebook_col(cb, rc->codes);
 		if (c == NULL)
 			continue;
 		count = xcalloc(c->n ? c->n : 1, sizeof(*count));
@@ -638,16 +639,17 @@ stats_new(const struct codebook *cb, const struct reg *reg,
 			if (t->code[j] >= 0)
 				count[t->code[j]]++;
 		}
-		yc[nyc].name = reg_single_names[j];
+		yc[nyc].name = rc->name;
 		yc[nyc].c = c;
 		yc[nyc].single = 1;
 		yc[nyc].j = (int)j;
-		yc[nyc++].first = column(&b, reg_single_names[j], c, count, n,
+		yc[nyc++].first = column(&b, rc->name, c, count, n,
 		    1, -1);
 		free(count);
 	}
 	for (j = 0; reg != NULL && j < RM_NMULTI; j++) {
-		c = codebook_col(cb, reg_multi_names[j]);
+		rc = reg_slot_col(RC_NSINGLE + j);
+		c = codebook_col(cb, rc->codes);
 		if (c == NULL)
 			continue;
 		count = xcalloc(c->n ? c->n : 1, sizeof(*count));
@@ -656,11 +658,11 @@ stats_new(const struct codebook *cb, const struct reg *reg,
 			for (q = 0; q < t->mn[j]; q++)
 				count[reg->pool[t->moff[j] + q]]++;
 		}
-		yc[nyc].name = reg_multi_names[j];
+		yc[nyc].name = rc->name;
 		yc[nyc].c = c;
 		yc[nyc].single = 0;
 		yc[nyc].j = (int)j;
-		yc[nyc++].first = column(&b, reg_multi_names[j], c, count, n,
+		yc[nyc++].first = column(&b, rc->name, c, count, n,
 		    0, -1);
 		free(count);
 	}

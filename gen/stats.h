@@ -3,7 +3,8 @@
  * over its selected trajectories, with disclosure control (4.6)
  * applied and the published text formatted (4.7); and the data behind
  * chart and table blocks, taken from the same counts.  Included by
- * content.c, doc.c, html.c, pdf.c and main.c.
+ * content.c, edition.c, doc.c, doc_cmark.h, chartdata.c, series.c,
+ * publish.c, main.c, the back-ends (html.c, pdf.c) and the tests.
  */
 #ifndef GEN_STATS_H
 #define GEN_STATS_H

@@ -26,9 +26,8 @@ on_rec(void *arg, const struct csvr_rec *r)
 	struct tload	*ld = arg;
 	struct tabdata	*t = ld->t;
 	struct tabcol	*c;
-	const char	*s, *p, *near;
-	const char	**cands;
-	char		*code;
+	const char	*s, *p;
+	char		*code, *hint;
 	size_t		 i, j, len, ncodes;
 	int		 k, l, col;
 
@@ -82,18 +81,12 @@ on_rec(void *arg, const struct csvr_rec *r)
 				ncodes++;
 			} else if (ld->nerr++ < 200) {
 				code = csvr_lower(xstrndup(p, len));
-				cands = xcalloc(c->cb->n ? c->cb->n : 1,
-				    sizeof(*cands));
-				for (i = 0; i < c->cb->n; i++)
-					cands[i] = c->cb->codes[i].code;
-				near = diag_nearest(code, cands, c->cb->n);
+				hint = codebook_hint(c->cb, code);
 				csvr_field_pos(r, (size_t)ld->fi[j], &l, &col);
 				diag_error(ld->diag, t->path, l, col,
-				    "unknown code '%s' in column %s%s%s%s",
-				    code, c->name,
-				    near ? "; did you mean '" : "",
-				    near ? near : "", near ? "'?" : "");
-				free(cands);
+				    "unknown code '%s' in column %s%s",
+				    code, c->name, hint);
+				free(hint);
 				free(code);
 			}
 		}

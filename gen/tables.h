@@ -1,7 +1,8 @@
 /*
  * tables.h: further tables (spec 2.3): CSV files of categorical codes
  * named under "tables:" in the front matter.  Only counts are kept.
- * Included by content.c and stats.c.
+ * Included by content.c, edition.c, stats.c, chartdata.c, publish.c and
+ * tests/unit/test_stats.c.
  */
 #ifndef GEN_TABLES_H
 #define GEN_TABLES_H

@@ -1,7 +1,7 @@
 /*
  * util.h: memory helpers that never return NULL, a growable
  * NUL-terminated byte buffer, and small file and path helpers.
- * Included by every module.
+ * Included by every module but chart_cairo.c, by diag.h, and the tests.
  */
 #ifndef GEN_UTIL_H
 #define GEN_UTIL_H

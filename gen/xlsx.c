@@ -458,19 +458,19 @@ read_workbook(struct wb *wb, const char *want)
 		}
 	}
 	if (part_close(&p, rc) == 0 && wb->sheet == NULL) {
-		const char *near;
+		char *hint = NULL;
 
 		for (i = 0; i < nlist; i++)
 			buf_printf(&all, "%s'%s'", i ? ", " : "", list[i]);
 		if (want == NULL)
 			wb_err(wb, "the workbook has no sheets");
-		else if ((near = diag_nearest(want, (const char *const *)list,
-		    nlist)) != NULL)
-			wb_err(wb, "no sheet '%s' in the workbook; did you "
-			    "mean '%s'?", want, near);
+		else if (*(hint = diag_hint(want, (const char *const *)list,
+		    nlist, NULL)))
+			wb_err(wb, "no sheet '%s' in the workbook%s", want, hint);
 		else
 			wb_err(wb, "no sheet '%s' in the workbook; its sheets "
 			    "are %s", want, all.s != NULL ? all.s : "none");
+		free(hint);
 	}
 	for (i = 0; i < nlist; i++)
 		free(list[i]);

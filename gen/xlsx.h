@@ -4,7 +4,8 @@
  * through libxml2's streaming reader.  Records carry the sheet's row
  * numbers and columns (csvr_rec.cells), so that csvr_field_pos() and
  * diag name the cell.  Included by csvread.c, which reads a workbook
- * wherever a data file is read, and by the fuzz harness.
+ * wherever a data file is read, and by tests/unit/test_xlsx.c and
+ * tests/fuzz/fuzz_xlsx.c.
  */
 #ifndef GEN_XLSX_H
 #define GEN_XLSX_H

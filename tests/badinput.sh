@@ -145,6 +145,31 @@ usage() {
 	fi
 }
 
+# Fonts the build cannot do without, missing: one error through diag
+# ("path: error: ..."), nothing on stdout, nothing written.
+fonts() {
+	st=0
+	(cd "$tmp/f" && GEN_ASSETS=assets "$gen" build -o out "$root/content" \
+	    >"$tmp/stdout" 2>"$tmp/stderr") || st=$?
+	if [ "$st" -eq 1 ] && [ ! -s "$tmp/stdout" ] && [ ! -e "$tmp/f/out" ] &&
+	    printf '%s\n' "$want" "gen: 1 error; nothing was written" |
+	    cmp -s - "$tmp/stderr"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: fonts: status $st (want 1), stderr (want '$want'):"
+		cat "$tmp/stderr"
+		fail=$((fail + 1))
+	fi
+}
+mkdir -p "$tmp/f/assets/fonts"
+cp -R "$root/assets/." "$tmp/f/assets/"
+rm -f "$tmp/f/assets/fonts/"*.ttf
+want="assets/fonts: error: no *.ttf fonts"
+fonts
+cp "$root/assets/fonts/GenMono-Regular.ttf" "$tmp/f/assets/fonts/"
+want='assets/fonts: error: "Gen Sans" is missing (GenSans-Regular.ttf expected); fontconfig offers "Gen Mono" instead'
+fonts
+
 cd "$tmp" || exit 2
 mkdir -p content
 want="usage: gen build [-q] [-o OUTDIR] [CONTENT_DIR | EDITION_DIR ...]"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # halves.sh GEN: a register of 8 MiB or more is read in two halves at
-# once (register.c read_once()).  Whatever lies across the middle of the
+# once (bigreg.c read_once()).  Whatever lies across the middle of the
 # file, gen must say what one reader would: the same counts, and each
 # error once, on its own line.  make tsan runs this under
 # ThreadSanitizer too.

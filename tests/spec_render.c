@@ -42,12 +42,12 @@ render(const char *md, struct stats *st, int unsafe, FILE *out)
 	e.meta.unsafe_html = unsafe;
 	e.stats = st;
 	diag_init(&d, NULL);
-	doc_build(&e.doc, &e, &d);
+	doc_build(&e, &d);
 	html = html_document(&e, &o);
 	fputs(html, out);
 	fputc('\0', out);
 	free(html);
-	doc_free(&e.doc);
+	doc_free(e.doc);
 }
 
 int

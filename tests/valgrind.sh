@@ -39,7 +39,7 @@ vg "stats --json" "$gen" stats --json content/leergang-helmond
 vg "stats, previous draft" "$gen" stats tests/golden/archive/content/2021-noord
 vg "stats, previous published" "$gen" stats \
     tests/golden/archive/content/2021-landelijk
-# A register over 8 MiB, which two threads read (register.c read_once()).
+# A register over 8 MiB, which two threads read (bigreg.c read_once()).
 mkdir -p "$tmp/big/r"
 cp content/codes.csv "$tmp/big/"
 printf -- '---\ntitle: R\ndate: 2021-12-01\n---\n' >"$tmp/big/r/index.md"

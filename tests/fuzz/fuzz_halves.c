@@ -1,12 +1,13 @@
 /*
  * fuzz_halves.c: a register read from a file in two halves at once
- * (register.c read_once()) gives, on any bytes, the register and the
+ * (bigreg.c read_once()) gives, on any bytes, the register and the
  * messages of the careful reading in memory; aborts where it does not.
  */
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bigreg.h"
 #include "common.h"
 #include "util.h"
 
@@ -62,7 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct reg	*a, *b;
 	size_t		 i;
 
-	reg_set_parallel(1);
+	bigreg_set_parallel(1);
 	a = load(data, len, 0, &dm, &bm);
 	b = load(data, len, 1, &df, &bf);
 	if (dm.nerr != df.nerr || dm.nwarn != df.nwarn ||

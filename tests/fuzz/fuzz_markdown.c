@@ -47,12 +47,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	e.body = xstrndup((const char *)data, len);
 	e.stats = st;
 	e.reg = reg;
-	if (doc_build(&e.doc, &e, &d) == 0) {
+	if (doc_build(&e, &d) == 0) {
 		memset(&o, 0, sizeof(o));
 		page = html_edition(&e, &o);
 		free(page);
 	}
-	doc_free(&e.doc);
+	doc_free(e.doc);
 	free(e.body);
 	return 0;
 }

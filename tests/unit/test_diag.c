@@ -87,6 +87,30 @@ test_nearest_case(void **state)
 	assert_null(diag_nearest("gesprekken", names, 4));
 }
 
+/* Every "did you mean" hint is built by diag_hint(). */
+static void
+test_hint(void **state)
+{
+	static const char *const names[] = {
+		"aantal", "afgerond", "lopend", "succes.pct"
+	};
+	char	*h;
+
+	(void)state;
+	h = diag_hint("afgrond", names, 4, NULL);
+	assert_string_equal(h, "; did you mean 'afgerond'?");
+	free(h);
+	h = diag_hint("succes.pc", names, 4, "vorige.");
+	assert_string_equal(h, "; did you mean 'vorige.succes.pct'?");
+	free(h);
+	h = diag_hint("gesprekken", names, 4, NULL);
+	assert_string_equal(h, "");
+	free(h);
+	h = diag_hint("x", NULL, 0, NULL);
+	assert_string_equal(h, "");
+	free(h);
+}
+
 int
 main(void)
 {
@@ -94,6 +118,7 @@ main(void)
 		cmocka_unit_test(test_one_line),
 		cmocka_unit_test(test_one_line_held),
 		cmocka_unit_test(test_nearest_case),
+		cmocka_unit_test(test_hint),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

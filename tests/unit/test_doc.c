@@ -18,7 +18,7 @@
 
 #include "codes.h"
 #include "diag.h"
-#include "doc.h"
+#include "doc_cmark.h"
 #include "edition.h"
 #include "register.h"
 #include "stats.h"
@@ -128,7 +128,7 @@ ted_build(struct ted *t, struct fx *fx, const char *body, int body_line,
 	}
 	t->e.nchapters = nch;
 	cap_open(&t->cap);
-	t->nerr = doc_build(&t->e.doc, &t->e, &t->cap.d);
+	t->nerr = doc_build(&t->e, &t->cap.d);
 }
 
 static void
@@ -136,7 +136,7 @@ ted_free(struct ted *t)
 {
 	size_t	 i;
 
-	doc_free(&t->e.doc);
+	doc_free(t->e.doc);
 	for (i = 0; i < t->e.nchapters; i++) {
 		unlink(t->e.chapters[i]);
 		free(t->e.chapters[i]);
@@ -151,7 +151,7 @@ ted_free(struct ted *t)
 static char *
 html(struct ted *t, size_t part)
 {
-	return cmark_render_html(t->e.doc.parts[part].root,
+	return cmark_render_html(t->e.doc->parts[part].root,
 	    CMARK_OPT_UNSAFE, NULL);
 }
 
@@ -159,7 +159,7 @@ html(struct ted *t, size_t part)
 static cmark_node *
 first_of(struct ted *t, size_t part, cmark_node_type type, size_t skip)
 {
-	cmark_iter	*it = cmark_iter_new(t->e.doc.parts[part].root);
+	cmark_iter	*it = cmark_iter_new(t->e.doc->parts[part].root);
 	cmark_node	*n, *found = NULL;
 
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
@@ -327,8 +327,8 @@ test_chart_block(void **state)
 	    "```\n", 4, NULL, 0, 0);
 	assert_text(cap_text(&t.cap), "");
 	assert_int_equal(t.nerr, 0);
-	assert_int_equal(t.e.doc.nfig, 2);
-	assert_int_equal(t.e.doc.ntab, 1);
+	assert_int_equal(t.e.doc->nfig, 2);
+	assert_int_equal(t.e.doc->ntab, 1);
 
 	n = first_of(&t, 0, CMARK_NODE_CODE_BLOCK, 0);
 	x = doc_ext(n);
@@ -418,8 +418,8 @@ test_block_errors(void **state)
 	    "ed/index.md:30:1: error: chart block needs 'title:'\n"
 	    "ed/index.md:37:1: error: a chart block holds lines 'key: value' (data:, title:, ...)\n");
 	assert_int_equal(t.nerr, 6);
-	assert_int_equal(t.e.doc.nfig, 0);
-	assert_int_equal(t.e.doc.ntab, 0);
+	assert_int_equal(t.e.doc->nfig, 0);
+	assert_int_equal(t.e.doc->ntab, 0);
 	ted_free(&t);
 }
 
@@ -518,7 +518,7 @@ test_callouts(void **state)
 	x = doc_ext(q);
 	assert_non_null(x);
 	assert_int_equal(x->kind, DOCX_CALLOUT);
-	assert_string_equal(x->kind_name, "kader");
+	assert_int_equal(x->callout, CO_KADER);
 	assert_string_equal(x->title, "Naast de ladder");
 	/* the marker line is gone, the rest stays */
 	h = cmark_render_html(q, CMARK_OPT_DEFAULT, NULL);
@@ -528,18 +528,19 @@ test_callouts(void **state)
 
 	x = doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 1));
 	assert_non_null(x);
-	assert_string_equal(x->kind_name, "let-op");
+	assert_int_equal(x->callout, CO_LET_OP);
 	assert_string_equal(x->title, "Let op");	/* the kind's name */
 
 	x = doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 2));
 	assert_non_null(x);
-	assert_string_equal(x->kind_name, "samenvatting");
+	assert_int_equal(x->callout, CO_SAMENVATTING);
 	assert_string_equal(x->title, "In het kort: 6 trajecten");
 
 	assert_null(doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 3)));
 	assert_null(doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 4)));
-	assert_string_equal(doc_callout_name("vraag"), "Vraag");
-	assert_null(doc_callout_name("kadr"));
+	assert_string_equal(doc_callout_find("vraag")->label, "Vraag");
+	assert_int_equal(doc_callout_find("vraag")->kind, CO_VRAAG);
+	assert_null(doc_callout_find("kadr"));
 	ted_free(&t);
 }
 
@@ -558,23 +559,23 @@ test_headings(void **state)
 	ted_build(&t, *state, "# Inleiding\n\nTekst[^x].\n\n[^x]: X.\n", 4,
 	    ch, 2, 0);
 	assert_text(cap_text(&t.cap), "");
-	assert_int_equal(t.e.doc.nparts, 3);
-	assert_int_equal(t.e.doc.ntoc, 5);
-	assert_string_equal(t.e.doc.toc[0].id, "inleiding");
-	assert_null(t.e.doc.toc[0].num);	/* index.md is no chapter */
-	assert_string_equal(t.e.doc.toc[1].id, "aanloop");
-	assert_string_equal(t.e.doc.toc[1].num, "1");
-	assert_string_equal(t.e.doc.toc[2].id, "wat-er-gebeurt");
-	assert_int_equal(t.e.doc.toc[2].level, 2);
-	assert_string_equal(t.e.doc.toc[3].id, "verloop-en-een-ding");
-	assert_string_equal(t.e.doc.toc[3].num, "2");
-	assert_string_equal(t.e.doc.toc[3].text, "Verloop en één ding");
-	assert_string_equal(t.e.doc.toc[4].id, "wat-er-gebeurt-2");
+	assert_int_equal(t.e.doc->nparts, 3);
+	assert_int_equal(t.e.doc->ntoc, 5);
+	assert_string_equal(t.e.doc->toc[0].id, "inleiding");
+	assert_null(t.e.doc->toc[0].num);	/* index.md is no chapter */
+	assert_string_equal(t.e.doc->toc[1].id, "aanloop");
+	assert_string_equal(t.e.doc->toc[1].num, "1");
+	assert_string_equal(t.e.doc->toc[2].id, "wat-er-gebeurt");
+	assert_int_equal(t.e.doc->toc[2].level, 2);
+	assert_string_equal(t.e.doc->toc[3].id, "verloop-en-een-ding");
+	assert_string_equal(t.e.doc->toc[3].num, "2");
+	assert_string_equal(t.e.doc->toc[3].text, "Verloop en één ding");
+	assert_string_equal(t.e.doc->toc[4].id, "wat-er-gebeurt-2");
 	/* footnotes numbered across the parts */
-	assert_int_equal(t.e.doc.nfn, 4);
-	assert_int_equal(t.e.doc.parts[0].fn_base, 0);
-	assert_int_equal(t.e.doc.parts[1].fn_base, 1);
-	assert_int_equal(t.e.doc.parts[2].fn_base, 2);
+	assert_int_equal(t.e.doc->nfn, 4);
+	assert_int_equal(t.e.doc->parts[0].fn_base, 0);
+	assert_int_equal(t.e.doc->parts[1].fn_base, 1);
+	assert_int_equal(t.e.doc->parts[2].fn_base, 2);
 	ted_free(&t);
 }
 

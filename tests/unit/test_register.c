@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bigreg.h"
 #include "codes.h"
 #include "diag.h"
 #include "fmt.h"
@@ -356,7 +357,7 @@ test_csv_problems(void **state)
 /* More than 200 errors: the rest of the file is not reported. */
 /*
  * A register read from a file takes the quick way (encoding checked as
- * it is read, ids by hash; register.c load()) and falls back to the
+ * it is read, ids by hash; bigreg.c bigreg_load()) and falls back to the
  * careful one when a bet fails.  Whatever the file, the register and
  * the diagnostics must be those of the careful reading in memory.
  */
@@ -380,7 +381,7 @@ same_as_memory(struct fx *fx, const char *text, size_t len, int split,
 	assert_true((fd = mkstemp(path)) >= 0);
 	assert_true(write(fd, text, len) == (ssize_t)len);
 	close(fd);
-	reg_set_parallel(split ? 1 : SIZE_MAX);
+	bigreg_set_parallel(split ? 1 : SIZE_MAX);
 	cap_open(&mem);
 	a = reg_load_mem(text, len, "t.csv", &fx->cb, &mem.d);
 	cap_open(&file);
@@ -406,7 +407,7 @@ same_as_memory(struct fx *fx, const char *text, size_t len, int split,
 	reg_free(b);
 	cap_close(&mem);
 	cap_close(&file);
-	reg_set_parallel(SIZE_MAX);
+	bigreg_set_parallel(SIZE_MAX);
 	return halves;
 }
 
@@ -450,7 +451,7 @@ across(struct buf *b, const char *open, const char *brk, const char *close)
  * that the second half starts a record and is free of errors.  It
  * falls back to the careful reading when a bet fails.  Whatever the
  * file, the register and the diagnostics must be those of the careful
- * reading in memory (register.c load()).
+ * reading in memory (bigreg.c bigreg_load()).
  */
 static void
 test_file_as_memory(void **state)

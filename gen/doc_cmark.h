@@ -1,0 +1,57 @@
+/*
+ * doc_cmark.h: the document as the back-ends walk it today: the
+ * cmark-gfm tree of each Markdown file and what gen adds to its nodes
+ * (doc_ext()).  The one header that brings in cmark-gfm.h, so that the
+ * parser stops at doc.c and the back-ends; it goes when gen's own
+ * document tree replaces the cmark trees in html.c and pdf.c
+ * (tests/cmark_includes.sh checks who includes cmark-gfm).
+ * Included by doc.c, html.c and pdf.c, and tests/unit/test_doc.c.
+ */
+#ifndef GEN_DOC_CMARK_H
+#define GEN_DOC_CMARK_H
+
+#include <cmark-gfm.h>
+
+#include "chart.h"
+#include "doc.h"
+#include "stats.h"
+
+/* Node types cmark-gfm exports but declares in no header. */
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
+    CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
+
+enum docx_kind {
+	DOCX_CHART,	/* a ```chart block: chart */
+	DOCX_TABLE,	/* a ```table block: table */
+	DOCX_CALLOUT,	/* a [!kind] block quote: kind, title */
+	DOCX_HEADING,	/* a heading: id, num */
+	DOCX_BREAK	/* raw HTML <br>: a line break in every back-end */
+};
+
+/* What gen adds to a cmark node (its user data). */
+struct docx {
+	enum docx_kind	 kind;
+	struct chart	 chart;		/* DOCX_CHART */
+	struct tblock	 table;		/* DOCX_TABLE */
+	enum callout	 callout;	/* DOCX_CALLOUT: its kind */
+	char		*title;		/* DOCX_CALLOUT: title (never NULL) */
+	char		*id;		/* DOCX_HEADING: anchor id */
+	char		*num;		/* DOCX_HEADING: "3" for chapter 3, or NULL */
+};
+
+/* One Markdown file. */
+struct doc_part {
+	char		*path;		/* as shown in diagnostics */
+	cmark_node	*root;		/* its document node (owned) */
+	int		 line0;		/* lines before the Markdown in the file */
+	int		 chapter;	/* 0 for index.md, else chapter number */
+	int		 fn_base;	/* footnote numbers before this part */
+};
+
+/* The annotation of a node, or NULL. */
+const struct docx *doc_ext(cmark_node *);
+
+/* Plain text of a node's inline content (caller frees). */
+char		*doc_text(cmark_node *);
+
+#endif
