@@ -395,6 +395,34 @@ lock(struct outdir *o, struct diag *diag)
 }
 
 /*
+ * Whether the folder at sub holds nothing but a marker cut short (a
+ * build killed while writing it, or right after creating it); if so,
+ * removes that marker, so that the folder is empty.
+ */
+static int
+cut_marker(const char *sub)
+{
+	char	**names, *m, *text;
+	size_t	 len = 0;
+	int	 n, cut = 0;
+
+	if ((n = util_list_dir(sub, &names)) != 1 ||
+	    strcmp(names[0], OUTDIR_MARKER) != 0) {
+		if (n >= 0)
+			util_free_list(names, n);
+		return 0;
+	}
+	m = util_path_join(sub, OUTDIR_MARKER);
+	if ((text = util_read_file(m, &len)) != NULL &&
+	    len < strlen(MARKER_HEAD) && memcmp(text, MARKER_HEAD, len) == 0)
+		cut = unlink(m) == 0;
+	free(text);
+	free(m);
+	util_free_list(names, n);
+	return cut;
+}
+
+/*
  * Removes the temporary folders of killed builds beside the output
  * folder: only the lock holder makes them, so under the lock every one
  * there is a leftover.  A folder of that name that gen did not mark is
@@ -419,7 +447,8 @@ clean_leftovers(const struct outdir *o)
 			continue;
 		sub = util_path_join(o->parent, names[i]);
 		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    (read_marker(sub, &l) == 0 || rmdir(sub) == 0))
+		    (read_marker(sub, &l) == 0 || cut_marker(sub) ||
+		    rmdir(sub) == 0))
 			util_rmtree(sub);
 		plist_free(&l);
 		free(sub);
