@@ -89,7 +89,8 @@ need(const struct pg *p, size_t i, double *h, double *f)
 			*h += b->pad_top + b->height + b->pad_bottom;
 			*f += fnat(b, 0);
 		} else if (b->kind == PL_LINES) {
-			m = whole(b) ? b->nlines : (size_t)orphans(b);
+			m = whole(b) || b->split ? b->nlines :
+			    (size_t)orphans(b);
 			if (m > b->nlines)
 				m = b->nlines;
 			*h += b->pad_top + (m == b->nlines ? b->pad_bottom : 0);
@@ -204,6 +205,11 @@ place_lines(struct pg *p, size_t i)
 			fs = ff;
 		}
 		r = b->nlines - from;
+		if (k < r && b->split && from == 0 && !p->top && !p->fresh) {
+			/* Whole on the next page, split only there. */
+			new_page(p, i);
+			continue;
+		}
 		if (k < r) {
 			/* A break inside: respect widows and orphans. */
 			kk = k;
@@ -211,7 +217,7 @@ place_lines(struct pg *p, size_t i)
 				kk = r - (size_t)widows(b);
 			if (from == 0 && kk < (size_t)orphans(b))
 				kk = 0;
-			if (kk == 0 && !p->top) {
+			if (kk == 0 && !p->top && !p->fresh) {
 				new_page(p, i);
 				continue;
 			}
@@ -274,7 +280,7 @@ pl_paginate(const struct pl_box *b, size_t n, const struct pl_geom *g,
 			brk = brk || !p.top;
 			continue;
 		}
-		if (b[i].kind == PL_LINES && b[i].nlines == 0)
+		if ((b[i].kind == PL_LINES && b[i].nlines == 0) || b[i].ghost)
 			continue;
 		if (brk) {
 			new_page(&p, i);

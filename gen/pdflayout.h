@@ -41,6 +41,12 @@ struct pl_box {
 					   a new page (0: 2) */
 	long		 repeat;	/* box drawn again above this one when it
 					   starts a page (table header), or -1 */
+	int		 split;		/* PL_LINES: kept whole like a block, split
+					   between lines only when taller than a
+					   page (a table row with a long cell) */
+	int		 ghost;		/* never placed in the flow, only drawn as
+					   another box's repeat (a table's
+					   continued caption and header) */
 };
 
 struct pl_geom {

@@ -465,6 +465,129 @@ test_table_header(void **state)
 	pl_layout_free(&l);
 }
 
+/*
+ * A table row with a long cell (a split box): whole on the next page
+ * when it does not fit here, split between its lines only when taller
+ * than a page, the header repeated above each part.
+ */
+static void
+test_split_row(void **state)
+{
+	struct pl_box	 b[4];
+	struct pl_layout l;
+	const struct pl_piece *p;
+	size_t		 i, rep = 0;
+
+	(void)state;
+	b[0] = blk(20, 0, 0);		/* header */
+	b[0].keep = 1;
+	b[1] = para(3, 0, 0);		/* a row of 3 lines: fits */
+	b[1].split = 1;
+	b[1].repeat = 0;
+	b[2] = para(6, 0, 0);		/* 6 lines: not on page 0, fits on 1 */
+	b[2].split = 1;
+	b[2].repeat = 0;
+	b[3] = para(25, 0, 0);		/* taller than a page: split */
+	b[3].split = 1;
+	b[3].repeat = 0;
+	run(b, 4, 100, &l);
+	assert_int_equal(l.overflow, 0);
+	assert_int_equal(piece(&l, 1, 0)->page, 0);
+	p = piece(&l, 2, 0);
+	assert_int_equal(p->page, 1);	/* 20 + 30 + 60 > 100: moves whole */
+	assert_true(p->first && p->last);
+	assert_near(p->y, 20);		/* under the repeated header */
+	p = piece(&l, 3, 0);
+	assert_int_equal(p->page, 2);	/* starts on a fresh page */
+	assert_int_equal(p->to - p->from, 8);
+	for (i = 0; i < l.npiece; i++)
+		if (l.piece[i].repeated) {
+			rep++;
+			assert_int_equal(l.piece[i].box, 0);
+		}
+	/* 8, 8, 7 (two lines left for the last page), 2 lines: pages 1 to
+	   5 start with the header again. */
+	assert_int_equal(l.npages, 6);
+	assert_int_equal(rep, 5);
+	/* Every line of the long row is placed exactly once. */
+	for (i = 0, rep = 0; i < l.npiece; i++)
+		if (l.piece[i].box == 3)
+			rep += l.piece[i].to - l.piece[i].from;
+	assert_int_equal(rep, 25);
+	pl_layout_free(&l);
+}
+
+/*
+ * A ghost box (a table's "Tabel 1 (vervolg)" caption with its header)
+ * is never placed in the flow, only as the repeat of the rows; the
+ * caption starts the table and keeps with the header.
+ */
+static void
+test_ghost_repeat(void **state)
+{
+	struct pl_box	 b[14];
+	struct pl_layout l;
+	size_t		 i, rep = 0;
+
+	(void)state;
+	b[0] = blk(15, 0, 0);		/* caption */
+	b[0].keep = 1;
+	b[1] = blk(25, 0, 0);		/* continued caption and header */
+	b[1].ghost = 1;
+	b[2] = blk(10, 0, 0);		/* header */
+	b[2].keep = 1;
+	for (i = 3; i < 14; i++) {
+		b[i] = blk(10, 0, 0);
+		b[i].repeat = 1;
+	}
+	run(b, 14, 100, &l);
+	for (i = 0; i < l.npiece; i++) {
+		if (l.piece[i].box == 1)
+			assert_true(l.piece[i].repeated);
+		if (l.piece[i].repeated) {
+			rep++;
+			assert_int_equal(l.piece[i].box, 1);
+			assert_near(l.piece[i].y, 0);
+		}
+	}
+	/* 15 + 10 + 7 rows on page 0; 25 + 4 rows... */
+	assert_int_equal(piece(&l, 0, 0)->page, 0);
+	assert_int_equal(piece(&l, 9, 0)->page, 0);
+	assert_int_equal(piece(&l, 10, 0)->page, 1);
+	assert_near(piece(&l, 10, 0)->y, 25);
+	assert_int_equal(rep, 1);
+	pl_layout_free(&l);
+}
+
+/*
+ * The total row never stands alone: the last two body rows keep with
+ * it, so a page break comes before them.
+ */
+static void
+test_total_with_two(void **state)
+{
+	struct pl_box	 b[11];
+	struct pl_layout l;
+	size_t		 i;
+
+	(void)state;
+	b[0] = blk(10, 0, 0);		/* header */
+	b[0].keep = 1;
+	for (i = 1; i < 11; i++) {
+		b[i] = blk(10, 0, 0);
+		b[i].repeat = 0;
+	}
+	b[8].keep = b[9].keep = 1;	/* the last two body rows */
+	/* 10 boxes of 10 on a page of 95: the total (b[10]) would be alone. */
+	run(b, 11, 95, &l);
+	assert_int_equal(l.npages, 2);
+	assert_int_equal(piece(&l, 7, 0)->page, 0);
+	assert_int_equal(piece(&l, 8, 0)->page, 1);
+	assert_int_equal(piece(&l, 9, 0)->page, 1);
+	assert_int_equal(piece(&l, 10, 0)->page, 1);
+	pl_layout_free(&l);
+}
+
 int
 main(void)
 {
@@ -485,6 +608,9 @@ main(void)
 		cmocka_unit_test(test_padding),
 		cmocka_unit_test(test_footnotes),
 		cmocka_unit_test(test_table_header),
+		cmocka_unit_test(test_split_row),
+		cmocka_unit_test(test_ghost_repeat),
+		cmocka_unit_test(test_total_with_two),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
