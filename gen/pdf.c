@@ -20,6 +20,7 @@
  * ActualText) on the hyphen and its continuation carries none, and
  * soft hyphens inside a line are not written at all.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,7 @@ enum rowkind { ROW_HEAD, ROW_BODY, ROW_TOTAL };
 
 struct cell {
 	struct ptext	 t;
+	enum st		 st;		/* its type style */
 	struct snode	*sn;		/* TH or TD */
 	double		 x, w;		/* from the table's left edge */
 };
@@ -455,7 +457,7 @@ ib_init(struct ib *b, struct pr *r, enum st st, int hyph)
 	b->r = r;
 	b->al = pango_attr_list_new();
 	b->size = styles[st].size;
-	b->hyph = hyph && styles[st].justify && r->o->hyph != NULL;
+	b->hyph = hyph && r->o->hyph != NULL;
 }
 
 static void
@@ -719,6 +721,9 @@ pt_make(struct pr *r, struct ptext *t, struct ib *b, enum st st,
 	pango_layout_set_justify(t->pl, s->justify && width > 0);
 	pango_layout_set_text(t->pl, b->s.s != NULL ? b->s.s : "",
 	    (int)b->s.len);
+	if (s->mono)
+		/* A wrapped code line gets no hyphen (Pango adds one). */
+		ib_attr(b, pango_attr_insert_hyphens_new(FALSE), 0);
 	pango_layout_set_attributes(t->pl, b->al);
 	pango_attr_list_unref(b->al);
 	b->al = NULL;
@@ -788,6 +793,46 @@ static void
 pt_set_width(struct ptext *t, double w)
 {
 	pango_layout_set_width(t->pl, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pango_layout_set_wrap(t->pl, PANGO_WRAP_WORD_CHAR);
+	pt_lines(t);
+}
+
+/*
+ * The width of the widest piece of t that no line break may split:
+ * its longest word, or with hyphenation its longest syllable run.
+ */
+static double
+pt_min_width(struct ptext *t)
+{
+	double	 w;
+
+	pango_layout_set_width(t->pl, PANGO_SCALE);
+	pango_layout_set_wrap(t->pl, PANGO_WRAP_WORD);
+	pt_lines(t);
+	w = pt_width(t);
+	pango_layout_set_width(t->pl, -1);
+	pt_lines(t);
+	return w;
+}
+
+/* Sets t's type at s times its style's size (a table set smaller). */
+static void
+pt_scale(struct ptext *t, enum st st, double s)
+{
+	PangoAttrList	*al;
+	double		 ratio;
+
+	if (t->pl == NULL)
+		return;
+	al = pango_layout_get_attributes(t->pl);
+	al = al != NULL ? pango_attr_list_copy(al) : pango_attr_list_new();
+	pango_attr_list_change(al, pango_attr_scale_new(s));
+	pango_layout_set_attributes(t->pl, al);
+	pango_attr_list_unref(al);
+	ratio = t->base / t->lead;
+	t->lead = styles[st].lead * s;
+	t->size = styles[st].size * s;
+	t->base = ratio * t->lead;
 	pt_lines(t);
 }
 
@@ -1103,17 +1148,21 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	box_push(r, b);
 }
 
-/* Makes a cell: text in style st, width w, element tag under tr. */
+/* Makes a cell: text in style st, element tag under the row. */
 static void
 cell_str(struct pr *r, struct row *row, const char *text, enum st st,
     PangoAlignment align, const char *tag)
 {
 	struct cell	*c;
+	struct ib	 b;
 
 	row->c = xreallocarray(row->c, row->nc + 1, sizeof(*row->c));
 	c = &row->c[row->nc++];
 	memset(c, 0, sizeof(*c));
-	pt_str(r, &c->t, text, st, 0, align);
+	ib_init(&b, r, st, 1);
+	ib_text(&b, text != NULL ? text : "", text != NULL ? strlen(text) : 0);
+	pt_make(r, &c->t, &b, st, 0, align);
+	c->st = st;
 	c->sn = sn_new(r, tag, row->sn);
 }
 
@@ -1148,18 +1197,212 @@ rows_free(struct row *rows, size_t n)
 	free(rows);
 }
 
-/* A ```table block: one unsplittable box. */
+/* Type of a table: from its style's size down to this, in points. */
+#define CELL_FLOOR	7.0
+
+/*
+ * Column widths of a table in width w, as a browser's automatic table
+ * layout: each column between its narrowest (its longest unbreakable
+ * piece) and its natural width (its longest cell on one line).  When
+ * the narrowest widths do not fit, the table's type is set smaller, in
+ * steps down to CELL_FLOOR; when they still do not fit, returns the
+ * column that is widest at its narrowest (the one to blame), else -1.
+ * fixed[j] nonzero keeps column j at its natural width (numbers).
+ */
+static long
+table_widths(struct row *rows, size_t nrows, size_t ncol, double w,
+    const int *fixed, double *colx, double *colw)
+{
+	static const double steps[] = { 1.0, 0.9, 0.8, 0.0 };
+	double		*mn, *mx, sum_mn, sum_mx, s = 1, floor_s;
+	size_t		 i, j, k;
+	long		 worst = -1;
+
+	mn = xcalloc(ncol, sizeof(*mn));
+	mx = xcalloc(ncol, sizeof(*mx));
+	floor_s = CELL_FLOOR / styles[ST_CELL].size;
+	for (k = 0; k < GEN_NELEM(steps); k++) {
+		s = steps[k] > floor_s ? steps[k] : floor_s;
+		sum_mn = sum_mx = 0;
+		for (j = 0; j < ncol; j++) {
+			mn[j] = mx[j] = 0;
+			for (i = 0; i < nrows; i++) {
+				struct cell *c = &rows[i].c[j];
+
+				if (s != 1)
+					pt_scale(&c->t, c->st, s);
+				pt_set_width(&c->t, -1);
+				if (pt_width(&c->t) + 2 * CELL_PX > mx[j])
+					mx[j] = pt_width(&c->t) + 2 * CELL_PX;
+				if (pt_min_width(&c->t) + 2 * CELL_PX > mn[j])
+					mn[j] = pt_min_width(&c->t) +
+					    2 * CELL_PX;
+			}
+			if (fixed != NULL && fixed[j])
+				mn[j] = mx[j];
+			sum_mn += mn[j];
+			sum_mx += mx[j];
+		}
+		if (sum_mn <= w + 1e-6 || s <= floor_s)
+			break;
+	}
+	if (sum_mn > w + 1e-6) {
+		for (j = 0; j < ncol; j++)
+			if (worst < 0 || mn[j] > mn[worst])
+				worst = (long)j;
+	}
+	for (j = 0; j < ncol; j++) {
+		if (sum_mx <= w)
+			colw[j] = mx[j] + (w - sum_mx) * (fixed != NULL &&
+			    fixed[j] ? 0 : mx[j]) / sum_mx;
+		else if (sum_mn >= w)
+			colw[j] = w * mn[j] / sum_mn;
+		else
+			colw[j] = mn[j] + (w - sum_mn) * (mx[j] - mn[j]) /
+			    (sum_mx - sum_mn);
+		colx[j] = j == 0 ? 0 : colx[j - 1] + colw[j - 1];
+	}
+	/* Natural widths fit: the label columns take what is left. */
+	if (sum_mx <= w && fixed != NULL) {
+		double	 rest = w, free_mx = 0;
+
+		for (j = 0; j < ncol; j++)
+			if (fixed[j])
+				rest -= mx[j];
+			else
+				free_mx += mx[j];
+		for (j = 0; j < ncol; j++) {
+			colw[j] = fixed[j] ? mx[j] : rest * mx[j] / free_mx;
+			colx[j] = j == 0 ? 0 : colx[j - 1] + colw[j - 1];
+		}
+	}
+	for (i = 0; i < nrows; i++)
+		row_fit(&rows[i], colx, colw);
+	free(mn);
+	free(mx);
+	return worst;
+}
+
+/* An error at the table's line: it does not fit even in small type. */
+static void
+too_wide(struct pr *r, const struct row *head, long col)
+{
+	struct buf	 name = { NULL, 0, 0 };
+
+	if (head != NULL && (size_t)col < head->nc)
+		line_text(&head->c[col].t, 0, &name, 60);
+	if (r->part != NULL && r->sline > 0)
+		diag_error(r->diag, r->part->path, r->part->line0 + r->sline,
+		    r->scol, "PDF: this table is too wide for the page even "
+		    "in %.0f pt type: column %ld%s%s%s cannot be made narrower "
+		    "(shorten its longest word, or split the table)",
+		    CELL_FLOOR, col + 1, name.len > 0 ? " ('" : "",
+		    name.len > 0 ? name.s : "", name.len > 0 ? "')" : "");
+	else
+		diag_error(r->diag, r->e->index_path, 0, 0, "PDF: a table is "
+		    "too wide for the page even in %.0f pt type (column %ld)",
+		    CELL_FLOOR, col + 1);
+	buf_free(&name);
+}
+
+/*
+ * A box for one table row, which it takes over.  A header row is one
+ * block kept with what follows; a body or total row is the lines of
+ * its cells side by side, kept whole unless taller than a page, when
+ * it breaks between lines (a long cell) and repeats box repeat above.
+ */
+static struct box *
+row_box(struct pr *r, const struct bctx *c, struct snode *tsn,
+    struct row *row, long repeat)
+{
+	struct box	*b;
+	size_t		 j, n = 1;
+	double		 lead = 0;
+
+	b = box_new(B_ROW, c, tsn);
+	b->rows = xcalloc(1, sizeof(*b->rows));
+	b->rows[0] = *row;
+	b->nrows = 1;
+	row = &b->rows[0];
+	for (j = 0; j < row->nc; j++) {
+		if ((size_t)row->c[j].t.nlines > n)
+			n = (size_t)row->c[j].t.nlines;
+		if (row->c[j].t.lead > lead)
+			lead = row->c[j].t.lead;
+	}
+	if (row->kind == ROW_HEAD) {
+		b->pl.height = row->h;
+		b->pl.keep = 1;
+		for (j = 0; j < row->nc; j++)
+			block_fn(r, b, &row->c[j].t);
+		return b;
+	}
+	b->pl.kind = PL_LINES;
+	b->pl.split = 1;
+	b->pl.repeat = repeat;
+	b->pl.pad_top = CELL_PY;
+	b->pl.pad_bottom = row->h - CELL_PY - n * lead;
+	b->lh = xcalloc(n, sizeof(*b->lh));
+	b->fn = xcalloc(n, sizeof(*b->fn));
+	for (j = 0; j < n; j++)
+		b->lh[j] = lead;
+	for (j = 0; j < row->nc; j++)
+		need_notes(r, &row->c[j].t, b->fn, 1);
+	b->pl.nlines = n;
+	b->pl.line = b->lh;
+	b->pl.fn = b->fn;
+	return b;
+}
+
+/*
+ * Pushes a table's rows as boxes: header rows kept with what follows,
+ * the last two body rows kept with the total row, every body row
+ * repeating rep (or the last header row when rep is -1) on a new page.
+ */
+static void
+push_rows(struct pr *r, const struct bctx *c, struct snode *tsn,
+    struct row *rows, size_t nrows, long rep, int has_total)
+{
+	struct box	*b;
+	size_t		 i, k;
+	long		 head = -1;
+
+	for (i = 0; i < nrows; i++) {
+		b = row_box(r, c, tsn, &rows[i], rep >= 0 ? rep : head);
+		if (i + 1 == nrows)
+			b->pl.after = 12;
+		if (has_total && rows[i].kind == ROW_BODY && i + 3 >= nrows)
+			b->pl.keep = 1;
+		k = box_push(r, b);
+		if (rows[i].kind == ROW_HEAD)
+			head = (long)k;
+		if (r->sline > 0 && rows[i].line > 0) {
+			b->line = rows[i].line;
+			b->col = rows[i].col;
+		}
+	}
+}
+
+/*
+ * A ```table block: its caption kept with the header, then a box per
+ * row, broken between rows over pages; a ghost box (never placed
+ * itself) repeats "Tabel N (vervolg)" and the header on each new page.
+ */
 static void
 tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 {
-	struct box	*b;
+	struct box	*b, *g;
+	struct snode	*tsn = sn_new(r, "Table", c->sn);
 	struct ib	 ib;
-	struct row	*row;
-	double		 colx[3], colw[3], w;
-	size_t		 i, j, ncol = 1 + (t->col_count != 0) + (t->col_pct != 0);
-	char		 num[32];
+	struct row	*rows, ghead;
+	double		 colx[3], colw[3];
+	int		 fixed[3] = { 0, 1, 1 };
+	size_t		 i, nrows, ncol = 1 + (t->col_count != 0) +
+			    (t->col_pct != 0);
+	long		 worst, gi;
+	char		 num[48];
 
-	b = box_new(B_TABLE, c, sn_new(r, "Table", c->sn));
+	b = box_new(B_TABLE, c, tsn);
 	ib_init(&ib, r, ST_CAPTION, 0);
 	snprintf(num, sizeof(num), "Tabel %d.", t->number);
 	buf_puts(&ib.s, num);
@@ -1168,58 +1411,63 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	buf_putc(&ib.s, ' ');
 	buf_puts(&ib.s, t->title != NULL ? t->title : "");
 	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
-	b->auxsn = sn_new(r, "Caption", b->sn);
+	b->auxsn = sn_new(r, "Caption", tsn);
+	b->pl.height = pt_height(&b->aux) + 6;
+	b->pl.keep = 1;
+	b->pl.before = FIG_SP;
+	b->dest = xasprintf("tabel-%d", t->number);
+	box_push(r, b);
 
-	b->nrows = t->nrows + 2;
-	b->rows = xcalloc(b->nrows, sizeof(*b->rows));
-	for (i = 0; i < b->nrows; i++) {
-		const struct trow *tr = i == 0 ? NULL : i <= t->nrows ?
-		    &t->rows[i - 1] : &t->total;
-		enum st	 st = i == 0 ? ST_CELLHEAD : ST_CELL;
+	/* Rows: the header twice (the second for the ghost), body, total. */
+	nrows = t->nrows + 3;
+	rows = xcalloc(nrows, sizeof(*rows));
+	for (i = 0; i < nrows; i++) {
+		const struct trow *tr = i <= 1 ? NULL : i <= t->nrows + 1 ?
+		    &t->rows[i - 2] : &t->total;
+		struct row *row = &rows[i];
+		enum st	 st;
 
-		row = &b->rows[i];
-		row->kind = i == 0 ? ROW_HEAD : i <= t->nrows ? ROW_BODY :
+		row->kind = i <= 1 ? ROW_HEAD : i <= t->nrows + 1 ? ROW_BODY :
 		    ROW_TOTAL;
-		row->sn = sn_new(r, "TR", b->sn);
-		if (row->kind == ROW_TOTAL)
-			st = ST_CELLHEAD;
+		st = row->kind == ROW_BODY ? ST_CELL : ST_CELLHEAD;
+		row->sn = sn_new(r, "TR", i == 0 ? NULL : tsn);
 		cell_str(r, row, tr == NULL ? t->head : tr->label, st,
 		    PANGO_ALIGN_LEFT, "TH");
 		if (t->col_count)
 			cell_str(r, row, tr == NULL ? "Aantal" : tr->count, st,
-			    PANGO_ALIGN_RIGHT, i == 0 ? "TH" : "TD");
+			    PANGO_ALIGN_RIGHT, tr == NULL ? "TH" : "TD");
 		if (t->col_pct)
 			cell_str(r, row, tr == NULL ? "%" : tr->pct, st,
-			    PANGO_ALIGN_RIGHT, i == 0 ? "TH" : "TD");
+			    PANGO_ALIGN_RIGHT, tr == NULL ? "TH" : "TD");
 	}
-	/* Number columns as wide as their widest value; labels the rest. */
-	w = c->w;
-	for (j = 1; j < ncol; j++) {
-		colw[j] = 56;
-		for (i = 0; i < b->nrows; i++)
-			if (pt_width(&b->rows[i].c[j].t) + 2 * CELL_PX >
-			    colw[j])
-				colw[j] = pt_width(&b->rows[i].c[j].t) +
-				    2 * CELL_PX;
-		w -= colw[j];
-	}
-	colw[0] = w;
-	colx[0] = 0;
-	for (j = 1; j < ncol; j++)
-		colx[j] = colx[j - 1] + colw[j - 1];
-	b->pl.height = pt_height(&b->aux) + 6;
-	for (i = 0; i < b->nrows; i++) {
-		row_fit(&b->rows[i], colx, colw);
-		b->pl.height += b->rows[i].h;
-	}
+	fixed[1] = fixed[2] = 1;
+	if ((worst = table_widths(rows, nrows, ncol, c->w, fixed, colx,
+	    colw)) >= 0)
+		too_wide(r, &rows[1], worst);
+
+	/* The ghost: "Tabel N (vervolg)" above the header, decoration. */
+	g = box_new(B_ROW, c, tsn);
+	snprintf(num, sizeof(num), "Tabel %d (vervolg)", t->number);
+	pt_str(r, &g->aux, num, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
+	ghead = rows[0];
+	g->rows = xcalloc(1, sizeof(*g->rows));
+	g->rows[0] = ghead;
+	g->nrows = 1;
+	g->pl.height = pt_height(&g->aux) + 6 + ghead.h;
+	g->pl.ghost = 1;
+	gi = (long)box_push(r, g);
+	g->line = 0;
+
+	push_rows(r, c, tsn, rows + 1, nrows - 1, gi, 1);
+	free(rows);
 	if (t->note != NULL) {
-		pt_str(r, &b->note, t->note, ST_NOTE, c->w, PANGO_ALIGN_LEFT);
-		b->notesn = sn_new(r, "P", c->sn);
-		b->pl.height += 5 + pt_height(&b->note);
+		b = box_new(B_TEXT, c, sn_new(r, "P", c->sn));
+		pt_str(r, &b->t, t->note, ST_NOTE, c->w, PANGO_ALIGN_LEFT);
+		lines_box(r, b);
+		b->pl.before = 5;
+		box_push(r, b);
 	}
-	b->pl.before = b->pl.after = FIG_SP;
-	b->dest = xasprintf("tabel-%d", t->number);
-	box_push(r, b);
+	space_after(r, 0, FIG_SP);
 }
 
 /* A Markdown (GFM) table: a box per row, the header repeated. */
@@ -1230,11 +1478,10 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 	cmark_node	*rn, *cn;
 	uint8_t		*align;
 	struct row	*rows = NULL;
-	struct box	*b;
 	struct ib	 ib;
-	size_t		 nrows = 0, ncol, i, j;
-	double		*mn, *mx, *colw, *colx, sum_mn = 0, sum_mx = 0, w;
-	long		 head = -1;
+	size_t		 nrows = 0, ncol, j, first;
+	double		*colw, *colx;
+	long		 worst;
 	PangoAlignment	 al;
 
 	ncol = cmark_gfm_extensions_get_table_columns(n);
@@ -1261,74 +1508,28 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 			    PANGO_ALIGN_RIGHT : align != NULL &&
 			    align[j] == 'c' ? PANGO_ALIGN_CENTER :
 			    PANGO_ALIGN_LEFT;
-			ib_init(&ib, r, st, 0);
+			ib_init(&ib, r, st, 1);
 			if (cn != NULL) {
 				inlines(&ib, cn);
 				cn = cmark_node_next(cn);
 			}
 			pt_make(r, &row->c[j].t, &ib, st, 0, al);
+			row->c[j].st = st;
 			row->c[j].sn = sn_new(r, is_head ? "TH" : "TD",
 			    row->sn);
 		}
 		row->nc = ncol;
 	}
-	/* Column widths: natural widths if they fit, else share out. */
-	mn = xcalloc(ncol, sizeof(*mn));
-	mx = xcalloc(ncol, sizeof(*mx));
 	colw = xcalloc(ncol, sizeof(*colw));
 	colx = xcalloc(ncol, sizeof(*colx));
-	for (j = 0; j < ncol; j++) {
-		for (i = 0; i < nrows; i++) {
-			struct ptext *t = &rows[i].c[j].t;
-
-			pt_set_width(t, -1);
-			if (pt_width(t) + 2 * CELL_PX > mx[j])
-				mx[j] = pt_width(t) + 2 * CELL_PX;
-			pt_set_width(t, 1);
-			if (pt_width(t) + 2 * CELL_PX > mn[j])
-				mn[j] = pt_width(t) + 2 * CELL_PX;
-		}
-		sum_mn += mn[j];
-		sum_mx += mx[j];
-	}
-	w = c->w;
-	for (j = 0; j < ncol; j++) {
-		if (sum_mx <= w)
-			colw[j] = mx[j] + (w - sum_mx) * mx[j] / sum_mx;
-		else if (sum_mn >= w)
-			colw[j] = w * mn[j] / sum_mn;
-		else
-			colw[j] = mn[j] + (w - sum_mn) * (mx[j] - mn[j]) /
-			    (sum_mx - sum_mn);
-		colx[j] = j == 0 ? 0 : colx[j - 1] + colw[j - 1];
-	}
-	for (i = 0; i < nrows; i++) {
-		row_fit(&rows[i], colx, colw);
-		b = box_new(B_ROW, c, tsn);
-		b->rows = xcalloc(1, sizeof(*b->rows));
-		b->rows[0] = rows[i];
-		b->nrows = 1;
-		b->pl.height = rows[i].h;
-		for (j = 0; j < ncol; j++)
-			block_fn(r, b, &b->rows[0].c[j].t);
-		if (i == 0)
-			b->pl.before = 12;
-		if (i + 1 == nrows)
-			b->pl.after = 12;
-		if (rows[i].kind == ROW_HEAD) {
-			b->pl.keep = 1;
-			head = (long)r->nb;
-		} else
-			b->pl.repeat = head;
-		box_push(r, b);
-		if (r->sline > 0 && rows[i].line > 0) {
-			b->line = rows[i].line;
-			b->col = rows[i].col;
-		}
-	}
+	if ((worst = table_widths(rows, nrows, ncol, c->w, NULL, colx,
+	    colw)) >= 0)
+		too_wide(r, &rows[0], worst);
+	first = r->nb;
+	push_rows(r, c, tsn, rows, nrows, -1, 0);
+	if (r->nb > first)
+		r->b[first]->pl.before = 12;
 	free(rows);
-	free(mn);
-	free(mx);
 	free(colw);
 	free(colx);
 }
@@ -1899,21 +2100,31 @@ word_end(const struct ptext *t, int i)
 	return (int)(p - text);
 }
 
-/* How line i of t writes its broken words. */
+/*
+ * How line i of t writes its broken words.  A word broken over more
+ * than two lines (a narrow table column) is written whole on the
+ * first line's hyphen; the lines it fills completely write nothing.
+ */
 static void
 hyline(const struct ptext *t, int i, struct hyline *h)
 {
 	PangoLayoutLine	*l;
-	int		 soft;
+	int		 soft, j, hy;
 
 	memset(h, 0, sizeof(*h));
 	h->hide = -1;
 	if (hy_end(t, i - 1, &soft) >= 0)
 		h->hide = word_end(t, i);
 	if ((h->hy = hy_end(t, i, &h->soft)) >= 0 && i + 1 < t->nlines) {
+		if (h->hide >= h->hy)
+			return;		/* the middle of a word */
 		l = pango_layout_get_line_readonly(t->pl, i + 1);
 		h->rem = pango_layout_get_text(t->pl) + l->start_index;
-		h->remlen = (size_t)(word_end(t, i + 1) - l->start_index);
+		for (j = i + 1; j + 1 < t->nlines; j++)
+			if ((hy = hy_end(t, j, &soft)) < 0 || !soft ||
+			    word_end(t, j) < hy)
+				break;
+		h->remlen = (size_t)(word_end(t, j) - l->start_index);
 	}
 }
 
@@ -2018,40 +2229,51 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
 	}
 }
 
+/*
+ * Draws lines [from, to) of a row's cells in a piece at y of height h
+ * (its top padding included when from is 0), with the row's rules.
+ */
 static void
-draw_row(struct pr *r, const struct row *row, double x, double y, int tagged)
+draw_row(struct pr *r, const struct row *row, double x, double y,
+    double h, int from, int to, int tagged)
 {
 	size_t	 i;
+	double	 ty = y + (from == 0 ? CELL_PY : 0), w;
+	int	 n, last = 1;
 
 	for (i = 0; i < row->nc; i++) {
 		const struct cell *c = &row->c[i];
 
+		n = c->t.nlines < to ? c->t.nlines : to;
+		if (c->t.nlines > to)
+			last = 0;
+		if (from >= n)
+			continue;
 		if (tagged) {
-			draw_text(r, c->sn, &c->t, x + c->x + CELL_PX,
-			    y + CELL_PY, 0, c->t.nlines, 1);
-			notes(r, c->sn, &c->t, 0, c->t.nlines);
+			draw_text(r, c->sn, &c->t, x + c->x + CELL_PX, ty,
+			    from, n, from == 0 && n == c->t.nlines);
+			notes(r, c->sn, &c->t, from, n);
 		} else
-			draw_lines(r, &c->t, x + c->x + CELL_PX, y + CELL_PY,
-			    0, c->t.nlines, 0);
+			draw_lines(r, &c->t, x + c->x + CELL_PX, ty, from, n,
+			    0);
 	}
 	if (row->nc == 0)
 		return;
 	x += row->c[0].x;
+	w = row->c[row->nc - 1].x + row->c[row->nc - 1].w - row->c[0].x;
 	if (tagged)
 		art_begin(r, PDFA_TAG_ARTIFACT);
 	switch (row->kind) {
 	case ROW_HEAD:
-		fill_rect(r, C_TEXT, x, y + row->h - 1, row->c[row->nc - 1].x +
-		    row->c[row->nc - 1].w - row->c[0].x, 1);
+		fill_rect(r, C_TEXT, x, y + h - 1, w, 1);
 		break;
 	case ROW_BODY:
-		fill_rect(r, C_ROW, x, y + row->h - 0.5,
-		    row->c[row->nc - 1].x + row->c[row->nc - 1].w -
-		    row->c[0].x, 0.5);
+		if (last)
+			fill_rect(r, C_ROW, x, y + h - 0.5, w, 0.5);
 		break;
 	case ROW_TOTAL:
-		fill_rect(r, C_TEXT, x, y, row->c[row->nc - 1].x +
-		    row->c[row->nc - 1].w - row->c[0].x, 1);
+		if (from == 0)
+			fill_rect(r, C_TEXT, x, y, w, 1);
 		break;
 	}
 	if (tagged)
@@ -2113,8 +2335,7 @@ static void
 draw_piece(struct pr *r, const struct pl_piece *pc)
 {
 	struct box	*b = r->b[pc->box];
-	double		 x = M_LEFT + b->x, y = M_TOP + pc->y, ty, cy;
-	size_t		 i;
+	double		 x = M_LEFT + b->x, y = M_TOP + pc->y, ty, cy, h, own;
 
 	ty = y + (pc->first ? b->pl.pad_top : 0);
 	/* A contents entry links to its heading's name; it has none. */
@@ -2170,23 +2391,39 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_TABLE:
+		/* The caption; the rows are boxes of their own. */
 		draw_text(r, b->auxsn, &b->aux, x, ty, 0, b->aux.nlines, 1);
-		cy = ty + pt_height(&b->aux) + 6;
-		for (i = 0; i < b->nrows; i++) {
-			draw_row(r, &b->rows[i], x, cy, 1);
-			cy += b->rows[i].h;
-		}
-		if (b->note.pl != NULL)
-			draw_text(r, b->notesn, &b->note, x, cy + 5, 0,
-			    b->note.nlines, 1);
 		break;
 	case B_ROW:
-		/* A header row repeated on the next page: decoration. */
-		if (pc->repeated)
+		/*
+		 * A header row repeated on the next page, with a table's
+		 * "(vervolg)" caption above it: decoration.
+		 */
+		if (pc->repeated) {
 			art_begin(r, PDFA_TAG_ARTIFACT);
-		draw_row(r, &b->rows[0], x, ty, !pc->repeated);
-		if (pc->repeated)
+			if (b->aux.pl != NULL) {
+				draw_lines(r, &b->aux, x, y, 0, b->aux.nlines,
+				    0);
+				y += pt_height(&b->aux) + 6;
+			}
+			draw_row(r, &b->rows[0], x, y, b->rows[0].h, 0,
+			    INT_MAX, 0);
 			art_end(r, PDFA_TAG_ARTIFACT);
+		} else if (b->pl.kind == PL_LINES) {
+			/* Without the padding of frames around the table. */
+			own = b->rows[0].h - CELL_PY - b->pl.nlines * b->lh[0];
+			h = pc->h;
+			if (pc->first) {
+				h -= b->pl.pad_top - CELL_PY;
+				y += b->pl.pad_top - CELL_PY;
+			}
+			if (pc->last)
+				h -= b->pl.pad_bottom - own;
+			draw_row(r, &b->rows[0], x, y, h, (int)pc->from,
+			    (int)pc->to, 1);
+		} else
+			draw_row(r, &b->rows[0], x, ty, b->rows[0].h, 0,
+			    INT_MAX, 1);
 		break;
 	case B_RULE:
 		art_begin(r, PDFA_TAG_ARTIFACT);
