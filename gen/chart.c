@@ -863,7 +863,8 @@ lay_hbar(struct lay *L)
 	if (x1 > L->w - PAD - half)
 		x1 = L->w - PAD - half;
 
-	rowh = maxl * LINE_H + 9;
+	/* Many categories: thinner bars, so that the chart fits a page. */
+	rowh = maxl * LINE_H + (c->ncat > 24 ? 3 : 9);
 	bt = rowh * 0.62 < 14 ? rowh * 0.62 : 14;
 	toptick = c->ncat > 20;
 	y = PAD;

@@ -299,6 +299,8 @@ struct pr {
 	const char		**alt;		/* Figure alt texts in drawing
 						   order (borrowed) */
 	size_t			 nalt;
+	int			 nerr;		/* errors reported while laying
+						   out: no PDF */
 };
 
 static void	 blocks(struct pr *, cmark_node *, const struct bctx *);
@@ -476,13 +478,53 @@ ib_color(struct ib *b, struct rgb c, size_t start)
 	    start);
 }
 
+#define ZWSP	"\xe2\x80\x8b"	/* a break without a hyphen, never written */
+
+/* An e-mail address or a URL: it breaks after . @ / and is not hyphenated. */
+static int
+urlish(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "://", 3) == 0)
+			return 1;
+	return memchr(s, '@', n) != NULL ||
+	    (n > 4 && strncasecmp(s, "www.", 4) == 0);
+}
+
+static void
+ib_url(struct ib *b, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		buf_putc(&b->s, s[i]);
+		if ((s[i] == '.' || s[i] == '@' || s[i] == '/') && i + 1 < n &&
+		    strchr(".@/", s[i + 1]) == NULL)
+			buf_puts(&b->s, ZWSP);
+	}
+}
+
 static void
 ib_text(struct ib *b, const char *s, size_t len)
 {
-	if (b->hyph && !b->inlink)
-		hyph_add(b->r->o->hyph, &b->s, s, len);
-	else
-		buf_add(&b->s, s, len);
+	size_t	 i = 0, j, k;
+
+	while (i < len) {
+		for (j = i; j < len && s[j] != ' ' && s[j] != '\n'; j++)
+			continue;
+		if (j > i && urlish(s + i, j - i))
+			ib_url(b, s + i, j - i);
+		else if (b->hyph && !b->inlink)
+			hyph_add(b->r->o->hyph, &b->s, s + i, j - i);
+		else
+			buf_add(&b->s, s + i, j - i);
+		for (k = j; k < len && (s[k] == ' ' || s[k] == '\n'); k++)
+			continue;
+		buf_add(&b->s, s + j, k - j);
+		i = k;
+	}
 }
 
 static void
@@ -813,6 +855,35 @@ pt_min_width(struct ptext *t)
 	pango_layout_set_width(t->pl, -1);
 	pt_lines(t);
 	return w;
+}
+
+/* The width of t's longest word, unhyphenated; t unwrapped. */
+static double
+pt_word_width(const struct ptext *t)
+{
+	PangoRectangle	 a, b;
+	const char	*s;
+	size_t		 i = 0, start;
+	double		 w, best = 0;
+
+	if (t->pl == NULL)
+		return 0;
+	s = pango_layout_get_text(t->pl);
+	while (s[i] != '\0') {
+		while (s[i] == ' ' || s[i] == '\n')
+			i++;
+		start = i;
+		while (s[i] != '\0' && s[i] != ' ' && s[i] != '\n')
+			i++;
+		if (i == start)
+			continue;
+		pango_layout_index_to_pos(t->pl, (int)start, &a);
+		pango_layout_index_to_pos(t->pl, (int)i, &b);
+		w = (double)(b.x - a.x) / PANGO_SCALE;
+		if (a.y == b.y && w > best)
+			best = w;
+	}
+	return best;
 }
 
 /* Sets t's type at s times its style's size (a table set smaller). */
@@ -1214,18 +1285,20 @@ table_widths(struct row *rows, size_t nrows, size_t ncol, double w,
     const int *fixed, double *colx, double *colw)
 {
 	static const double steps[] = { 1.0, 0.9, 0.8, 0.0 };
-	double		*mn, *mx, sum_mn, sum_mx, s = 1, floor_s;
+	double		*mn, *mw, *mx, sum_mn, sum_mw, sum_mx, s = 1, floor_s,
+			 x;
 	size_t		 i, j, k;
 	long		 worst = -1;
 
 	mn = xcalloc(ncol, sizeof(*mn));
+	mw = xcalloc(ncol, sizeof(*mw));
 	mx = xcalloc(ncol, sizeof(*mx));
 	floor_s = CELL_FLOOR / styles[ST_CELL].size;
 	for (k = 0; k < GEN_NELEM(steps); k++) {
 		s = steps[k] > floor_s ? steps[k] : floor_s;
-		sum_mn = sum_mx = 0;
+		sum_mn = sum_mw = sum_mx = 0;
 		for (j = 0; j < ncol; j++) {
-			mn[j] = mx[j] = 0;
+			mn[j] = mw[j] = mx[j] = 0;
 			for (i = 0; i < nrows; i++) {
 				struct cell *c = &rows[i].c[j];
 
@@ -1234,13 +1307,21 @@ table_widths(struct row *rows, size_t nrows, size_t ncol, double w,
 				pt_set_width(&c->t, -1);
 				if (pt_width(&c->t) + 2 * CELL_PX > mx[j])
 					mx[j] = pt_width(&c->t) + 2 * CELL_PX;
-				if (pt_min_width(&c->t) + 2 * CELL_PX > mn[j])
-					mn[j] = pt_min_width(&c->t) +
-					    2 * CELL_PX;
+				if ((x = pt_word_width(&c->t) + 2 * CELL_PX) >
+				    mw[j])
+					mw[j] = x;
+				if ((x = pt_min_width(&c->t) + 2 * CELL_PX) >
+				    mn[j])
+					mn[j] = x;
 			}
 			if (fixed != NULL && fixed[j])
-				mn[j] = mx[j];
+				mn[j] = mw[j] = mx[j];
+			if (mw[j] < mn[j])
+				mw[j] = mn[j];
+			if (mx[j] < mw[j])
+				mx[j] = mw[j];
 			sum_mn += mn[j];
+			sum_mw += mw[j];
 			sum_mx += mx[j];
 		}
 		if (sum_mn <= w + 1e-6 || s <= floor_s)
@@ -1257,9 +1338,13 @@ table_widths(struct row *rows, size_t nrows, size_t ncol, double w,
 			    fixed[j] ? 0 : mx[j]) / sum_mx;
 		else if (sum_mn >= w)
 			colw[j] = w * mn[j] / sum_mn;
+		else if (sum_mw <= w)
+			/* Whole words everywhere, the rest by length. */
+			colw[j] = mw[j] + (w - sum_mw) * (mx[j] - mw[j]) /
+			    (sum_mx - sum_mw);
 		else
-			colw[j] = mn[j] + (w - sum_mn) * (mx[j] - mn[j]) /
-			    (sum_mx - sum_mn);
+			colw[j] = mn[j] + (w - sum_mn) * (mw[j] - mn[j]) /
+			    (sum_mw - sum_mn);
 		colx[j] = j == 0 ? 0 : colx[j - 1] + colw[j - 1];
 	}
 	/* Natural widths fit: the label columns take what is left. */
@@ -1279,6 +1364,7 @@ table_widths(struct row *rows, size_t nrows, size_t ncol, double w,
 	for (i = 0; i < nrows; i++)
 		row_fit(&rows[i], colx, colw);
 	free(mn);
+	free(mw);
 	free(mx);
 	return worst;
 }
@@ -1303,6 +1389,7 @@ too_wide(struct pr *r, const struct row *head, long col)
 		    "too wide for the page even in %.0f pt type (column %ld)",
 		    CELL_FLOOR, col + 1);
 	buf_free(&name);
+	r->nerr++;
 }
 
 /*
@@ -1881,7 +1968,7 @@ struct hyline {
 					   the previous line's word: no text */
 };
 
-/* Appends text[from, to) without soft hyphens. */
+/* Appends text[from, to) without soft hyphens and zero-width spaces. */
 static void
 add_noshy(struct buf *b, const char *text, int from, int to)
 {
@@ -1891,6 +1978,10 @@ add_noshy(struct buf *b, const char *text, int from, int to)
 		if ((unsigned char)text[i] == 0xc2 && i + 1 < to &&
 		    (unsigned char)text[i + 1] == 0xad) {
 			i++;
+			continue;
+		}
+		if (i + 2 < to && memcmp(text + i, ZWSP, 3) == 0) {
+			i += 2;
 			continue;
 		}
 		buf_putc(b, text[i]);
@@ -3079,16 +3170,18 @@ pr_free(struct pr *r)
 }
 
 /*
- * A warning for every piece too tall for a page, at the line of the
- * block it comes from: what does not fit is cut off at the page's foot.
+ * An error for every piece too tall for a page, at the line of the
+ * block it comes from: nothing may be cut off at a page's foot, and
+ * what pagination cannot break (a figure, a heading, a table's header
+ * row) has to be made smaller by its author.
  */
 static void
 overflow(struct pr *r)
 {
 	static const char *const what[] = {
 		[B_TEXT] = "line", [B_HEADING] = "heading",
-		[B_FIGURE] = "figure", [B_TABLE] = "table",
-		[B_ROW] = "table row"
+		[B_FIGURE] = "figure", [B_TABLE] = "table caption",
+		[B_ROW] = "table header row"
 	};
 	const struct box	*b;
 	const char		*w;
@@ -3100,14 +3193,16 @@ overflow(struct pr *r)
 		b = r->b[r->L.piece[i].box];
 		w = (size_t)b->kind < GEN_NELEM(what) && what[b->kind] != NULL ?
 		    what[b->kind] : "block";
+		r->nerr++;
 		if (b->part != NULL)
-			diag_warn(r->diag, b->part->path, b->part->line0 +
+			diag_error(r->diag, b->part->path, b->part->line0 +
 			    b->line, b->col, "PDF: this %s is taller than a "
-			    "page, and is cut off at the page's foot", w);
+			    "page and cannot be broken; make it shorter%s", w,
+			    b->kind == B_FIGURE ? " (fewer categories, or a "
+			    "```table instead)" : "");
 		else
-			diag_warn(r->diag, r->e->index_path, 0, 0, "PDF: a %s "
-			    "is taller than a page, and is cut off at the "
-			    "page's foot", w);
+			diag_error(r->diag, r->e->index_path, 0, 0, "PDF: a %s "
+			    "is taller than a page and cannot be broken", w);
 	}
 }
 
@@ -3135,7 +3230,9 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 	overflow(&r);
 	if (dump != NULL)
 		dump_layout(&r, dump);
-	if (pdf != NULL)
+	if (r.nerr > 0)
+		rc = -1;
+	else if (pdf != NULL)
 		rc = render(&r, pdf);
 	pr_free(&r);
 	return rc;

@@ -49,6 +49,27 @@ max2(double a, double b)
 	return a > b ? a : b;
 }
 
+/* The height of a whole box, padding included. */
+static double
+total(const struct pl_box *b)
+{
+	double	 h = b->pad_top + b->pad_bottom;
+	size_t	 j;
+
+	if (b->kind == PL_BLOCK)
+		return h + b->height;
+	for (j = 0; j < b->nlines; j++)
+		h += b->line[j];
+	return h;
+}
+
+/* A split box that fits on a page: kept whole. */
+static int
+kept(const struct pg *p, const struct pl_box *b)
+{
+	return b->split && total(b) <= p->g->body + EPS;
+}
+
 /* A lines box too short to leave orphans and widows: it never splits. */
 static int
 whole(const struct pl_box *b)
@@ -89,7 +110,7 @@ need(const struct pg *p, size_t i, double *h, double *f)
 			*h += b->pad_top + b->height + b->pad_bottom;
 			*f += fnat(b, 0);
 		} else if (b->kind == PL_LINES) {
-			m = whole(b) || b->split ? b->nlines :
+			m = whole(b) || kept(p, b) ? b->nlines :
 			    (size_t)orphans(b);
 			if (m > b->nlines)
 				m = b->nlines;
@@ -205,7 +226,8 @@ place_lines(struct pg *p, size_t i)
 			fs = ff;
 		}
 		r = b->nlines - from;
-		if (k < r && b->split && from == 0 && !p->top && !p->fresh) {
+		if (k < r && kept(p, b) && from == 0 && !p->top &&
+		    !p->fresh) {
 			/* Whole on the next page, split only there. */
 			new_page(p, i);
 			continue;

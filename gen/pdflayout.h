@@ -41,9 +41,10 @@ struct pl_box {
 					   a new page (0: 2) */
 	long		 repeat;	/* box drawn again above this one when it
 					   starts a page (table header), or -1 */
-	int		 split;		/* PL_LINES: kept whole like a block, split
-					   between lines only when taller than a
-					   page (a table row with a long cell) */
+	int		 split;		/* PL_LINES: kept whole like a block when
+					   it fits on a page, else split between
+					   lines as a paragraph (a table row with
+					   a long cell) */
 	int		 ghost;		/* never placed in the flow, only drawn as
 					   another box's repeat (a table's
 					   continued caption and header) */
@@ -88,7 +89,9 @@ struct pl_layout {
  * its space above; a PL_BLOCK never splits and goes to the next page
  * when it does not fit; a PL_LINES box splits between lines with at
  * least orphans lines before and widows lines after the break, else
- * it moves whole to the next page; a box with keep goes to the next
+ * it moves whole to the next page (a split box moves whole unless it is
+ * taller than a page); a ghost box is only drawn as a repeat; a box
+ * with keep goes to the next
  * page unless it fits together with the start of the next box; a line
  * or block that needs footnote space fits only if its footnotes fit
  * below it on the same page.  A box that does not fit on an empty page
