@@ -239,8 +239,19 @@ struct frame {
 	double		 pad;		/* its own padding above and below */
 };
 
+/* A block of a footnote after its first paragraph. */
+struct fblock {
+	struct ptext	 t;
+	struct snode	*sn;		/* its P (or Code), under the Note */
+	double		 x;		/* from the footnote's text column */
+	int		 beside;	/* drawn at the previous block's top (a
+					   list item's text beside its number) */
+};
+
 struct fnote {
-	struct ptext	 t;		/* its text */
+	struct ptext	 t;		/* its text (first paragraph) */
+	struct fblock	*blk;		/* the blocks after it */
+	size_t		 nblk;
 	struct ptext	 num;		/* its number */
 	struct snode	*note;		/* Note (parent set when drawn) */
 	struct snode	*lbl, *p;	/* its Lbl and P */
@@ -1798,6 +1809,156 @@ blocks(struct pr *r, cmark_node *n, const struct bctx *c)
 	r->scol = col;
 }
 
+static struct fblock *
+fn_add(struct pr *r, struct fnote *f, const char *tag, double x, int beside)
+{
+	struct fblock	*b;
+
+	f->blk = xreallocarray(f->blk, f->nblk + 1, sizeof(*f->blk));
+	b = &f->blk[f->nblk++];
+	memset(b, 0, sizeof(*b));
+	b->sn = sn_new(r, tag, f->note);
+	b->x = x;
+	b->beside = beside;
+	return b;
+}
+
+/* A footnote's table: a line per row, its cells at tab stops. */
+static void
+fn_table(struct pr *r, struct fnote *f, cmark_node *n)
+{
+	cmark_node	*rn, *cn;
+	PangoTabArray	*tabs;
+	struct fblock	*b;
+	struct ib	 ib;
+	struct ptext	 m;
+	double		 colw[16], x;
+	size_t		 ncol, j;
+	char		*s;
+
+	ncol = cmark_gfm_extensions_get_table_columns(n);
+	if (ncol > GEN_NELEM(colw))
+		ncol = GEN_NELEM(colw);
+	memset(colw, 0, sizeof(colw));
+	for (rn = cmark_node_first_child(n); rn != NULL;
+	    rn = cmark_node_next(rn))
+		for (cn = cmark_node_first_child(rn), j = 0; cn != NULL &&
+		    j < ncol; cn = cmark_node_next(cn), j++) {
+			s = doc_text(cn);
+			pt_str(r, &m, s, ST_FN, 0, PANGO_ALIGN_LEFT);
+			if (pt_width(&m) + 12 > colw[j])
+				colw[j] = pt_width(&m) + 12;
+			pt_free(&m);
+			free(s);
+		}
+	for (rn = cmark_node_first_child(n); rn != NULL;
+	    rn = cmark_node_next(rn)) {
+		b = fn_add(r, f, "P", 0, 0);
+		ib_init(&ib, r, ST_FN, 0);
+		for (cn = cmark_node_first_child(rn), j = 0; cn != NULL &&
+		    j < ncol; cn = cmark_node_next(cn), j++) {
+			if (j > 0)
+				buf_putc(&ib.s, '\t');
+			inlines(&ib, cn);
+		}
+		if (cmark_gfm_extensions_get_table_row_is_header(rn))
+			ib_attr(&ib, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+			    0);
+		pt_make(r, &b->t, &ib, ST_FN, COL_W - FN_IND,
+		    PANGO_ALIGN_LEFT);
+		tabs = pango_tab_array_new((gint)(ncol > 1 ? ncol - 1 : 1),
+		    FALSE);
+		for (j = 1, x = 0; j < ncol; j++) {
+			x += colw[j - 1];
+			pango_tab_array_set_tab(tabs, (gint)j - 1,
+			    PANGO_TAB_LEFT, (gint)(x * PANGO_SCALE));
+		}
+		pango_layout_set_tabs(b->t.pl, tabs);
+		pango_tab_array_free(tabs);
+		pt_lines(&b->t);
+		f->h += pt_height(&b->t);
+	}
+}
+
+/* A block of a footnote after its first paragraph, set in small type. */
+static void
+fn_block(struct pr *r, struct fnote *f, cmark_node *n)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+	cmark_node	*item, *c;
+	struct fblock	*b;
+	struct ib	 ib;
+	const char	*lit;
+	char		*s, m[32];
+	int		 k, ordered;
+
+	if (t == CMARK_NODE_TABLE) {
+		fn_table(r, f, n);
+		return;
+	}
+	switch (t) {
+	case CMARK_NODE_PARAGRAPH:
+		b = fn_add(r, f, "P", 0, 0);
+		ib_init(&ib, r, ST_FN, 0);
+		inlines(&ib, n);
+		pt_make(r, &b->t, &ib, ST_FN, COL_W - FN_IND, PANGO_ALIGN_LEFT);
+		break;
+	case CMARK_NODE_LIST:
+		ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		k = cmark_node_get_list_start(n);
+		for (item = cmark_node_first_child(n); item != NULL;
+		    item = cmark_node_next(item), k++) {
+			if (ordered)
+				snprintf(m, sizeof(m), "%d%c", k,
+				    cmark_node_get_list_delim(n) ==
+				    CMARK_PAREN_DELIM ? ')' : '.');
+			else
+				snprintf(m, sizeof(m), "\xe2\x80\xa2");
+			b = fn_add(r, f, "P", 0, 0);
+			pt_str(r, &b->t, m, ST_FN, 0, PANGO_ALIGN_LEFT);
+			b = fn_add(r, f, "P", FN_IND + 4, 1);
+			ib_init(&ib, r, ST_FN, 0);
+			for (c = cmark_node_first_child(item); c != NULL;
+			    c = cmark_node_next(c)) {
+				if (c != cmark_node_first_child(item))
+					buf_putc(&ib.s, '\n');
+				if (cmark_node_get_type(c) ==
+				    CMARK_NODE_PARAGRAPH)
+					inlines(&ib, c);
+				else {
+					s = doc_text(c);
+					buf_puts(&ib.s, s);
+					free(s);
+				}
+			}
+			pt_make(r, &b->t, &ib, ST_FN, COL_W - 2 * FN_IND - 4,
+			    PANGO_ALIGN_LEFT);
+			f->h += pt_height(&b->t);
+		}
+		return;
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		if (t == CMARK_NODE_HTML_BLOCK && r->e->meta.unsafe_html)
+			return;
+		if ((lit = cmark_node_get_literal(n)) == NULL)
+			return;
+		b = fn_add(r, f, "Code", 0, 0);
+		ib_init(&ib, r, ST_CODE, 0);
+		buf_add(&ib.s, lit, strlen(lit) - (strlen(lit) > 0 &&
+		    lit[strlen(lit) - 1] == '\n'));
+		pt_make(r, &b->t, &ib, ST_CODE, COL_W - FN_IND,
+		    PANGO_ALIGN_LEFT);
+		break;
+	default:
+		b = fn_add(r, f, "P", 0, 0);
+		s = doc_text(n);
+		pt_str(r, &b->t, s, ST_FN, COL_W - FN_IND, PANGO_ALIGN_LEFT);
+		free(s);
+		break;
+	}
+	f->h += pt_height(&b->t);
+}
+
 /* Footnote texts, measured before the text that refers to them. */
 static void
 footnotes(struct pr *r)
@@ -1806,7 +1967,7 @@ footnotes(struct pr *r)
 	struct fnote		*f;
 	struct ib		 ib;
 	cmark_node		*n, *c;
-	char			 num[16], *s;
+	char			 num[16];
 	size_t			 i;
 	int			 k;
 
@@ -1824,29 +1985,25 @@ footnotes(struct pr *r)
 			if (d->parts[i].fn_base + ++k > d->nfn)
 				break;
 			f = &r->fn[d->parts[i].fn_base + k];
-			ib_init(&ib, r, ST_FN, 0);
-			for (c = cmark_node_first_child(n); c != NULL;
-			    c = cmark_node_next(c)) {
-				if (c != cmark_node_first_child(n))
-					buf_putc(&ib.s, '\n');
-				if (cmark_node_get_type(c) ==
-				    CMARK_NODE_PARAGRAPH)
-					inlines(&ib, c);
-				else {
-					s = doc_text(c);
-					buf_puts(&ib.s, s);
-					free(s);
-				}
-			}
-			pt_make(r, &f->t, &ib, ST_FN, COL_W - FN_IND,
-			    PANGO_ALIGN_LEFT);
-			snprintf(num, sizeof(num), "%d",
-			    d->parts[i].fn_base + k);
-			pt_str(r, &f->num, num, ST_FN, 0, PANGO_ALIGN_LEFT);
-			f->h = pt_height(&f->t) + FN_GAP;
 			f->note = sn_new(r, "Note", NULL);
 			f->lbl = sn_new(r, "Lbl", f->note);
 			f->p = sn_new(r, "P", f->note);
+			c = cmark_node_first_child(n);
+			ib_init(&ib, r, ST_FN, 0);
+			if (c != NULL && cmark_node_get_type(c) ==
+			    CMARK_NODE_PARAGRAPH) {
+				inlines(&ib, c);
+				c = cmark_node_next(c);
+			}
+			pt_make(r, &f->t, &ib, ST_FN, COL_W - FN_IND,
+			    PANGO_ALIGN_LEFT);
+			f->h = pt_height(&f->t);
+			for (; c != NULL; c = cmark_node_next(c))
+				fn_block(r, f, c);
+			f->h += FN_GAP;
+			snprintf(num, sizeof(num), "%d",
+			    d->parts[i].fn_base + k);
+			pt_str(r, &f->num, num, ST_FN, 0, PANGO_ALIGN_LEFT);
 		}
 	}
 	r->in_fn = 0;
@@ -2290,7 +2447,8 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
     int to)
 {
 	struct fnote	*f;
-	size_t		 i;
+	size_t		 i, j;
+	double		 y;
 	char		 name[32];
 
 	for (i = 0; i < t->nfns; i++) {
@@ -2316,6 +2474,16 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
 		draw_text(r, f->lbl, &f->num, M_LEFT, r->fncur, 0, 1, 1);
 		draw_text(r, f->p, &f->t, M_LEFT + FN_IND, r->fncur, 0,
 		    f->t.nlines, 1);
+		y = r->fncur + pt_height(&f->t);
+		for (j = 0; j < f->nblk; j++) {
+			const struct fblock *b = &f->blk[j];
+
+			if (b->beside && j > 0)
+				y -= pt_height(&f->blk[j - 1].t);
+			draw_text(r, b->sn, &b->t, M_LEFT + FN_IND + b->x, y,
+			    0, b->t.nlines, 1);
+			y += pt_height(&b->t);
+		}
 		r->fncur += f->h;
 	}
 }
@@ -3156,6 +3324,9 @@ pr_free(struct pr *r)
 		for (k = 0; k <= r->nfn; k++) {
 			pt_free(&r->fn[k].t);
 			pt_free(&r->fn[k].num);
+			for (i = 0; i < r->fn[k].nblk; i++)
+				pt_free(&r->fn[k].blk[i].t);
+			free(r->fn[k].blk);
 		}
 	free(r->fn);
 	pt_free(&r->foot);
