@@ -1702,14 +1702,28 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	struct snode	*l = sn_new(r, "L", c->sn), *li;
 	cmark_node	*item;
 	char		 m[32];
+	struct ptext	 mt;
 	size_t		 from = r->nb;
-	int		 k = cmark_node_get_list_start(n);
+	double		 ind;
+	int		 k = cmark_node_get_list_start(n), last;
 	int		 ordered = cmark_node_get_list_type(n) ==
 			    CMARK_ORDERED_LIST;
 
 	cc.depth++;
-	cc.x += LIST_IND;
-	cc.w -= LIST_IND;
+	ind = LIST_IND;
+	if (ordered) {
+		/* Room for the widest number inside the indent. */
+		for (item = cmark_node_first_child(n), last = k;
+		    item != NULL; item = cmark_node_next(item))
+			last++;
+		snprintf(m, sizeof(m), "%d.", last > k ? last - 1 : k);
+		pt_str(r, &mt, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
+		if (pt_width(&mt) + MARK_GAP > ind)
+			ind = pt_width(&mt) + MARK_GAP;
+		pt_free(&mt);
+	}
+	cc.x += ind;
+	cc.w -= ind;
 	cc.tight = cmark_node_get_list_tight(n);
 	for (item = cmark_node_first_child(n); item != NULL;
 	    item = cmark_node_next(item), k++) {
@@ -2123,6 +2137,9 @@ struct hyline {
 	int		 soft;		/* it is a soft hyphen (else '-') */
 	int		 hide;		/* bytes before this offset continue
 					   the previous line's word: no text */
+	int		 squeeze;	/* taken from every space of the line
+					   (Pango units), so that a line end's
+					   hyphen stays inside the measure */
 };
 
 /* Appends text[from, to) without soft hyphens and zero-width spaces. */
@@ -2171,6 +2188,8 @@ show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x,
 	for (i = 0; i < gs->num_glyphs; i++) {
 		gx[i] = cx;
 		cx += gs->glyphs[i].geometry.width;
+		if (text[gi->item->offset + gs->log_clusters[i]] == ' ')
+			cx -= h->squeeze;
 	}
 	for (ok = pango_glyph_item_iter_init_start(&it, gi, text); ok;
 	    ok = pango_glyph_item_iter_next_cluster(&it)) {
@@ -2231,6 +2250,41 @@ show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x,
 	free(g);
 }
 
+/* The number of spaces in a glyph run. */
+static int
+spaces(const char *text, const PangoGlyphItem *gi)
+{
+	int	 i, n = 0;
+
+	for (i = 0; i < gi->glyphs->num_glyphs; i++)
+		if (text[gi->item->offset + gi->glyphs->log_clusters[i]] == ' ')
+			n++;
+	return n;
+}
+
+/*
+ * What to take from each space of line l (extents lr) so that it ends
+ * inside the layout's width: Pango sets a justified line's hyphen
+ * beyond it.
+ */
+static int
+squeeze(const struct ptext *t, PangoLayoutLine *l, const PangoRectangle *lr)
+{
+	const char	*s = pango_layout_get_text(t->pl);
+	int		 w = pango_layout_get_width(t->pl), over, n = 0, i, end;
+
+	if (w <= 0 || (over = lr->x + lr->width - w) <= 0)
+		return 0;
+	end = l->start_index + l->length;
+	while (end > l->start_index && (s[end - 1] == ' ' ||
+	    s[end - 1] == '\n'))
+		end--;
+	for (i = l->start_index; i < end; i++)
+		if (s[i] == ' ')
+			n++;
+	return n > 0 ? (over + n - 1) / n : 0;
+}
+
 /* Draws one line with its baseline at by, run by run. */
 static void
 draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
@@ -2275,8 +2329,8 @@ draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
 			else if (a->klass->type == PANGO_ATTR_STRIKETHROUGH)
 				strike = ((PangoAttrInt *)a)->value;
 		}
-		w = (double)pango_glyph_string_get_width(gi->glyphs) /
-		    PANGO_SCALE;
+		w = (double)(pango_glyph_string_get_width(gi->glyphs) -
+		    spaces(text, gi) * h->squeeze) / PANGO_SCALE;
 		source(r, c);
 		show_run(r->cr, text, gi, x, by - (double)gi->y_offset /
 		    PANGO_SCALE, h);
@@ -2399,6 +2453,8 @@ draw_lines(struct pr *r, const struct ptext *t, double x, double y,
 		if (i >= from) {
 			pango_layout_iter_get_line_extents(it, NULL, &lr);
 			hyline(t, i, &h);
+			h.squeeze = squeeze(t,
+			    pango_layout_iter_get_line_readonly(it), &lr);
 			draw_line(r, t, pango_layout_iter_get_line_readonly(it),
 			    x + (double)lr.x / PANGO_SCALE,
 			    y + (i - from) * t->lead + t->base, seg, &cur, &h);

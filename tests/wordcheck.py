@@ -36,6 +36,17 @@ def words(text):
     return collections.Counter(w.casefold() for w in WORD.findall(text))
 
 
+def pdf_words(text):
+    """As words(), and a word with a footnote number run into it
+    ("Jeugdhulp1") counts as the word too."""
+    c = words(text)
+    for w in list(c):
+        m = re.fullmatch(r"([^\W\d_]+)\d+", w)
+        if m:
+            c[m.group(1)] += c[w]
+    return c
+
+
 def markdown_text(path):
     with open(path, encoding="utf-8") as f:
         src = f.read()
@@ -160,7 +171,7 @@ def main(args):
         for f in sorted(os.listdir(ed)):
             if f.endswith(".md"):
                 md += words(markdown_text(os.path.join(ed, f)))
-        pdfw = words(subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"],
+        pdfw = pdf_words(subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"],
                                     capture_output=True, check=True)
                      .stdout.decode())
         htmlw = words(html_text(page))
