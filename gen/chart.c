@@ -1091,7 +1091,7 @@ lay_line(struct lay *L)
 	struct endlab		*el;
 	struct prim		*p;
 	unsigned		*nhid;
-	double			 vmax = 0, maxshown = 0, rpad, w, y, cx, cy;
+	double			 vmax = 0, maxshown = 0, rpad, w, y, cx, cy, lim;
 	size_t			 i, s, from, nel = 0, last;
 	int			 multi = c->nser > 1, values;
 
@@ -1173,8 +1173,10 @@ lay_line(struct lay *L)
 	for (i = 1; i < nel; i++)
 		if (el[i].y < el[i - 1].y + LINE_H)
 			el[i].y = el[i - 1].y + LINE_H;
-	if (nel > 0 && el[nel - 1].y > P.y1)
-		for (w = el[nel - 1].y - P.y1, i = 0; i < nel; i++)
+	/* Above the axis, clear of the category labels under it. */
+	lim = P.y1 - FS_LABEL * CAP / 2 - 2;
+	if (nel > 0 && el[nel - 1].y > lim)
+		for (w = el[nel - 1].y - lim, i = 0; i < nel; i++)
 			el[i].y -= w;
 	for (i = 0; i < nel; i++)
 		p_text(L, P.x0 + (el[i].c + 0.5) * P.slot + 6,

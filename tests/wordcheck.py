@@ -148,7 +148,7 @@ def check_boxes(pdf, fail):
                 ix = min(s[a][2], s[b][2]) - max(s[a][0], s[b][0])
                 iy = min(s[a][3], s[b][3]) - max(s[a][1], s[b][1])
                 h = min(s[a][3] - s[a][1], s[b][3] - s[b][1])
-                if ix > 1.0 and iy > 0.5 * h:
+                if ix > 1.0 and iy > 0.25 * h:
                     fail("page %d: '%s' and '%s' overlap" %
                          (i + 1, s[a][4], s[b][4]))
     return n
