@@ -490,6 +490,8 @@ ib_color(struct ib *b, struct rgb c, size_t start)
 }
 
 #define ZWSP	"\xe2\x80\x8b"	/* a break without a hyphen, never written */
+#define ZWNJ	"\xe2\x80\x8c"	/* no ligature across a hyphenation point
+				   (from hyph.c), never written */
 
 /* An e-mail address or a URL: it breaks after . @ / and is not hyphenated. */
 static int
@@ -935,6 +937,11 @@ line_text(const struct ptext *t, int i, struct buf *out, size_t max)
 		if ((unsigned char)s[j] == 0xc2 && j + 1 < n &&
 		    (unsigned char)s[j + 1] == 0xad) {
 			j++;
+			continue;
+		}
+		if (j + 2 < n && (memcmp(s + j, ZWSP, 3) == 0 ||
+		    memcmp(s + j, ZWNJ, 3) == 0)) {
+			j += 2;
 			continue;
 		}
 		if (((unsigned char)s[j] & 0xc0) != 0x80 && k + 4 > max)
@@ -2154,7 +2161,8 @@ add_noshy(struct buf *b, const char *text, int from, int to)
 			i++;
 			continue;
 		}
-		if (i + 2 < to && memcmp(text + i, ZWSP, 3) == 0) {
+		if (i + 2 < to && (memcmp(text + i, ZWSP, 3) == 0 ||
+		    memcmp(text + i, ZWNJ, 3) == 0)) {
 			i += 2;
 			continue;
 		}
@@ -2395,7 +2403,7 @@ word_end(const struct ptext *t, int i)
 	while (p < end) {
 		c = g_utf8_get_char_validated(p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2 ||
-		    (!g_unichar_isalnum(c) && c != 0xad))
+		    (!g_unichar_isalnum(c) && c != 0xad && c != 0x200c))
 			break;
 		p = g_utf8_next_char(p);
 	}
@@ -3496,6 +3504,11 @@ pdf_break_lines(const struct pdf_opts *o, const char *text, double width,
 			if ((unsigned char)s[j] == 0xc2 && j + 1 < len &&
 			    (unsigned char)s[j + 1] == 0xad) {
 				j++;
+				continue;
+			}
+			if (j + 2 < len && (memcmp(s + j, ZWSP, 3) == 0 ||
+			    memcmp(s + j, ZWNJ, 3) == 0)) {
+				j += 2;
 				continue;
 			}
 			buf_putc(&b, s[j]);
