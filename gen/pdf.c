@@ -1393,8 +1393,11 @@ too_wide(struct pr *r, const struct row *head, long col)
 {
 	struct buf	 name = { NULL, 0, 0 };
 
+	int		 k;
+
 	if (head != NULL && (size_t)col < head->nc)
-		line_text(&head->c[col].t, 0, &name, 60);
+		for (k = 0; k < head->c[col].t.nlines; k++)
+			line_text(&head->c[col].t, k, &name, 60);
 	if (r->part != NULL && r->sline > 0)
 		diag_error(r->diag, r->part->path, r->part->line0 + r->sline,
 		    r->scol, "PDF: this table is too wide for the page even "
@@ -3441,6 +3444,154 @@ overflow(struct pr *r)
 	}
 }
 
+/* --- hyphenation limits ------------------------------------------------- */
+
+#define RUN_MAX		2	/* hyphenated lines in a row, at most */
+#define FIX_PASSES	6	/* paginations to remove page-end hyphens */
+
+/*
+ * Takes the soft hyphens (and their non-joiners) out of the word that
+ * line i of t ends in, so that it is no longer broken there: the text,
+ * its attributes, links and footnote references shift accordingly.
+ * Returns whether anything was taken out.
+ */
+static int
+unhyph(struct ptext *t, int i)
+{
+	PangoLayoutLine	*l;
+	PangoAttrList	*al;
+	struct buf	 s = { NULL, 0, 0 };
+	const char	*text;
+	int		 ws, we, p, k, n = 0, soft;
+	size_t		 j;
+
+	if (hy_end(t, i, &soft) < 0 || !soft)
+		return 0;
+	l = pango_layout_get_line_readonly(t->pl, i);
+	text = pango_layout_get_text(t->pl);
+	buf_puts(&s, text);
+	for (ws = l->start_index + l->length; ws > 0 && text[ws - 1] != ' ' &&
+	    text[ws - 1] != '\n'; ws--)
+		continue;
+	for (we = l->start_index + l->length; text[we] != '\0' &&
+	    text[we] != ' ' && text[we] != '\n'; we++)
+		continue;
+	al = pango_layout_get_attributes(t->pl);
+	al = al != NULL ? pango_attr_list_copy(al) : pango_attr_list_new();
+	for (p = we; p-- > ws;) {
+		k = 0;
+		if (p + 1 < we && (unsigned char)s.s[p] == 0xc2 &&
+		    (unsigned char)s.s[p + 1] == 0xad)
+			k = 2;
+		else if (p + 2 < we && memcmp(s.s + p, ZWNJ, 3) == 0)
+			k = 3;
+		if (k == 0)
+			continue;
+		memmove(s.s + p, s.s + p + k, s.len - (size_t)(p + k) + 1);
+		s.len -= (size_t)k;
+		we -= k;
+		pango_attr_list_update(al, p, k, 0);
+		for (j = 0; j < t->nlinks; j++) {
+			if (t->links[j].start > (unsigned)p)
+				t->links[j].start -= (unsigned)k;
+			if (t->links[j].end > (unsigned)p)
+				t->links[j].end -= (unsigned)k;
+		}
+		for (j = 0; j < t->nfns; j++)
+			if (t->fns[j].at > (unsigned)p)
+				t->fns[j].at -= (unsigned)k;
+		n++;
+	}
+	if (n > 0) {
+		pango_layout_set_text(t->pl, s.s, (int)s.len);
+		pango_layout_set_attributes(t->pl, al);
+		pt_lines(t);
+	}
+	pango_attr_list_unref(al);
+	buf_free(&s);
+	return n > 0;
+}
+
+/* Measures a text box's lines again after its text changed. */
+static void
+relines(struct pr *r, struct box *b)
+{
+	size_t	 i;
+	int	 k;
+
+	free(b->lh);
+	free(b->fn);
+	b->lh = xcalloc((size_t)b->t.nlines, sizeof(*b->lh));
+	b->fn = xcalloc((size_t)b->t.nlines, sizeof(*b->fn));
+	for (k = 0; k < b->t.nlines; k++)
+		b->lh[k] = b->t.lead;
+	for (i = 0; i < b->t.nfns; i++)
+		if (b->t.fns[i].first)
+			b->fn[b->t.fns[i].line] += r->fn[b->t.fns[i].num].h;
+	b->pl.nlines = (size_t)b->t.nlines;
+	b->pl.line = b->lh;
+	b->pl.fn = b->fn;
+}
+
+/*
+ * At most RUN_MAX hyphenated lines in a row: the word that would end
+ * the next one in the run is not broken (the paragraph set again).
+ */
+static void
+limit_runs(struct pr *r)
+{
+	struct box	*b;
+	size_t		 i;
+	int		 k, run, soft, changed, guard;
+
+	for (i = 0; i < r->nb; i++) {
+		b = r->b[i];
+		if (b->kind != B_TEXT || b->t.pl == NULL)
+			continue;
+		changed = 0;
+		for (guard = 0; guard < 64; guard++) {
+			for (k = 0, run = 0; k + 1 < b->t.nlines; k++) {
+				run = hy_end(&b->t, k, &soft) >= 0 ? run + 1 :
+				    0;
+				if (run > RUN_MAX && unhyph(&b->t, k))
+					break;
+			}
+			if (k + 1 >= b->t.nlines)
+				break;
+			changed = 1;
+		}
+		if (changed)
+			relines(r, b);
+	}
+}
+
+/*
+ * No word broken over two pages: where a page ends in a line whose
+ * word goes on on the next, the word is not broken there and the
+ * document is paginated again.  Returns whether anything changed.
+ */
+static int
+page_ends(struct pr *r)
+{
+	const struct pl_piece	*pc;
+	struct box		*b;
+	size_t			 i;
+	int			 changed = 0;
+
+	for (i = 0; i < r->L.npiece; i++) {
+		pc = &r->L.piece[i];
+		b = r->b[pc->box];
+		if (b->kind != B_TEXT || pc->repeated || pc->last ||
+		    pc->to == 0)
+			continue;
+		if (unhyph(&b->t, (int)pc->to - 1)) {
+			relines(r, b);
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
 int
 pdf_edition(const struct edition *e, const struct pdf_opts *o,
     struct buf *pdf, struct buf *dump, struct diag *diag)
@@ -3461,7 +3612,14 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 		page_break(&r);
 		blocks(&r, r.part->root, &c);
 	}
+	limit_runs(&r);
 	paginate(&r);
+	for (i = 0; i < FIX_PASSES && page_ends(&r); i++) {
+		pl_layout_free(&r.L);
+		free(r.bpage);
+		limit_runs(&r);
+		paginate(&r);
+	}
 	overflow(&r);
 	if (dump != NULL)
 		dump_layout(&r, dump);

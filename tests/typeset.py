@@ -21,7 +21,8 @@ with its box and every character with its font size):
 
 With --check, exits 1 and says which when a PDF breaks a rule of the
 issue: under60 > 0, run > 2, split > 0, over > 0, or (with --hyph-max
-SHARE) hyph above SHARE.
+SHARE) hyph above SHARE.  --rules LIST checks only the rules named
+(under60,run,split,over; default all).
 """
 import re
 import subprocess
@@ -113,6 +114,7 @@ def report(pdf):
 def main(argv):
     check = "--check" in argv
     hmax = None
+    rules = {"under60", "run", "split", "over"}
     args = []
     it = iter(argv)
     for a in it:
@@ -120,6 +122,9 @@ def main(argv):
             continue
         if a == "--hyph-max":
             hmax = float(next(it))
+            continue
+        if a == "--rules":
+            rules = set(next(it).split(","))
             continue
         args.append(a)
     if not args:
@@ -140,13 +145,13 @@ def main(argv):
         if not check:
             continue
         why = []
-        if r["under60"]:
+        if r["under60"] and "under60" in rules:
             why.append("pages under 60%% full: %s" % r["under60"])
-        if r["run"] > 2:
+        if r["run"] > 2 and "run" in rules:
             why.append("%d hyphenated lines in a row" % r["run"])
-        if r["split"]:
+        if r["split"] and "split" in rules:
             why.append("words split across pages: %s" % r["split"])
-        if r["over"]:
+        if r["over"] and "over" in rules:
             why.append("lines past the right margin: %s" % r["over"][:5])
         if hmax is not None and r["hyph"] > hmax:
             why.append("%.1f%% of the lines hyphenated (at most %.1f%%)" %
