@@ -219,6 +219,7 @@ struct box {
 	struct ptext	 note;		/* B_TABLE: note below */
 	struct snode	*notesn;
 	double		*lh;		/* B_TEXT: line heights */
+	unsigned char	*hy;		/* B_TEXT: lines ending in a soft hyphen */
 	double		*fn;		/* footnote space by line, or [0] */
 	struct pl_box	 pl;		/* what pagination needs */
 	const struct doc_part *part;	/* the file it comes from, or NULL */
@@ -3370,6 +3371,7 @@ box_free(struct box *b)
 		chart_layout_free(&b->cl);
 	rows_free(b->rows, b->nrows);
 	free(b->lh);
+	free(b->hy);
 	free(b->fn);
 	free(b);
 }
@@ -3533,31 +3535,43 @@ relines(struct pr *r, struct box *b)
 	b->pl.fn = b->fn;
 }
 
+/* Which lines of a text box end in a soft hyphen (its word goes on). */
+static void
+hy_flags(struct box *b)
+{
+	int	 k, soft;
+
+	free(b->hy);
+	b->hy = xcalloc((size_t)b->t.nlines + 1, 1);
+	for (k = 0; k + 1 < b->t.nlines; k++)
+		b->hy[k] = hy_end(&b->t, k, &soft) >= 0 && soft;
+	b->pl.hy = b->hy;
+}
+
 /*
- * At most RUN_MAX hyphenated lines in a row: the word that would end
- * the next one in the run is not broken (the paragraph set again).
+ * At most RUN_MAX hyphenated lines in a row (pl_hyph_run): the word
+ * that would make the run longer is not broken, the paragraph set
+ * again, until none is left.
  */
 static void
 limit_runs(struct pr *r)
 {
 	struct box	*b;
 	size_t		 i;
-	int		 k, run, soft, changed, guard;
+	long		 k;
+	int		 changed, guard;
 
 	for (i = 0; i < r->nb; i++) {
 		b = r->b[i];
 		if (b->kind != B_TEXT || b->t.pl == NULL)
 			continue;
+		hy_flags(b);
 		changed = 0;
 		for (guard = 0; guard < 64; guard++) {
-			for (k = 0, run = 0; k + 1 < b->t.nlines; k++) {
-				run = hy_end(&b->t, k, &soft) >= 0 ? run + 1 :
-				    0;
-				if (run > RUN_MAX && unhyph(&b->t, k))
-					break;
-			}
-			if (k + 1 >= b->t.nlines)
+			k = pl_hyph_run(b->hy, (size_t)b->t.nlines, RUN_MAX);
+			if (k < 0 || !unhyph(&b->t, (int)k))
 				break;
+			hy_flags(b);
 			changed = 1;
 		}
 		if (changed)
@@ -3567,8 +3581,9 @@ limit_runs(struct pr *r)
 
 /*
  * No word broken over two pages: where a page ends in a line whose
- * word goes on on the next, the word is not broken there and the
- * document is paginated again.  Returns whether anything changed.
+ * word goes on on the next (pagination lists them), the word is not
+ * broken there and the document is paginated again.  Returns whether
+ * anything changed.
  */
 static int
 page_ends(struct pr *r)
@@ -3578,14 +3593,12 @@ page_ends(struct pr *r)
 	size_t			 i;
 	int			 changed = 0;
 
-	for (i = 0; i < r->L.npiece; i++) {
-		pc = &r->L.piece[i];
+	for (i = 0; i < r->L.nhyend; i++) {
+		pc = &r->L.piece[r->L.hyend[i]];
 		b = r->b[pc->box];
-		if (b->kind != B_TEXT || pc->repeated || pc->last ||
-		    pc->to == 0)
-			continue;
-		if (unhyph(&b->t, (int)pc->to - 1)) {
+		if (b->kind == B_TEXT && unhyph(&b->t, (int)pc->to - 1)) {
 			relines(r, b);
+			hy_flags(b);
 			changed = 1;
 		}
 	}

@@ -319,6 +319,32 @@ pl_paginate(const struct pl_box *b, size_t n, const struct pl_geom *g,
 			place_lines(&p, i);
 	}
 	close_page(&p);
+	/* Words broken over two pages. */
+	for (i = 0; i < out->npiece; i++) {
+		const struct pl_piece *pc = &out->piece[i];
+
+		if (pc->repeated || pc->last || pc->to == 0 ||
+		    b[pc->box].kind != PL_LINES || b[pc->box].hy == NULL ||
+		    !b[pc->box].hy[pc->to - 1])
+			continue;
+		out->hyend = xreallocarray(out->hyend, out->nhyend + 1,
+		    sizeof(*out->hyend));
+		out->hyend[out->nhyend++] = i;
+	}
+}
+
+long
+pl_hyph_run(const unsigned char *hy, size_t n, int max)
+{
+	size_t	 i;
+	int	 run = 0;
+
+	for (i = 0; hy != NULL && i + 1 < n; i++) {
+		run = hy[i] ? run + 1 : 0;
+		if (run > max)
+			return (long)i;
+	}
+	return -1;
 }
 
 void
@@ -328,5 +354,6 @@ pl_layout_free(struct pl_layout *l)
 		return;
 	free(l->piece);
 	free(l->page);
+	free(l->hyend);
 	memset(l, 0, sizeof(*l));
 }

@@ -45,6 +45,9 @@ struct pl_box {
 					   it fits on a page, else split between
 					   lines as a paragraph (a table row with
 					   a long cell) */
+	const unsigned char *hy;	/* PL_LINES: nonzero where line i ends in
+					   a hyphen inside a word, or NULL
+					   (borrowed) */
 	int		 ghost;		/* never placed in the flow, only drawn as
 					   another box's repeat (a table's
 					   continued caption and header) */
@@ -82,6 +85,10 @@ struct pl_layout {
 	int		 overflow;	/* pieces too tall for an empty page (or
 					   one with only a repeated header);
 					   each is marked over */
+	size_t		*hyend;		/* pieces that end a page with a line
+					   ending in a hyphen: a word broken
+					   over two pages */
+	size_t		 nhyend;
 };
 
 /*
@@ -102,5 +109,13 @@ struct pl_layout {
 void	 pl_paginate(const struct pl_box *, size_t n, const struct pl_geom *,
 	    struct pl_layout *out);
 void	 pl_layout_free(struct pl_layout *);
+
+/*
+ * Hyphenation limits of a paragraph whose line i ends in a hyphen
+ * where hy[i] is nonzero: the first line that makes a run of more than
+ * max hyphenated lines in a row (its word should not be broken), or
+ * -1 when there is none.  A paragraph's last line never ends in one.
+ */
+long	 pl_hyph_run(const unsigned char *hy, size_t n, int max);
 
 #endif

@@ -588,6 +588,52 @@ test_total_with_two(void **state)
 	pl_layout_free(&l);
 }
 
+/* At most two hyphenated lines in a row: the third is reported. */
+static void
+test_hyph_run(void **state)
+{
+	static const unsigned char a[] = { 1, 1, 0, 1, 1, 0, 0 };
+	static const unsigned char b[] = { 0, 1, 1, 1, 1, 0 };
+	static const unsigned char c[] = { 1, 1, 1 };	/* last line: no */
+
+	(void)state;
+	assert_int_equal(pl_hyph_run(a, 7, 2), -1);
+	assert_int_equal(pl_hyph_run(b, 6, 2), 3);
+	assert_int_equal(pl_hyph_run(b, 6, 3), 4);
+	assert_int_equal(pl_hyph_run(c, 3, 2), -1);
+	assert_int_equal(pl_hyph_run(c, 3, 1), 1);
+	assert_int_equal(pl_hyph_run(c, 3, 0), 0);
+	assert_int_equal(pl_hyph_run(NULL, 3, 2), -1);
+}
+
+/* A page that ends in a hyphenated line (a word over two pages) is listed. */
+static void
+test_hyph_page_end(void **state)
+{
+	static unsigned char hy[25];
+	struct pl_box	 b[2];
+	struct pl_layout l;
+
+	(void)state;
+	memset(hy, 0, sizeof(hy));
+	hy[9] = 1;			/* the last line of page 0 */
+	hy[4] = 1;			/* inside page 0: fine */
+	b[0] = para(25, 0, 0);
+	b[0].hy = hy;
+	run(b, 1, 100, &l);
+	assert_int_equal(l.nhyend, 1);
+	assert_int_equal(l.piece[l.hyend[0]].page, 0);
+	assert_int_equal(l.piece[l.hyend[0]].to, 10);
+	pl_layout_free(&l);
+	hy[9] = 0;
+	hy[19] = 1;			/* the last line of page 1 */
+	b[1] = para(1, 0, 0);
+	run(b, 2, 100, &l);
+	assert_int_equal(l.nhyend, 1);
+	assert_int_equal(l.piece[l.hyend[0]].page, 1);
+	pl_layout_free(&l);
+}
+
 int
 main(void)
 {
@@ -611,6 +657,8 @@ main(void)
 		cmocka_unit_test(test_split_row),
 		cmocka_unit_test(test_ghost_repeat),
 		cmocka_unit_test(test_total_with_two),
+		cmocka_unit_test(test_hyph_run),
+		cmocka_unit_test(test_hyph_page_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
