@@ -864,7 +864,7 @@ lay_hbar(struct lay *L)
 		x1 = L->w - PAD - half;
 
 	/* Many categories: thinner bars, so that the chart fits a page. */
-	rowh = maxl * LINE_H + (c->ncat > 24 ? 3 : 9);
+	rowh = maxl * LINE_H + (c->ncat > 24 ? 0 : 9);
 	bt = rowh * 0.62 < 14 ? rowh * 0.62 : 14;
 	toptick = c->ncat > 20;
 	y = PAD;
