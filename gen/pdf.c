@@ -1112,6 +1112,24 @@ htag(int level)
 	return h[(level > 6 ? 6 : level) - 1];
 }
 
+/* Whether a line of t ends inside a word (a word wider than the column). */
+static int
+mid_word(const struct ptext *t)
+{
+	PangoLayoutLine	*l;
+	const char	*s = pango_layout_get_text(t->pl);
+	int		 i, e;
+
+	for (i = 0; i + 1 < t->nlines; i++) {
+		l = pango_layout_get_line_readonly(t->pl, i);
+		e = l->start_index + l->length;
+		if (e > 0 && s[e - 1] != ' ' && s[e - 1] != '\n' &&
+		    s[e - 1] != '-' && g_unichar_isalnum(g_utf8_get_char(s + e)))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 heading(struct pr *r, cmark_node *n, const struct bctx *c)
 {
@@ -1131,6 +1149,13 @@ heading(struct pr *r, cmark_node *n, const struct bctx *c)
 	ib_init(&ib, r, st, 0);
 	inlines(&ib, n);
 	pt_make(r, &b->t, &ib, st, c->w, PANGO_ALIGN_LEFT);
+	if (mid_word(&b->t)) {
+		/* A word wider than the column: broken where Dutch allows. */
+		pt_free(&b->t);
+		ib_init(&ib, r, st, 1);
+		inlines(&ib, n);
+		pt_make(r, &b->t, &ib, st, c->w, PANGO_ALIGN_LEFT);
+	}
 	if (level == 1 && x != NULL && x->num != NULL)
 		pt_str(r, &b->aux, x->num, ST_CHAPNUM, 0, PANGO_ALIGN_LEFT);
 	b->pl.height = pt_height(&b->t) + (b->aux.pl != NULL ?

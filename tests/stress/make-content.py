@@ -157,7 +157,11 @@ title: Vragen per gemeente
 # 8: footnotes holding a table, a list and code; long headings
 w("stress/08-voetnoten.md", """# Voetnoten met blokken
 
-## De jaarlijkse afstemmingsbijeenkomstenvoorbereidingsgroepsvergadering
+## De jaarlijkse afstemmingsbijeenkomstenvoorbereidingsgroepsvergaderingsnotulen
+
+Tekst onder de kop.
+
+## Kindercarnavalsoptochtvoorbereidingswerkzaamhedenplannenvergaderingsnotulen en meer
 
 Een zin met een voetnoot die een tabel bevat.[^tabel] Een tweede zin met
 een voetnoot die een lijst bevat.[^lijst] En een derde met code.[^code]
