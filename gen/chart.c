@@ -1287,6 +1287,26 @@ lay_donut(struct lay *L)
 	free(ls);
 }
 
+/*
+ * Whether a bar chart stands upright: its categories and labels fit
+ * side by side at CHART_WIDTH (never the width it is drawn at).
+ */
+static int
+upright(const struct lay *L)
+{
+	struct chart_layout	 tmp;
+	struct lay		 T = *L;
+	int			 rc;
+
+	memset(&tmp, 0, sizeof(tmp));
+	T.out = &tmp;
+	T.w = CHART_WIDTH;
+	tmp.width = T.w;
+	rc = lay_bar(&T);
+	chart_layout_free(&tmp);
+	return rc != -1;
+}
+
 void
 chart_layout(const struct chart *c, double width,
     const struct chart_measure *m, struct chart_layout *out)
@@ -1309,7 +1329,7 @@ chart_layout(const struct chart *c, double width,
 	}
 	switch (c->type) {
 	case CHART_BAR:
-		if (lay_bar(&L) == -1)
+		if (!upright(&L) || lay_bar(&L) == -1)
 			lay_hbar(&L);
 		break;
 	case CHART_HBAR:
