@@ -1078,9 +1078,127 @@ line_run(struct lay *L, const struct vplot *P, size_t s, size_t from,
 	p->dashed = ser_dash(L->c, s);
 }
 
+#define LINE_MAX_SER	6	/* lines one plot can show apart */
+#define SM_COLS		3	/* small multiples: panels in a row */
+#define SM_GAP		14.0	/* between panels */
+#define SM_PLOT		64.0	/* a panel's plot height */
+
+/*
+ * Small multiples: a line chart of more than LINE_MAX_SER series as a
+ * grid of small plots on one scale, one series each, titled with its
+ * label (up to three lines, never shortened to another's text).
+ */
+static void
+lay_multiples(struct lay *L)
+{
+	const struct chart	*c = L->c;
+	const struct chart_cell	*x;
+	struct vplot		 P;
+	struct lines		*ls;
+	struct prim		*p;
+	double			 vmax = 0, pw, labw = 0, w, y, rowy, th, cy;
+	size_t			 s, i, from, row, col, nrow;
+	int			 k, j;
+
+	for (s = 0; s < c->nser; s++)
+		for (i = 0; i < c->ncat; i++) {
+			x = cell(c, s, i);
+			if (!x->hidden && val(x) > vmax)
+				vmax = val(x);
+		}
+	memset(&P, 0, sizeof(P));
+	nice_axis(vmax, !c->pct, 3, &P.ax);
+	for (j = 0; j <= P.ax.n; j++)
+		if ((w = tick_width(L, &P.ax, j)) > labw)
+			labw = w;
+	pw = (L->w - 2 * PAD - labw - 6 - (SM_COLS - 1) * SM_GAP) / SM_COLS;
+	ls = xcalloc(c->nser, sizeof(*ls));
+	for (s = 0; s < c->nser; s++)
+		wrap(L, c->ser[s].label, pw, FS_LABEL, 1, MAXLINES, &ls[s]);
+	y = PAD;
+	if (c->axis != NULL && *c->axis != '\0') {
+		k = 0;
+		p_text_own(L, PAD, y + FS_TITLE * CAP, fit(L, c->axis,
+		    strlen(c->axis), L->w - 2 * PAD, FS_TITLE, 0, &k),
+		    FS_TITLE, 0, ANCHOR_START, col_text);
+		y += FS_TITLE * CAP + 8;
+	}
+	nrow = (c->nser + SM_COLS - 1) / SM_COLS;
+	for (row = 0; row < nrow; row++) {
+		/* The row's titles take the lines of its longest. */
+		th = 0;
+		for (col = 0; col < SM_COLS; col++)
+			if ((s = row * SM_COLS + col) < c->nser &&
+			    ls[s].n * LINE_H > th)
+				th = ls[s].n * LINE_H;
+		rowy = y;
+		for (col = 0; col < SM_COLS; col++) {
+			if ((s = row * SM_COLS + col) >= c->nser)
+				break;
+			P.x0 = PAD + labw + 6 + col * (pw + SM_GAP);
+			P.x1 = P.x0 + pw;
+			P.slot = pw / (double)c->ncat;
+			P.y0 = rowy + th + 6;
+			P.y1 = P.y0 + SM_PLOT;
+			for (k = 0; k < ls[s].n; k++)
+				p_text(L, P.x0, rowy + k * LINE_H + FS_LABEL *
+				    CAP + 1, ls[s].l[k], FS_LABEL, 1,
+				    ANCHOR_START, col_text);
+			for (j = 1; j <= P.ax.n; j++)
+				p_line(L, P.x0, vy(&P, j * P.ax.step), P.x1,
+				    vy(&P, j * P.ax.step), col_grid, 0.5);
+			if (col == 0)
+				for (j = 0; j <= P.ax.n; j++)
+					p_text_own(L, P.x0 - 6, vy(&P, j *
+					    P.ax.step) + FS_LABEL * CAP / 2,
+					    tick_text(c, &P.ax, j), FS_LABEL, 0,
+					    ANCHOR_END, col_text);
+			for (from = i = 0; i <= c->ncat; i++)
+				if (i == c->ncat || cell(c, s, i)->hidden) {
+					line_run(L, &P, s, from, i);
+					from = i + 1;
+				}
+			for (i = 0; i < c->ncat; i++) {
+				x = cell(c, s, i);
+				p = add(L, PRIM_CIRCLE);
+				p->x = P.x0 + (i + 0.5) * P.slot;
+				cy = x->hidden ? P.y1 - 4 : vy(&P, val(x));
+				p->y = cy;
+				p->r1 = x->hidden ? 3.0 : 2.5;
+				setcol(p->fill, x->hidden ? col_white :
+				    ser_color(c, s));
+				if (x->hidden) {
+					setcol(p->stroke, ser_color(c, s));
+					p->lw = 1.0;
+					p->dashed = 1;
+				}
+			}
+			p_line(L, P.x0, P.y1, P.x1, P.y1, col_text, 0.75);
+			/* The first and last category under each panel. */
+			p_text(L, P.x0 + 0.5 * P.slot, P.y1 + 4 + FS_LABEL *
+			    CAP, c->cat[0].label, FS_LABEL, 0, c->ncat > 1 ?
+			    ANCHOR_START : ANCHOR_MIDDLE, col_text);
+			if (c->ncat > 1)
+				p_text(L, P.x0 + (c->ncat - 0.5) * P.slot,
+				    P.y1 + 4 + FS_LABEL * CAP,
+				    c->cat[c->ncat - 1].label, FS_LABEL, 0,
+				    ANCHOR_END, col_text);
+		}
+		y = rowy + th + 6 + SM_PLOT + 4 + FS_LABEL * CAP + 14;
+	}
+	P.x0 = PAD + labw + 6;
+	P.x1 = L->w - PAD;
+	P.y1 = y - 14 - FS_LABEL * CAP - 4;
+	L->out->height = vfinish(L, &P, y - 8, 1) + PAD;
+	for (s = 0; s < c->nser; s++)
+		lines_free(&ls[s]);
+	free(ls);
+}
+
 /*
  * One line per series; a hidden point breaks the line and is drawn as
- * a dashed ring on the zero line, labelled.
+ * a dashed ring on the zero line, labelled.  More than LINE_MAX_SER
+ * series are small multiples.
  */
 static void
 lay_line(struct lay *L)
@@ -1095,6 +1213,10 @@ lay_line(struct lay *L)
 	size_t			 i, s, from, nel = 0, last;
 	int			 multi = c->nser > 1, values;
 
+	if (c->nser > LINE_MAX_SER) {
+		lay_multiples(L);
+		return;
+	}
 	el = xcalloc(c->nser, sizeof(*el));
 	nhid = xcalloc(c->ncat, sizeof(*nhid));
 	rpad = 0;
