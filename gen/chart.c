@@ -468,6 +468,76 @@ wrap(const struct lay *L, const char *s, double maxw, double size,
 	}
 }
 
+/*
+ * Where labels shortened with an ellipsis read the same as another
+ * label (three codes that differ only at their end), the shortened
+ * ones end with their own end instead: "…bij jeugd-ggz".
+ */
+static void
+distinct(const struct lay *L, const char *const *labels, struct lines *ls,
+    size_t n, double maxw, int bold)
+{
+	struct buf	 a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
+	const char	*s;
+	char		*same;
+	size_t		 i, j, k, len;
+	int		 last;
+
+	/* First which are alike, then change them all. */
+	same = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		if (!ls[i].cut || ls[i].n == 0)
+			continue;
+		for (j = 0; j < n && !same[i]; j++) {
+			if (j == i)
+				continue;
+			a.len = b.len = 0;
+			for (k = 0; k < (size_t)ls[i].n; k++)
+				buf_puts(&a, ls[i].l[k]);
+			for (k = 0; k < (size_t)ls[j].n; k++)
+				buf_puts(&b, ls[j].l[k]);
+			same[i] = a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (!same[i] || (s = labels[i]) == NULL)
+			continue;
+		/* The longest end of the label that fits after "…". */
+		len = strlen(s);
+		for (k = 0; k < len; k++) {
+			if (((unsigned char)s[k] & 0xc0) == 0x80)
+				continue;
+			a.len = 0;
+			buf_puts(&a, "\xe2\x80\xa6");
+			buf_puts(&a, s + k);
+			if (tw(L, a.s, FS_LABEL, bold) <= maxw)
+				break;
+		}
+		last = ls[i].n - 1;
+		free(ls[i].l[last]);
+		ls[i].l[last] = xstrdup(a.s != NULL ? a.s : "");
+		if (tw(L, ls[i].l[last], FS_LABEL, bold) > ls[i].w)
+			ls[i].w = tw(L, ls[i].l[last], FS_LABEL, bold);
+	}
+	free(same);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* distinct() over the category labels of a chart. */
+static void
+cat_distinct(const struct lay *L, struct lines *ls, double maxw)
+{
+	const char	**labels;
+	size_t		 i;
+
+	labels = xcalloc(L->c->ncat, sizeof(*labels));
+	for (i = 0; i < L->c->ncat; i++)
+		labels[i] = L->c->cat[i].label;
+	distinct(L, labels, ls, L->c->ncat, maxw, 0);
+	free(labels);
+}
+
 static void
 lines_free(struct lines *ls)
 {
@@ -587,20 +657,30 @@ legend_flow(struct lay *L, double y, int lines)
 {
 	const struct chart	*c = L->c;
 	struct prim		*p;
-	double			 x = PAD, sw = lines ? 24.0 : 10.0, w, mid;
-	char			*lab;
+	struct lines		*ls;
+	const char		**labels;
+	double			 x = PAD, sw = lines ? 24.0 : 10.0, w, mid,
+				 maxw = (L->w - 2 * PAD) * 0.5;
 	size_t			 s;
-	int			 cut = 0;
+	int			 k, rowl = 1;
 
+	/* Labels wrapped in up to three lines, never two alike. */
+	ls = xcalloc(c->nser, sizeof(*ls));
+	labels = xcalloc(c->nser, sizeof(*labels));
 	for (s = 0; s < c->nser; s++) {
-		lab = fit(L, c->ser[s].label == NULL ? "" : c->ser[s].label,
-		    c->ser[s].label == NULL ? 0 : strlen(c->ser[s].label),
-		    (L->w - 2 * PAD) * 0.5, FS_LABEL, 0, &cut);
-		w = sw + 5 + tw(L, lab, FS_LABEL, 0);
+		labels[s] = c->ser[s].label;
+		wrap(L, labels[s], maxw, FS_LABEL, 0, MAXLINES, &ls[s]);
+	}
+	distinct(L, labels, ls, c->nser, maxw, 0);
+	for (s = 0; s < c->nser; s++) {
+		w = sw + 5 + ls[s].w;
 		if (x > PAD && x + w > L->w - PAD) {
 			x = PAD;
-			y += LINE_H + 4;
+			y += rowl * LINE_H + 4;
+			rowl = 1;
 		}
+		if (ls[s].n > rowl)
+			rowl = ls[s].n;
 		mid = y + LINE_H / 2;
 		if (lines) {
 			p_line(L, x, mid, x + sw, mid, ser_color(c, s),
@@ -612,11 +692,17 @@ legend_flow(struct lay *L, double y, int lines)
 			setcol(p->fill, ser_color(c, s));
 		} else
 			p_rect(L, x, mid - 5, 10, 10, ser_color(c, s));
-		p_text_own(L, x + sw + 5, mid + FS_LABEL * CAP / 2, lab,
-		    FS_LABEL, 0, ANCHOR_START, col_text);
+		for (k = 0; k < ls[s].n; k++)
+			p_text(L, x + sw + 5, mid + FS_LABEL * CAP / 2 + k *
+			    LINE_H, ls[s].l[k], FS_LABEL, 0, ANCHOR_START,
+			    col_text);
 		x += w + 16;
 	}
-	return y + LINE_H + 10;
+	for (s = 0; s < c->nser; s++)
+		lines_free(&ls[s]);
+	free(ls);
+	free(labels);
+	return y + rowl * LINE_H + 10;
 }
 
 /* The note under a chart with hidden values.  Returns the y below it. */
@@ -838,11 +924,7 @@ lay_hbar(struct lay *L)
 	for (i = 0; i < c->ncat; i++) {
 		x = cell(c, 0, i);
 		wrap(L, c->cat[i].label, (L->w - 2 * PAD) * 0.38, FS_LABEL, 0,
-		    2, &ls[i]);
-		if (ls[i].w > labw)
-			labw = ls[i].w;
-		if (ls[i].n > maxl)
-			maxl = ls[i].n;
+		    MAXLINES, &ls[i]);
 		/* A hidden stub is short: only visible bars need room. */
 		if (x->hidden)
 			continue;
@@ -850,6 +932,13 @@ lay_hbar(struct lay *L)
 			vmax = val(x);
 		if ((w = tw(L, shown(x), FS_LABEL, 0)) > vw)
 			vw = w;
+	}
+	cat_distinct(L, ls, (L->w - 2 * PAD) * 0.38);
+	for (i = 0; i < c->ncat; i++) {
+		if (ls[i].w > labw)
+			labw = ls[i].w;
+		if (ls[i].n > maxl)
+			maxl = ls[i].n;
 	}
 	x0 = PAD + labw + 8;
 	x1 = L->w - PAD - vw - 6;
@@ -1342,8 +1431,10 @@ lay_donut(struct lay *L)
 	if (labmax < 40)
 		labmax = 40;
 	ls = xcalloc(c->ncat, sizeof(*ls));
+	for (i = 0; i < c->ncat; i++)
+		wrap(L, c->cat[i].label, labmax, FS_LABEL, 0, MAXLINES, &ls[i]);
+	cat_distinct(L, ls, labmax);
 	for (i = 0; i < c->ncat; i++) {
-		wrap(L, c->cat[i].label, labmax, FS_LABEL, 0, 2, &ls[i]);
 		if (ls[i].w > labw)
 			labw = ls[i].w;
 		lh += (ls[i].n > 1 ? ls[i].n : 1) * LINE_H + 5;

@@ -543,6 +543,46 @@ test_line_many(void **state)
 	rm(c);
 }
 
+/*
+ * Labels that differ only at their end, too long even for three lines:
+ * never shortened to the same text; each ends with its own end.
+ */
+static void
+test_labels_distinct(void **state)
+{
+	struct fx		*fx = *state;
+	static const char *const cats[] = {
+		"Afspraken over tarieven en indexering van de zorg bij de "
+		    "jeugdhulp in de regio en daarbuiten, bij jeugd-ggz",
+		"Afspraken over tarieven en indexering van de zorg bij de "
+		    "jeugdhulp in de regio en daarbuiten, bij verblijf",
+		"Afspraken over tarieven en indexering van de zorg bij de "
+		    "jeugdhulp in de regio en daarbuiten, bij dyslexie"
+	};
+	static const char *const years[] = { "2019", "2020" };
+	static const double	 v[] = { 3, 2, 1, 1, 2, 3 };
+	struct chart		*c;
+	struct chart_layout	 l;
+	enum chart_type		 t[] = { CHART_HBAR, CHART_STACKED };
+	size_t			 i, k, n;
+
+	for (k = 0; k < GEN_NELEM(t); k++) {
+		c = t[k] == CHART_HBAR ? mk(CHART_HBAR, 0, 3, cats, 1, one, v) :
+		    mk(CHART_STACKED, 0, 2, years, 3, cats, v);
+		chart_layout(c, 200, &fx->m, &l);
+		check_bounds(&l);
+		for (i = 0, n = 0; i < l.np; i++)
+			if (l.p[i].kind == PRIM_TEXT && (strstr(l.p[i].text,
+			    "ggz") != NULL || strstr(l.p[i].text,
+			    "verblijf") != NULL || strstr(l.p[i].text,
+			    "dyslexie") != NULL))
+				n++;
+		assert_int_equal(n, 3);
+		chart_layout_free(&l);
+		rm(c);
+	}
+}
+
 /* Counts get whole ticks; percentages carry '%'. */
 static void
 test_ticks(void **state)
@@ -877,6 +917,7 @@ main(void)
 		cmocka_unit_test(test_donut),
 		cmocka_unit_test(test_line),
 		cmocka_unit_test(test_line_many),
+		cmocka_unit_test(test_labels_distinct),
 		cmocka_unit_test(test_ticks),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_svg_table),
