@@ -3560,6 +3560,98 @@ relines(struct pr *r, struct box *b)
 	b->pl.fn = b->fn;
 }
 
+/* A text's state before unhyph(), to go back to. */
+struct snap {
+	char		*text;
+	PangoAttrList	*al;
+	unsigned	*off;		/* links' starts and ends, notes' at */
+};
+
+static void
+snap_take(const struct ptext *t, struct snap *s)
+{
+	PangoAttrList	*al = pango_layout_get_attributes(t->pl);
+	size_t		 i;
+
+	s->text = xstrdup(pango_layout_get_text(t->pl));
+	s->al = al != NULL ? pango_attr_list_copy(al) : NULL;
+	s->off = xcalloc(2 * t->nlinks + t->nfns + 1, sizeof(*s->off));
+	for (i = 0; i < t->nlinks; i++) {
+		s->off[2 * i] = t->links[i].start;
+		s->off[2 * i + 1] = t->links[i].end;
+	}
+	for (i = 0; i < t->nfns; i++)
+		s->off[2 * t->nlinks + i] = t->fns[i].at;
+}
+
+/* Puts t back as it was (restore) and frees the snapshot. */
+static void
+snap_drop(struct ptext *t, struct snap *s, int restore)
+{
+	size_t	 i;
+
+	if (restore) {
+		pango_layout_set_text(t->pl, s->text, -1);
+		pango_layout_set_attributes(t->pl, s->al);
+		for (i = 0; i < t->nlinks; i++) {
+			t->links[i].start = s->off[2 * i];
+			t->links[i].end = s->off[2 * i + 1];
+		}
+		for (i = 0; i < t->nfns; i++)
+			t->fns[i].at = s->off[2 * t->nlinks + i];
+		pt_lines(t);
+	}
+	free(s->text);
+	if (s->al != NULL)
+		pango_attr_list_unref(s->al);
+	free(s->off);
+}
+
+/* How full line i of t is without justification, of the layout width. */
+static double
+natural_fill(struct ptext *t, int i)
+{
+	PangoRectangle	 lr;
+	int		 w = pango_layout_get_width(t->pl);
+
+	pango_layout_set_justify(t->pl, FALSE);
+	pango_layout_line_get_extents(pango_layout_get_line_readonly(t->pl,
+	    i), NULL, &lr);
+	pango_layout_set_justify(t->pl, TRUE);
+	return w > 0 ? (double)lr.width / w : 1;
+}
+
+/*
+ * The cost of hyphenation: a justified paragraph's line ends in a
+ * hyphen only where setting its word unbroken would leave that line
+ * looser than HYPH_FILL of the measure (its spaces stretched by more
+ * than about a third of their width), or the paragraph a line longer.
+ * So that about one line in six or fewer ends in a hyphen.
+ */
+#define HYPH_FILL	0.92
+
+static void
+hyph_cost(struct box *b)
+{
+	struct snap	 s;
+	int		 k, n, soft;
+
+	if (!pango_layout_get_justify(b->t.pl))
+		return;
+	for (k = 0; k + 1 < b->t.nlines; k++) {
+		if (hy_end(&b->t, k, &soft) < 0 || !soft)
+			continue;
+		n = b->t.nlines;
+		snap_take(&b->t, &s);
+		if (!unhyph(&b->t, k)) {
+			snap_drop(&b->t, &s, 0);
+			continue;
+		}
+		snap_drop(&b->t, &s, b->t.nlines > n ||
+		    natural_fill(&b->t, k) < HYPH_FILL);
+	}
+}
+
 /* Which lines of a text box end in a soft hyphen (its word goes on). */
 static void
 hy_flags(struct box *b)
@@ -3584,14 +3676,16 @@ limit_runs(struct pr *r)
 	struct box	*b;
 	size_t		 i;
 	long		 k;
-	int		 changed, guard;
+	int		 changed, guard, n;
 
 	for (i = 0; i < r->nb; i++) {
 		b = r->b[i];
 		if (b->kind != B_TEXT || b->t.pl == NULL)
 			continue;
+		n = b->t.nlines;
+		hyph_cost(b);
 		hy_flags(b);
-		changed = 0;
+		changed = b->t.nlines != n;
 		for (guard = 0; guard < 64; guard++) {
 			k = pl_hyph_run(b->hy, (size_t)b->t.nlines, RUN_MAX);
 			if (k < 0 || !unhyph(&b->t, (int)k))
