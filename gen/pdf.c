@@ -1739,7 +1739,7 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	cmark_node	*item;
 	char		 m[32];
 	struct ptext	 mt;
-	size_t		 from = r->nb;
+	size_t		 from = r->nb, lastitem = 0;
 	double		 ind;
 	int		 k = cmark_node_get_list_start(n), last;
 	int		 ordered = cmark_node_get_list_type(n) ==
@@ -1777,9 +1777,20 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 			r->pend_mark.color = r->col[C_ACCENT];
 		r->pend_marksn = sn_new(r, "Lbl", li);
 		cc.sn = sn_new(r, "LBody", li);
+		if (cmark_node_next(item) == NULL)
+			lastitem = r->nb;
 		blocks(r, item, &cc);
 	}
 	pt_free(&r->pend_mark);
+	/*
+	 * The last item never alone on a page with a line or two: the
+	 * short item before it keeps with it.
+	 */
+	if (lastitem > from && lastitem < r->nb &&
+	    r->b[lastitem - 1]->kind == B_TEXT &&
+	    r->b[lastitem - 1]->t.nlines <= 3 &&
+	    r->b[lastitem]->kind == B_TEXT && r->b[lastitem]->t.nlines < 2)
+		r->b[lastitem - 1]->pl.keep = 1;
 	space_after(r, from, PARA_SP);
 }
 
