@@ -311,6 +311,12 @@ struct pr {
 	const char		**alt;		/* Figure alt texts in drawing
 						   order (borrowed) */
 	size_t			 nalt;
+	size_t			*figback;	/* per Figure drawn: places to
+						   move it back (pdfa_info) */
+	struct snode		**plog;		/* elements opened: parents */
+	size_t			*plogbox;	/* and the box drawn then */
+	size_t			 nplog, capplog;
+	size_t			 curbox;	/* box being drawn */
 	int			 nerr;		/* errors reported while laying
 						   out: no PDF */
 };
@@ -408,6 +414,15 @@ tag_push(struct pr *r, struct snode *s)
 		    sizeof(*r->stack));
 	}
 	r->stack[r->nstack++] = s;
+	if (r->nplog == r->capplog) {
+		r->capplog = r->capplog ? 2 * r->capplog : 64;
+		r->plog = xreallocarray(r->plog, r->capplog,
+		    sizeof(*r->plog));
+		r->plogbox = xreallocarray(r->plogbox, r->capplog,
+		    sizeof(*r->plogbox));
+	}
+	r->plog[r->nplog] = s->parent;
+	r->plogbox[r->nplog++] = r->curbox;
 	cairo_tag_begin(r->cr, s->tag, "");
 }
 
@@ -1259,6 +1274,8 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	b->pl.height = FIG_PAD + b->cl.height + 8 + pt_height(&b->aux) +
 	    FIG_PAD - 2;
 	b->pl.before = b->pl.after = FIG_SP;
+	/* Outside frames and lists a figure may move forward. */
+	b->pl.floats = r->frame < 0 && c->depth == 0;
 	b->dest = xasprintf("figuur-%d", x->chart.number);
 	box_push(r, b);
 }
@@ -2699,6 +2716,7 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 {
 	struct box	*b = r->b[pc->box];
 	double		 x = M_LEFT + b->x, y = M_TOP + pc->y, ty, cy, h, own;
+	size_t		 i;
 
 	ty = y + (pc->first ? b->pl.pad_top : 0);
 	/* A contents entry links to its heading's name; it has none. */
@@ -2740,6 +2758,17 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty, b->w, 0.5);
 		art_end(r, PDFA_TAG_ARTIFACT);
+		/*
+		 * A figure moved forward is opened after siblings that
+		 * follow it: the archival pass moves it back before them.
+		 */
+		r->figback = xreallocarray(r->figback, r->nalt + 1,
+		    sizeof(*r->figback));
+		r->figback[r->nalt] = 0;
+		for (i = 0; i < r->nplog; i++)
+			if (r->plog[i] == b->sn->parent &&
+			    r->plogbox[i] > pc->box)
+				r->figback[r->nalt]++;
 		tag_to(r, b->sn);
 		r->alt = xreallocarray(r->alt, r->nalt + 1, sizeof(*r->alt));
 		r->alt[r->nalt++] = b->chart->desc != NULL ? b->chart->desc :
@@ -3189,6 +3218,7 @@ archival(struct pr *r, const struct buf *raw, struct buf *out)
 	in.icc = icc;
 	in.icclen = len;
 	in.alt = r->alt;
+	in.figback = r->figback;
 	in.nalt = r->nalt;
 	in.links = links = link_texts(r, &in.nlinks);
 	rc = pdfa_finish(&in, raw->s, raw->len, out, &err);
@@ -3230,8 +3260,10 @@ render(struct pr *r, struct buf *out)
 		r->fncur = M_TOP + BODY_H - L->page[p].fn;
 		r->fnrule = 0;
 		draw_frames(r, p0, p1);
-		for (i = p0; i < p1; i++)
+		for (i = p0; i < p1; i++) {
+			r->curbox = L->piece[i].box;
 			draw_piece(r, &L->piece[i]);
+		}
 		footer(r, pageno(p));
 		cairo_show_page(r->cr);
 		p0 = p1;
@@ -3441,6 +3473,9 @@ pr_free(struct pr *r)
 	free(r->stack);
 	free(r->chain);
 	free(r->alt);
+	free(r->figback);
+	free(r->plog);
+	free(r->plogbox);
 	if (r->ctx != NULL)
 		g_object_unref(r->ctx);
 }

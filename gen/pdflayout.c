@@ -23,6 +23,8 @@ struct pg {
 	double			 after;	/* space below the last piece */
 	int			 top;	/* nothing on the page yet */
 	int			 fresh;	/* nothing but a repeated header yet */
+	size_t			 pend;	/* a float waiting for the next page,
+					   or n for none */
 };
 
 static int
@@ -159,6 +161,7 @@ static void
 new_page(struct pg *p, size_t next)
 {
 	struct pl_layout	*o = p->out;
+	size_t			 next_pend;
 
 	close_page(p);
 	o->page = xreallocarray(o->page, (size_t)o->npages + 1,
@@ -167,6 +170,13 @@ new_page(struct pg *p, size_t next)
 	p->y = p->fn = p->after = 0;
 	p->top = 1;
 	p->fresh = 1;
+	if (p->pend < p->n) {
+		/* The float that waited: first on the page. */
+		next_pend = p->pend;
+		p->pend = p->n;
+		place_block(p, next_pend, 0);
+		p->fresh = 0;
+	}
 	if (next < p->n && p->b[next].repeat >= 0 &&
 	    (size_t)p->b[next].repeat != next &&
 	    (size_t)p->b[next].repeat < p->n)
@@ -294,14 +304,20 @@ pl_paginate(const struct pl_box *b, size_t n, const struct pl_geom *g,
 	p.g = g;
 	p.out = out;
 	p.top = 1;
+	p.pend = n;
 	out->page = xcalloc(1, sizeof(*out->page));
 	out->npages = 1;
 	for (i = 0; i < n; i++) {
 		/* A break waits for content, so that none ends a page empty. */
 		if (b[i].kind == PL_BREAK) {
+			/* A float never leaves its chapter. */
+			if (p.pend < n)
+				new_page(&p, i);
 			brk = brk || !p.top;
 			continue;
 		}
+		if (b[i].kind == PL_BLOCK && b[i].floats && p.pend < n)
+			new_page(&p, i);	/* floats keep their order */
 		if ((b[i].kind == PL_LINES && b[i].nlines == 0) || b[i].ghost)
 			continue;
 		if (brk) {
@@ -310,14 +326,22 @@ pl_paginate(const struct pl_box *b, size_t n, const struct pl_geom *g,
 		}
 		if (!p.top) {
 			need(&p, i, &h, &f);
-			if (!fits(&p, p.y + gap(&p, &b[i]) + h, f))
+			if (!fits(&p, p.y + gap(&p, &b[i]) + h, f)) {
+				if (b[i].kind == PL_BLOCK && b[i].floats &&
+				    !p.fresh) {
+					p.pend = i;	/* the text goes on */
+					continue;
+				}
 				new_page(&p, i);
+			}
 		}
 		if (b[i].kind == PL_BLOCK)
 			place_block(&p, i, 0);
 		else
 			place_lines(&p, i);
 	}
+	if (p.pend < n)
+		new_page(&p, n);
 	close_page(&p);
 	/* Words broken over two pages. */
 	for (i = 0; i < out->npiece; i++) {

@@ -48,6 +48,11 @@ struct pl_box {
 	const unsigned char *hy;	/* PL_LINES: nonzero where line i ends in
 					   a hyphen inside a word, or NULL
 					   (borrowed) */
+	int		 floats;	/* PL_BLOCK (a figure): when it does not
+					   fit, the boxes after it fill the page
+					   and it goes to the top of the next;
+					   never past a PL_BREAK or another
+					   float */
 	int		 ghost;		/* never placed in the flow, only drawn as
 					   another box's repeat (a table's
 					   continued caption and header) */
@@ -59,7 +64,7 @@ struct pl_geom {
 					   page that has any */
 };
 
-/* Where one piece of a box goes. */
+/* Where one piece of a box goes (pieces in page order). */
 struct pl_piece {
 	size_t		 box;		/* index of the box */
 	int		 page;		/* page, from 0 */
@@ -78,7 +83,8 @@ struct pl_page {
 };
 
 struct pl_layout {
-	struct pl_piece	*piece;		/* in document order */
+	struct pl_piece	*piece;		/* in page order: document order but
+					   for floats moved forward */
 	size_t		 npiece;
 	struct pl_page	*page;		/* npages pages */
 	int		 npages;

@@ -12,7 +12,10 @@ For every pair of an edition's content folder and its built folder:
   - pdftotext -bbox: no word of a body page lies outside the text area
     (the margins, with 1 pt of slack) or between the body and the
     footer, nothing but the footer's own line is in the footer band,
-    and no two words overlap.
+    and no two words overlap;
+  - the reading order: figures stand among the headings of the PDF's
+    structure tree as among those of the HTML (a figure moved forward
+    on the page is still read where the author put it).
 
 Prints one line per failure and a figure line per edition; exits 1 on
 any failure.
@@ -154,6 +157,46 @@ def check_boxes(pdf, fail):
     return n
 
 
+def figure_gaps(seq):
+    """The number of headings between consecutive figures."""
+    gaps, n, seen = [], 0, False
+    for t in seq:
+        if t == "F":
+            if seen:
+                gaps.append(n)
+            seen, n = True, 0
+        else:
+            n += 1
+    return gaps
+
+
+def reading_order(pdf, page, fail):
+    import pikepdf
+    seq = []
+
+    def walk(e):
+        s = str(e.get("/S", ""))
+        if re.fullmatch(r"/H\d", s):
+            seq.append("H")
+        elif s == "/Figure":
+            seq.append("F")
+        k = e.get("/K")
+        for x in (k if isinstance(k, pikepdf.Array) else [k]):
+            if isinstance(x, pikepdf.Dictionary) and "/S" in x:
+                walk(x)
+    with pikepdf.open(pdf) as p:
+        walk(p.Root.StructTreeRoot)
+    with open(page, encoding="utf-8") as f:
+        h = f.read()
+    h = h[h.find("<main"):]
+    hs = ["F" if "figure" in t else "H" for t in
+          re.findall(r'<h[1-6][ >]|<figure class="chart"', h)]
+    if seq.count("F") != hs.count("F") or figure_gaps(seq) != \
+            figure_gaps(hs):
+        fail("the figures are not read where the HTML has them: PDF %s, "
+             "HTML %s" % ("".join(seq), "".join(hs)))
+
+
 def main(args):
     if not args or len(args) % 2:
         print(__doc__, file=sys.stderr)
@@ -183,6 +226,7 @@ def main(args):
                     sum(k for _, k in miss), name,
                     " ".join("%s(%d)" % m for m in miss[:12])))
         nb = check_boxes(pdf, fail)
+        reading_order(pdf, page, fail)
         for e in errs[:40]:
             print("FAIL: %s: %s" % (slug, e))
         if len(errs) > 40:

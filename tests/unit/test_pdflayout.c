@@ -634,6 +634,57 @@ test_hyph_page_end(void **state)
 	pl_layout_free(&l);
 }
 
+/*
+ * A figure that does not fit moves forward: the text after it fills
+ * the page and the figure opens the next one; never past its chapter's
+ * end (a break) or another figure.
+ */
+static void
+test_float(void **state)
+{
+	struct pl_box	 b[8];
+	struct pl_layout l;
+
+	(void)state;
+	b[0] = para(5, 0, 0);
+	b[1] = blk(60, 0, 0);
+	b[1].floats = 1;
+	b[2] = para(3, 0, 0);
+	b[3] = para(2, 0, 0);
+	b[4] = blk(30, 0, 0);		/* a second float waits its turn */
+	b[4].floats = 1;
+	b[5] = para(2, 0, 0);
+	b[6] = brk();
+	b[7] = para(2, 0, 0);
+	run(b, 8, 100, &l);
+	assert_int_equal(piece(&l, 0, 0)->page, 0);
+	assert_int_equal(piece(&l, 2, 0)->page, 0);	/* text fills page 0 */
+	assert_int_equal(piece(&l, 3, 0)->page, 0);
+	assert_int_equal(piece(&l, 1, 0)->page, 1);	/* the figure: next */
+	assert_near(piece(&l, 1, 0)->y, 0);
+	assert_int_equal(piece(&l, 4, 0)->page, 1);	/* after it, in order */
+	assert_near(piece(&l, 4, 0)->y, 60);
+	assert_int_equal(piece(&l, 5, 0)->page, 2);
+	assert_int_equal(piece(&l, 7, 0)->page, 3);
+	/* Pieces in page order. */
+	assert_true(l.piece[3].box == 1 && l.piece[4].box == 4);
+	pl_layout_free(&l);
+
+	/* Not past the chapter's end: the figure goes before the break. */
+	b[0] = para(5, 0, 0);
+	b[1] = blk(60, 0, 0);
+	b[1].floats = 1;
+	b[2] = para(2, 0, 0);
+	b[3] = brk();
+	b[4] = para(2, 0, 0);
+	run(b, 5, 100, &l);
+	assert_int_equal(piece(&l, 2, 0)->page, 0);
+	assert_int_equal(piece(&l, 1, 0)->page, 1);
+	assert_int_equal(piece(&l, 4, 0)->page, 2);
+	assert_int_equal(l.npages, 3);
+	pl_layout_free(&l);
+}
+
 int
 main(void)
 {
@@ -659,6 +710,7 @@ main(void)
 		cmocka_unit_test(test_total_with_two),
 		cmocka_unit_test(test_hyph_run),
 		cmocka_unit_test(test_hyph_page_end),
+		cmocka_unit_test(test_float),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
