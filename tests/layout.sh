@@ -8,7 +8,8 @@
 #     in the footer band, no two words overlap;
 #   - typeset.py --check: no line past the right margin, at most two
 #     hyphenated lines in a row, no word split across pages, at most one
-#     line in six ending in a hyphen;
+#     line in six ending in a hyphen, no page under 60% full while its
+#     chapter goes on;
 #   - the stress edition: its 340-row table and its table block go on
 #     over pages with their header ("Tabel N (vervolg)" for the block),
 #     its 916-word cell is whole;
@@ -47,7 +48,7 @@ for d in "$root"/tests/golden/sample/content/*/ "$root"/tests/stress/content/*/;
 	else
 		cat "$tmp/wc.log"; bad "$slug: word check"
 	fi
-	if $py "$root/tests/typeset.py" --check --rules over,run,split \
+	if $py "$root/tests/typeset.py" --check --rules over,run,split,under60 \
 	    --hyph-max 0.167 \
 	    "$out/$slug.pdf" >"$tmp/ts.log" 2>&1; then
 		ok; sed "s|$tmp/||" "$tmp/ts.log"
