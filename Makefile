@@ -41,7 +41,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev \
             libhyphen-dev hyphen-nl librsvg2-dev nettle-dev libpng-dev libqpdf-dev \
             libxml2-dev libzip-dev libmicrohttpd-dev
 DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3 \
-            python3-pikepdf mupdf-tools python3-openpyxl dpkg-dev curl
+            python3-pikepdf mupdf-tools python3-openpyxl dpkg-dev curl cmark-gfm
 
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c \
            gen/codes.c gen/bigreg.c \
@@ -66,7 +66,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
         golden-update clean fuzz fuzz-quick browser halves tsan archive outdir \
-        safety xlsx words spec serve cmark-includes \
+        safety xlsx words spec serve cmark-includes layout typeset-report \
         install uninstall install-check FORCE
 
 all: deps $(BIN) reports
@@ -183,6 +183,21 @@ halves: $(BIN)
 archive: $(BIN)
 	@$(TEST_ENV) sh tests/archive.sh ./$(BIN)
 
+# The PDF layout rules (issues 12 and 16) on the sample and stress
+# editions: every word on the page, nothing in the margins or the
+# footer, no overlaps, hyphenation limits, long tables, errors at the
+# line of what cannot be laid out.
+layout: $(BIN)
+	@$(TEST_ENV) sh tests/layout.sh ./$(BIN)
+
+# Prints the typesetting figures of every sample and stress PDF (pages,
+# fill, pages under 60% while the chapter goes on, hyphenated lines,
+# runs, words split across pages); never fails.
+typeset-report: $(BIN)
+	@t=$$(mktemp -d) && trap 'rm -rf "$$t"' EXIT && \
+	  $(TEST_ENV) ./$(BIN) build -q -o "$$t/s" tests/golden/sample/content && \
+	  $(TEST_ENV) ./$(BIN) build -q -o "$$t/x" tests/stress/content && \
+	  /usr/bin/python3 tests/typeset.py "$$t"/s/*/*.pdf "$$t"/x/*/*.pdf | sed "s|$$t/./||"
 # The output folder: what gen refuses, two builds at once, a killed build,
 # building one edition, the summary line.
 outdir: $(BIN)
@@ -228,7 +243,7 @@ cmark-includes:
 
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
              archive outdir safety xlsx words spec serve install-check \
-             cmark-includes
+             cmark-includes layout
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

@@ -468,6 +468,76 @@ wrap(const struct lay *L, const char *s, double maxw, double size,
 	}
 }
 
+/*
+ * Where labels shortened with an ellipsis read the same as another
+ * label (three codes that differ only at their end), the shortened
+ * ones end with their own end instead: "…bij jeugd-ggz".
+ */
+static void
+distinct(const struct lay *L, const char *const *labels, struct lines *ls,
+    size_t n, double maxw, int bold)
+{
+	struct buf	 a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
+	const char	*s;
+	char		*same;
+	size_t		 i, j, k, len;
+	int		 last;
+
+	/* First which are alike, then change them all. */
+	same = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		if (!ls[i].cut || ls[i].n == 0)
+			continue;
+		for (j = 0; j < n && !same[i]; j++) {
+			if (j == i)
+				continue;
+			a.len = b.len = 0;
+			for (k = 0; k < (size_t)ls[i].n; k++)
+				buf_puts(&a, ls[i].l[k]);
+			for (k = 0; k < (size_t)ls[j].n; k++)
+				buf_puts(&b, ls[j].l[k]);
+			same[i] = a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (!same[i] || (s = labels[i]) == NULL)
+			continue;
+		/* The longest end of the label that fits after "…". */
+		len = strlen(s);
+		for (k = 0; k < len; k++) {
+			if (((unsigned char)s[k] & 0xc0) == 0x80)
+				continue;
+			a.len = 0;
+			buf_puts(&a, "\xe2\x80\xa6");
+			buf_puts(&a, s + k);
+			if (tw(L, a.s, FS_LABEL, bold) <= maxw)
+				break;
+		}
+		last = ls[i].n - 1;
+		free(ls[i].l[last]);
+		ls[i].l[last] = xstrdup(a.s != NULL ? a.s : "");
+		if (tw(L, ls[i].l[last], FS_LABEL, bold) > ls[i].w)
+			ls[i].w = tw(L, ls[i].l[last], FS_LABEL, bold);
+	}
+	free(same);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* distinct() over the category labels of a chart. */
+static void
+cat_distinct(const struct lay *L, struct lines *ls, double maxw)
+{
+	const char	**labels;
+	size_t		 i;
+
+	labels = xcalloc(L->c->ncat, sizeof(*labels));
+	for (i = 0; i < L->c->ncat; i++)
+		labels[i] = L->c->cat[i].label;
+	distinct(L, labels, ls, L->c->ncat, maxw, 0);
+	free(labels);
+}
+
 static void
 lines_free(struct lines *ls)
 {
@@ -587,20 +657,30 @@ legend_flow(struct lay *L, double y, int lines)
 {
 	const struct chart	*c = L->c;
 	struct prim		*p;
-	double			 x = PAD, sw = lines ? 24.0 : 10.0, w, mid;
-	char			*lab;
+	struct lines		*ls;
+	const char		**labels;
+	double			 x = PAD, sw = lines ? 24.0 : 10.0, w, mid,
+				 maxw = (L->w - 2 * PAD) * 0.5;
 	size_t			 s;
-	int			 cut = 0;
+	int			 k, rowl = 1;
 
+	/* Labels wrapped in up to three lines, never two alike. */
+	ls = xcalloc(c->nser, sizeof(*ls));
+	labels = xcalloc(c->nser, sizeof(*labels));
 	for (s = 0; s < c->nser; s++) {
-		lab = fit(L, c->ser[s].label == NULL ? "" : c->ser[s].label,
-		    c->ser[s].label == NULL ? 0 : strlen(c->ser[s].label),
-		    (L->w - 2 * PAD) * 0.5, FS_LABEL, 0, &cut);
-		w = sw + 5 + tw(L, lab, FS_LABEL, 0);
+		labels[s] = c->ser[s].label;
+		wrap(L, labels[s], maxw, FS_LABEL, 0, MAXLINES, &ls[s]);
+	}
+	distinct(L, labels, ls, c->nser, maxw, 0);
+	for (s = 0; s < c->nser; s++) {
+		w = sw + 5 + ls[s].w;
 		if (x > PAD && x + w > L->w - PAD) {
 			x = PAD;
-			y += LINE_H + 4;
+			y += rowl * LINE_H + 4;
+			rowl = 1;
 		}
+		if (ls[s].n > rowl)
+			rowl = ls[s].n;
 		mid = y + LINE_H / 2;
 		if (lines) {
 			p_line(L, x, mid, x + sw, mid, ser_color(c, s),
@@ -612,11 +692,17 @@ legend_flow(struct lay *L, double y, int lines)
 			setcol(p->fill, ser_color(c, s));
 		} else
 			p_rect(L, x, mid - 5, 10, 10, ser_color(c, s));
-		p_text_own(L, x + sw + 5, mid + FS_LABEL * CAP / 2, lab,
-		    FS_LABEL, 0, ANCHOR_START, col_text);
+		for (k = 0; k < ls[s].n; k++)
+			p_text(L, x + sw + 5, mid + FS_LABEL * CAP / 2 + k *
+			    LINE_H, ls[s].l[k], FS_LABEL, 0, ANCHOR_START,
+			    col_text);
 		x += w + 16;
 	}
-	return y + LINE_H + 10;
+	for (s = 0; s < c->nser; s++)
+		lines_free(&ls[s]);
+	free(ls);
+	free(labels);
+	return y + rowl * LINE_H + 10;
 }
 
 /* The note under a chart with hidden values.  Returns the y below it. */
@@ -838,11 +924,7 @@ lay_hbar(struct lay *L)
 	for (i = 0; i < c->ncat; i++) {
 		x = cell(c, 0, i);
 		wrap(L, c->cat[i].label, (L->w - 2 * PAD) * 0.38, FS_LABEL, 0,
-		    2, &ls[i]);
-		if (ls[i].w > labw)
-			labw = ls[i].w;
-		if (ls[i].n > maxl)
-			maxl = ls[i].n;
+		    MAXLINES, &ls[i]);
 		/* A hidden stub is short: only visible bars need room. */
 		if (x->hidden)
 			continue;
@@ -850,6 +932,13 @@ lay_hbar(struct lay *L)
 			vmax = val(x);
 		if ((w = tw(L, shown(x), FS_LABEL, 0)) > vw)
 			vw = w;
+	}
+	cat_distinct(L, ls, (L->w - 2 * PAD) * 0.38);
+	for (i = 0; i < c->ncat; i++) {
+		if (ls[i].w > labw)
+			labw = ls[i].w;
+		if (ls[i].n > maxl)
+			maxl = ls[i].n;
 	}
 	x0 = PAD + labw + 8;
 	x1 = L->w - PAD - vw - 6;
@@ -863,7 +952,8 @@ lay_hbar(struct lay *L)
 	if (x1 > L->w - PAD - half)
 		x1 = L->w - PAD - half;
 
-	rowh = maxl * LINE_H + 9;
+	/* Many categories: thinner bars, so that the chart fits a page. */
+	rowh = maxl * LINE_H + (c->ncat > 24 ? 0 : 9);
 	bt = rowh * 0.62 < 14 ? rowh * 0.62 : 14;
 	toptick = c->ncat > 20;
 	y = PAD;
@@ -1077,9 +1167,127 @@ line_run(struct lay *L, const struct vplot *P, size_t s, size_t from,
 	p->dashed = ser_dash(L->c, s);
 }
 
+#define LINE_MAX_SER	6	/* lines one plot can show apart */
+#define SM_COLS		3	/* small multiples: panels in a row */
+#define SM_GAP		14.0	/* between panels */
+#define SM_PLOT		64.0	/* a panel's plot height */
+
+/*
+ * Small multiples: a line chart of more than LINE_MAX_SER series as a
+ * grid of small plots on one scale, one series each, titled with its
+ * label (up to three lines, never shortened to another's text).
+ */
+static void
+lay_multiples(struct lay *L)
+{
+	const struct chart	*c = L->c;
+	const struct chart_cell	*x;
+	struct vplot		 P;
+	struct lines		*ls;
+	struct prim		*p;
+	double			 vmax = 0, pw, labw = 0, w, y, rowy, th, cy;
+	size_t			 s, i, from, row, col, nrow;
+	int			 k, j;
+
+	for (s = 0; s < c->nser; s++)
+		for (i = 0; i < c->ncat; i++) {
+			x = cell(c, s, i);
+			if (!x->hidden && val(x) > vmax)
+				vmax = val(x);
+		}
+	memset(&P, 0, sizeof(P));
+	nice_axis(vmax, !c->pct, 3, &P.ax);
+	for (j = 0; j <= P.ax.n; j++)
+		if ((w = tick_width(L, &P.ax, j)) > labw)
+			labw = w;
+	pw = (L->w - 2 * PAD - labw - 6 - (SM_COLS - 1) * SM_GAP) / SM_COLS;
+	ls = xcalloc(c->nser, sizeof(*ls));
+	for (s = 0; s < c->nser; s++)
+		wrap(L, c->ser[s].label, pw, FS_LABEL, 1, MAXLINES, &ls[s]);
+	y = PAD;
+	if (c->axis != NULL && *c->axis != '\0') {
+		k = 0;
+		p_text_own(L, PAD, y + FS_TITLE * CAP, fit(L, c->axis,
+		    strlen(c->axis), L->w - 2 * PAD, FS_TITLE, 0, &k),
+		    FS_TITLE, 0, ANCHOR_START, col_text);
+		y += FS_TITLE * CAP + 8;
+	}
+	nrow = (c->nser + SM_COLS - 1) / SM_COLS;
+	for (row = 0; row < nrow; row++) {
+		/* The row's titles take the lines of its longest. */
+		th = 0;
+		for (col = 0; col < SM_COLS; col++)
+			if ((s = row * SM_COLS + col) < c->nser &&
+			    ls[s].n * LINE_H > th)
+				th = ls[s].n * LINE_H;
+		rowy = y;
+		for (col = 0; col < SM_COLS; col++) {
+			if ((s = row * SM_COLS + col) >= c->nser)
+				break;
+			P.x0 = PAD + labw + 6 + col * (pw + SM_GAP);
+			P.x1 = P.x0 + pw;
+			P.slot = pw / (double)c->ncat;
+			P.y0 = rowy + th + 6;
+			P.y1 = P.y0 + SM_PLOT;
+			for (k = 0; k < ls[s].n; k++)
+				p_text(L, P.x0, rowy + k * LINE_H + FS_LABEL *
+				    CAP + 1, ls[s].l[k], FS_LABEL, 1,
+				    ANCHOR_START, col_text);
+			for (j = 1; j <= P.ax.n; j++)
+				p_line(L, P.x0, vy(&P, j * P.ax.step), P.x1,
+				    vy(&P, j * P.ax.step), col_grid, 0.5);
+			if (col == 0)
+				for (j = 0; j <= P.ax.n; j++)
+					p_text_own(L, P.x0 - 6, vy(&P, j *
+					    P.ax.step) + FS_LABEL * CAP / 2,
+					    tick_text(c, &P.ax, j), FS_LABEL, 0,
+					    ANCHOR_END, col_text);
+			for (from = i = 0; i <= c->ncat; i++)
+				if (i == c->ncat || cell(c, s, i)->hidden) {
+					line_run(L, &P, s, from, i);
+					from = i + 1;
+				}
+			for (i = 0; i < c->ncat; i++) {
+				x = cell(c, s, i);
+				p = add(L, PRIM_CIRCLE);
+				p->x = P.x0 + (i + 0.5) * P.slot;
+				cy = x->hidden ? P.y1 - 4 : vy(&P, val(x));
+				p->y = cy;
+				p->r1 = x->hidden ? 3.0 : 2.5;
+				setcol(p->fill, x->hidden ? col_white :
+				    ser_color(c, s));
+				if (x->hidden) {
+					setcol(p->stroke, ser_color(c, s));
+					p->lw = 1.0;
+					p->dashed = 1;
+				}
+			}
+			p_line(L, P.x0, P.y1, P.x1, P.y1, col_text, 0.75);
+			/* The first and last category under each panel. */
+			p_text(L, P.x0 + 0.5 * P.slot, P.y1 + 4 + FS_LABEL *
+			    CAP, c->cat[0].label, FS_LABEL, 0, c->ncat > 1 ?
+			    ANCHOR_START : ANCHOR_MIDDLE, col_text);
+			if (c->ncat > 1)
+				p_text(L, P.x0 + (c->ncat - 0.5) * P.slot,
+				    P.y1 + 4 + FS_LABEL * CAP,
+				    c->cat[c->ncat - 1].label, FS_LABEL, 0,
+				    ANCHOR_END, col_text);
+		}
+		y = rowy + th + 6 + SM_PLOT + 4 + FS_LABEL * CAP + 14;
+	}
+	P.x0 = PAD + labw + 6;
+	P.x1 = L->w - PAD;
+	P.y1 = y - 14 - FS_LABEL * CAP - 4;
+	L->out->height = vfinish(L, &P, y - 8, 1) + PAD;
+	for (s = 0; s < c->nser; s++)
+		lines_free(&ls[s]);
+	free(ls);
+}
+
 /*
  * One line per series; a hidden point breaks the line and is drawn as
- * a dashed ring on the zero line, labelled.
+ * a dashed ring on the zero line, labelled.  More than LINE_MAX_SER
+ * series are small multiples.
  */
 static void
 lay_line(struct lay *L)
@@ -1090,10 +1298,14 @@ lay_line(struct lay *L)
 	struct endlab		*el;
 	struct prim		*p;
 	unsigned		*nhid;
-	double			 vmax = 0, maxshown = 0, rpad, w, y, cx, cy;
+	double			 vmax = 0, maxshown = 0, rpad, w, y, cx, cy, lim;
 	size_t			 i, s, from, nel = 0, last;
 	int			 multi = c->nser > 1, values;
 
+	if (c->nser > LINE_MAX_SER) {
+		lay_multiples(L);
+		return;
+	}
 	el = xcalloc(c->nser, sizeof(*el));
 	nhid = xcalloc(c->ncat, sizeof(*nhid));
 	rpad = 0;
@@ -1172,8 +1384,10 @@ lay_line(struct lay *L)
 	for (i = 1; i < nel; i++)
 		if (el[i].y < el[i - 1].y + LINE_H)
 			el[i].y = el[i - 1].y + LINE_H;
-	if (nel > 0 && el[nel - 1].y > P.y1)
-		for (w = el[nel - 1].y - P.y1, i = 0; i < nel; i++)
+	/* Above the axis, clear of the category labels under it. */
+	lim = P.y1 - FS_LABEL * CAP / 2 - 2;
+	if (nel > 0 && el[nel - 1].y > lim)
+		for (w = el[nel - 1].y - lim, i = 0; i < nel; i++)
 			el[i].y -= w;
 	for (i = 0; i < nel; i++)
 		p_text(L, P.x0 + (el[i].c + 0.5) * P.slot + 6,
@@ -1217,8 +1431,10 @@ lay_donut(struct lay *L)
 	if (labmax < 40)
 		labmax = 40;
 	ls = xcalloc(c->ncat, sizeof(*ls));
+	for (i = 0; i < c->ncat; i++)
+		wrap(L, c->cat[i].label, labmax, FS_LABEL, 0, MAXLINES, &ls[i]);
+	cat_distinct(L, ls, labmax);
 	for (i = 0; i < c->ncat; i++) {
-		wrap(L, c->cat[i].label, labmax, FS_LABEL, 0, 2, &ls[i]);
 		if (ls[i].w > labw)
 			labw = ls[i].w;
 		lh += (ls[i].n > 1 ? ls[i].n : 1) * LINE_H + 5;
@@ -1284,6 +1500,26 @@ lay_donut(struct lay *L)
 	free(ls);
 }
 
+/*
+ * Whether a bar chart stands upright: its categories and labels fit
+ * side by side at CHART_WIDTH (never the width it is drawn at).
+ */
+static int
+upright(const struct lay *L)
+{
+	struct chart_layout	 tmp;
+	struct lay		 T = *L;
+	int			 rc;
+
+	memset(&tmp, 0, sizeof(tmp));
+	T.out = &tmp;
+	T.w = CHART_WIDTH;
+	tmp.width = T.w;
+	rc = lay_bar(&T);
+	chart_layout_free(&tmp);
+	return rc != -1;
+}
+
 void
 chart_layout(const struct chart *c, double width,
     const struct chart_measure *m, struct chart_layout *out)
@@ -1306,7 +1542,7 @@ chart_layout(const struct chart *c, double width,
 	}
 	switch (c->type) {
 	case CHART_BAR:
-		if (lay_bar(&L) == -1)
+		if (!upright(&L) || lay_bar(&L) == -1)
 			lay_hbar(&L);
 		break;
 	case CHART_HBAR:

@@ -106,6 +106,16 @@ struct chart_layout {
 };
 
 /*
+ * The width charts are laid out for (points): the PDF's text column,
+ * and the HTML's viewBox, so that the HTML, scaled to its column at
+ * desktop width, shows chart text at about 0.85 of its body text.  A
+ * bar chart is upright or horizontal by whether its categories and
+ * labels fit side by side at this width, whatever width it is drawn
+ * at: one decision for both back-ends.
+ */
+#define CHART_WIDTH	436.5
+
+/*
  * Lays a chart out for the given width (points).  The height follows
  * from the chart type and the number of categories.  Fills *out, which
  * the caller frees with chart_layout_free().  The measure may be NULL

@@ -134,7 +134,7 @@ figure(struct buf *b, const struct chart *c, const struct html_opts *o)
 	char			 prefix[32];
 
 	snprintf(prefix, sizeof(prefix), "fig-%d", c->number);
-	chart_layout(c, 640, o->measure, &lay);
+	chart_layout(c, CHART_WIDTH, o->measure, &lay);
 	buf_printf(b, "<figure class=\"chart\" id=\"figuur-%d\">\n",
 	    c->number);
 	chart_svg(c, &lay, prefix, b);

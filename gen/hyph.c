@@ -9,8 +9,12 @@
 #include "hyph.h"
 #include "util.h"
 
-#define MINWORD	5	/* shortest word worth hyphenating */
+#define MINWORD	6	/* shortest word worth hyphenating (Dutch
+				   practice: 6 letters, 2 before and 3 after
+				   a break) */
 #define SHY	"\xc2\xad"	/* U+00AD SOFT HYPHEN in UTF-8 */
+#define ZWNJ	"\xe2\x80\x8c"	/* U+200C ZERO WIDTH NON-JOINER: no
+				   ligature across a break ("af|h", "ef|f") */
 
 struct hyph {
 	HyphenDict	*dict;	/* the loaded patterns (ISO-8859-1) */
@@ -134,15 +138,18 @@ word(const struct hyph *h, struct buf *out, const char *s, size_t len)
 	}
 	hy = xcalloc(m + 5, 1);
 	if (hnj_hyphen_hyphenate3(h->dict, lat, (int)m, hy, NULL, &rep, &pos,
-	    &cut, 2, 3, 2, 2) != 0) {
+	    &cut, 2, 3, 2, 3) != 0) {
 		buf_add(out, s, len);
 		goto out;
 	}
 	for (i = 0, c = 0; i < len; i += l, c++) {
 		l = decode(u + i, len - i, &cp);
 		buf_add(out, s + i, l);
-		if (c + 1 < m && (hy[c] & 1) && (rep == NULL || rep[c] == NULL))
+		if (c + 1 < m && (hy[c] & 1) && (rep == NULL || rep[c] == NULL)) {
+			if (lat[c] == 'f')
+				buf_puts(out, ZWNJ);
 			buf_puts(out, SHY);
+		}
 	}
 out:
 	if (rep != NULL) {

@@ -23,9 +23,10 @@ void		 hyph_free(struct hyph *);
 
 /*
  * Appends len bytes of UTF-8 text to out with a soft hyphen at every
- * allowed break of its words: words of five or more Latin-1 letters,
+ * allowed break of its words: words of six or more Latin-1 letters,
  * not written in capitals, at least two letters before and three after
- * a break; breaks that need a spelling change (Dutch "omaatje") are
+ * a break (also inside a compound); a zero-width non-joiner before a
+ * break after an f, so that no ligature (fi, fl, ff) spans it; breaks that need a spelling change (Dutch "omaatje") are
  * left out.  With h NULL the text is copied unchanged.
  */
 void		 hyph_add(const struct hyph *h, struct buf *out,

@@ -20,6 +20,7 @@
  * ActualText) on the hyphen and its continuation carries none, and
  * soft hyphens inside a line are not written at all.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,6 +178,7 @@ enum rowkind { ROW_HEAD, ROW_BODY, ROW_TOTAL };
 
 struct cell {
 	struct ptext	 t;
+	enum st		 st;		/* its type style */
 	struct snode	*sn;		/* TH or TD */
 	double		 x, w;		/* from the table's left edge */
 };
@@ -221,6 +223,7 @@ struct box {
 	struct ptext	 note;		/* B_TABLE: note below */
 	struct snode	*notesn;
 	double		*lh;		/* B_TEXT: line heights */
+	unsigned char	*hy;		/* B_TEXT: lines ending in a soft hyphen */
 	double		*fn;		/* footnote space by line, or [0] */
 	struct pl_box	 pl;		/* what pagination needs */
 	const struct doc_part *part;	/* the file it comes from, or NULL */
@@ -241,8 +244,19 @@ struct frame {
 	double		 pad;		/* its own padding above and below */
 };
 
+/* A block of a footnote after its first paragraph. */
+struct fblock {
+	struct ptext	 t;
+	struct snode	*sn;		/* its P (or Code), under the Note */
+	double		 x;		/* from the footnote's text column */
+	int		 beside;	/* drawn at the previous block's top (a
+					   list item's text beside its number) */
+};
+
 struct fnote {
-	struct ptext	 t;		/* its text */
+	struct ptext	 t;		/* its text (first paragraph) */
+	struct fblock	*blk;		/* the blocks after it */
+	size_t		 nblk;
 	struct ptext	 num;		/* its number */
 	struct snode	*note;		/* Note (parent set when drawn) */
 	struct snode	*lbl, *p;	/* its Lbl and P */
@@ -301,6 +315,14 @@ struct pr {
 	const char		**alt;		/* Figure alt texts in drawing
 						   order (borrowed) */
 	size_t			 nalt;
+	size_t			*figback;	/* per Figure drawn: places to
+						   move it back (pdfa_info) */
+	struct snode		**plog;		/* elements opened: parents */
+	size_t			*plogbox;	/* and the box drawn then */
+	size_t			 nplog, capplog;
+	size_t			 curbox;	/* box being drawn */
+	int			 nerr;		/* errors reported while laying
+						   out: no PDF */
 };
 
 static void	 blocks(struct pr *, cmark_node *, const struct bctx *);
@@ -396,6 +418,15 @@ tag_push(struct pr *r, struct snode *s)
 		    sizeof(*r->stack));
 	}
 	r->stack[r->nstack++] = s;
+	if (r->nplog == r->capplog) {
+		r->capplog = r->capplog ? 2 * r->capplog : 64;
+		r->plog = xreallocarray(r->plog, r->capplog,
+		    sizeof(*r->plog));
+		r->plogbox = xreallocarray(r->plogbox, r->capplog,
+		    sizeof(*r->plogbox));
+	}
+	r->plog[r->nplog] = s->parent;
+	r->plogbox[r->nplog++] = r->curbox;
 	cairo_tag_begin(r->cr, s->tag, "");
 }
 
@@ -459,7 +490,7 @@ ib_init(struct ib *b, struct pr *r, enum st st, int hyph)
 	b->r = r;
 	b->al = pango_attr_list_new();
 	b->size = styles[st].size;
-	b->hyph = hyph && styles[st].justify && r->o->hyph != NULL;
+	b->hyph = hyph && r->o->hyph != NULL;
 }
 
 static void
@@ -478,13 +509,55 @@ ib_color(struct ib *b, struct rgb c, size_t start)
 	    start);
 }
 
+#define ZWSP	"\xe2\x80\x8b"	/* a break without a hyphen, never written */
+#define ZWNJ	"\xe2\x80\x8c"	/* no ligature across a hyphenation point
+				   (from hyph.c), never written */
+
+/* An e-mail address or a URL: it breaks after . @ / and is not hyphenated. */
+static int
+urlish(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "://", 3) == 0)
+			return 1;
+	return memchr(s, '@', n) != NULL ||
+	    (n > 4 && strncasecmp(s, "www.", 4) == 0);
+}
+
+static void
+ib_url(struct ib *b, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		buf_putc(&b->s, s[i]);
+		if ((s[i] == '.' || s[i] == '@' || s[i] == '/') && i + 1 < n &&
+		    strchr(".@/", s[i + 1]) == NULL)
+			buf_puts(&b->s, ZWSP);
+	}
+}
+
 static void
 ib_text(struct ib *b, const char *s, size_t len)
 {
-	if (b->hyph && !b->inlink)
-		hyph_add(b->r->o->hyph, &b->s, s, len);
-	else
-		buf_add(&b->s, s, len);
+	size_t	 i = 0, j, k;
+
+	while (i < len) {
+		for (j = i; j < len && s[j] != ' ' && s[j] != '\n'; j++)
+			continue;
+		if (j > i && urlish(s + i, j - i))
+			ib_url(b, s + i, j - i);
+		else if (b->hyph && !b->inlink)
+			hyph_add(b->r->o->hyph, &b->s, s + i, j - i);
+		else
+			buf_add(&b->s, s + i, j - i);
+		for (k = j; k < len && (s[k] == ' ' || s[k] == '\n'); k++)
+			continue;
+		buf_add(&b->s, s + j, k - j);
+		i = k;
+	}
 }
 
 static void
@@ -727,6 +800,9 @@ pt_make(struct pr *r, struct ptext *t, struct ib *b, enum st st,
 	pango_layout_set_justify(t->pl, s->justify && width > 0);
 	pango_layout_set_text(t->pl, b->s.s != NULL ? b->s.s : "",
 	    (int)b->s.len);
+	if (s->mono)
+		/* A wrapped code line gets no hyphen (Pango adds one). */
+		ib_attr(b, pango_attr_insert_hyphens_new(FALSE), 0);
 	pango_layout_set_attributes(t->pl, b->al);
 	pango_attr_list_unref(b->al);
 	b->al = NULL;
@@ -796,6 +872,75 @@ static void
 pt_set_width(struct ptext *t, double w)
 {
 	pango_layout_set_width(t->pl, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+	pango_layout_set_wrap(t->pl, PANGO_WRAP_WORD_CHAR);
+	pt_lines(t);
+}
+
+/*
+ * The width of the widest piece of t that no line break may split:
+ * its longest word, or with hyphenation its longest syllable run.
+ */
+static double
+pt_min_width(struct ptext *t)
+{
+	double	 w;
+
+	pango_layout_set_width(t->pl, PANGO_SCALE);
+	pango_layout_set_wrap(t->pl, PANGO_WRAP_WORD);
+	pt_lines(t);
+	w = pt_width(t);
+	pango_layout_set_width(t->pl, -1);
+	pt_lines(t);
+	return w;
+}
+
+/* The width of t's longest word, unhyphenated; t unwrapped. */
+static double
+pt_word_width(const struct ptext *t)
+{
+	PangoRectangle	 a, b;
+	const char	*s;
+	size_t		 i = 0, start;
+	double		 w, best = 0;
+
+	if (t->pl == NULL)
+		return 0;
+	s = pango_layout_get_text(t->pl);
+	while (s[i] != '\0') {
+		while (s[i] == ' ' || s[i] == '\n')
+			i++;
+		start = i;
+		while (s[i] != '\0' && s[i] != ' ' && s[i] != '\n')
+			i++;
+		if (i == start)
+			continue;
+		pango_layout_index_to_pos(t->pl, (int)start, &a);
+		pango_layout_index_to_pos(t->pl, (int)i, &b);
+		w = (double)(b.x - a.x) / PANGO_SCALE;
+		if (a.y == b.y && w > best)
+			best = w;
+	}
+	return best;
+}
+
+/* Sets t's type at s times its style's size (a table set smaller). */
+static void
+pt_scale(struct ptext *t, enum st st, double s)
+{
+	PangoAttrList	*al;
+	double		 ratio;
+
+	if (t->pl == NULL)
+		return;
+	al = pango_layout_get_attributes(t->pl);
+	al = al != NULL ? pango_attr_list_copy(al) : pango_attr_list_new();
+	pango_attr_list_change(al, pango_attr_scale_new(s));
+	pango_layout_set_attributes(t->pl, al);
+	pango_attr_list_unref(al);
+	ratio = t->base / t->lead;
+	t->lead = styles[st].lead * s;
+	t->size = styles[st].size * s;
+	t->base = ratio * t->lead;
 	pt_lines(t);
 }
 
@@ -816,6 +961,11 @@ line_text(const struct ptext *t, int i, struct buf *out, size_t max)
 		if ((unsigned char)s[j] == 0xc2 && j + 1 < n &&
 		    (unsigned char)s[j + 1] == 0xad) {
 			j++;
+			continue;
+		}
+		if (j + 2 < n && (memcmp(s + j, ZWSP, 3) == 0 ||
+		    memcmp(s + j, ZWNJ, 3) == 0)) {
+			j += 2;
 			continue;
 		}
 		if (((unsigned char)s[j] & 0xc0) != 0x80 && k + 4 > max)
@@ -985,6 +1135,24 @@ htag(int level)
 	return h[(level > 6 ? 6 : level) - 1];
 }
 
+/* Whether a line of t ends inside a word (a word wider than the column). */
+static int
+mid_word(const struct ptext *t)
+{
+	PangoLayoutLine	*l;
+	const char	*s = pango_layout_get_text(t->pl);
+	int		 i, e;
+
+	for (i = 0; i + 1 < t->nlines; i++) {
+		l = pango_layout_get_line_readonly(t->pl, i);
+		e = l->start_index + l->length;
+		if (e > 0 && s[e - 1] != ' ' && s[e - 1] != '\n' &&
+		    s[e - 1] != '-' && g_unichar_isalnum(g_utf8_get_char(s + e)))
+			return 1;
+	}
+	return 0;
+}
+
 static void
 heading(struct pr *r, cmark_node *n, const struct bctx *c)
 {
@@ -1004,6 +1172,13 @@ heading(struct pr *r, cmark_node *n, const struct bctx *c)
 	ib_init(&ib, r, st, 0);
 	inlines(&ib, n);
 	pt_make(r, &b->t, &ib, st, c->w, PANGO_ALIGN_LEFT);
+	if (mid_word(&b->t)) {
+		/* A word wider than the column: broken where Dutch allows. */
+		pt_free(&b->t);
+		ib_init(&ib, r, st, 1);
+		inlines(&ib, n);
+		pt_make(r, &b->t, &ib, st, c->w, PANGO_ALIGN_LEFT);
+	}
 	if (level == 1 && x != NULL && x->num != NULL)
 		pt_str(r, &b->aux, x->num, ST_CHAPNUM, 0, PANGO_ALIGN_LEFT);
 	b->pl.height = pt_height(&b->t) + (b->aux.pl != NULL ?
@@ -1107,21 +1282,27 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	b->pl.height = FIG_PAD + b->cl.height + 8 + pt_height(&b->aux) +
 	    FIG_PAD - 2;
 	b->pl.before = b->pl.after = FIG_SP;
+	/* Outside frames and lists a figure may move forward. */
+	b->pl.floats = r->frame < 0 && c->depth == 0;
 	b->dest = xasprintf("figuur-%d", x->chart.number);
 	box_push(r, b);
 }
 
-/* Makes a cell: text in style st, width w, element tag under tr. */
+/* Makes a cell: text in style st, element tag under the row. */
 static void
 cell_str(struct pr *r, struct row *row, const char *text, enum st st,
     PangoAlignment align, const char *tag)
 {
 	struct cell	*c;
+	struct ib	 b;
 
 	row->c = xreallocarray(row->c, row->nc + 1, sizeof(*row->c));
 	c = &row->c[row->nc++];
 	memset(c, 0, sizeof(*c));
-	pt_str(r, &c->t, text, st, 0, align);
+	ib_init(&b, r, st, 1);
+	ib_text(&b, text != NULL ? text : "", text != NULL ? strlen(text) : 0);
+	pt_make(r, &c->t, &b, st, 0, align);
+	c->st = st;
 	c->sn = sn_new(r, tag, row->sn);
 }
 
@@ -1156,18 +1337,231 @@ rows_free(struct row *rows, size_t n)
 	free(rows);
 }
 
-/* A ```table block: one unsplittable box. */
+/* Type of a table: from its style's size down to this, in points. */
+#define CELL_FLOOR	7.0
+
+/*
+ * Column widths of a table in width w, as a browser's automatic table
+ * layout: each column between its narrowest (its longest unbreakable
+ * piece) and its natural width (its longest cell on one line).  When
+ * the narrowest widths do not fit, the table's type is set smaller, in
+ * steps down to CELL_FLOOR; when they still do not fit, returns the
+ * column that is widest at its narrowest (the one to blame), else -1.
+ * fixed[j] nonzero keeps column j at its natural width (numbers).
+ */
+static long
+table_widths(struct row *rows, size_t nrows, size_t ncol, double w,
+    const int *fixed, double *colx, double *colw)
+{
+	static const double steps[] = { 1.0, 0.9, 0.8, 0.0 };
+	double		*mn, *mw, *mx, sum_mn, sum_mw, sum_mx, s = 1, floor_s,
+			 x;
+	size_t		 i, j, k;
+	long		 worst = -1;
+
+	mn = xcalloc(ncol, sizeof(*mn));
+	mw = xcalloc(ncol, sizeof(*mw));
+	mx = xcalloc(ncol, sizeof(*mx));
+	floor_s = CELL_FLOOR / styles[ST_CELL].size;
+	for (k = 0; k < GEN_NELEM(steps); k++) {
+		s = steps[k] > floor_s ? steps[k] : floor_s;
+		sum_mn = sum_mw = sum_mx = 0;
+		for (j = 0; j < ncol; j++) {
+			mn[j] = mw[j] = mx[j] = 0;
+			for (i = 0; i < nrows; i++) {
+				struct cell *c = &rows[i].c[j];
+
+				if (s != 1)
+					pt_scale(&c->t, c->st, s);
+				pt_set_width(&c->t, -1);
+				if (pt_width(&c->t) + 2 * CELL_PX > mx[j])
+					mx[j] = pt_width(&c->t) + 2 * CELL_PX;
+				if ((x = pt_word_width(&c->t) + 2 * CELL_PX) >
+				    mw[j])
+					mw[j] = x;
+				if ((x = pt_min_width(&c->t) + 2 * CELL_PX) >
+				    mn[j])
+					mn[j] = x;
+			}
+			if (fixed != NULL && fixed[j])
+				mn[j] = mw[j] = mx[j];
+			if (mw[j] < mn[j])
+				mw[j] = mn[j];
+			if (mx[j] < mw[j])
+				mx[j] = mw[j];
+			sum_mn += mn[j];
+			sum_mw += mw[j];
+			sum_mx += mx[j];
+		}
+		if (sum_mn <= w + 1e-6 || s <= floor_s)
+			break;
+	}
+	if (sum_mn > w + 1e-6) {
+		for (j = 0; j < ncol; j++)
+			if (worst < 0 || mn[j] > mn[worst])
+				worst = (long)j;
+	}
+	for (j = 0; j < ncol; j++) {
+		if (sum_mx <= w)
+			colw[j] = mx[j] + (w - sum_mx) * (fixed != NULL &&
+			    fixed[j] ? 0 : mx[j]) / sum_mx;
+		else if (sum_mn >= w)
+			colw[j] = w * mn[j] / sum_mn;
+		else if (sum_mw <= w)
+			/* Whole words everywhere, the rest by length. */
+			colw[j] = mw[j] + (w - sum_mw) * (mx[j] - mw[j]) /
+			    (sum_mx - sum_mw);
+		else
+			colw[j] = mn[j] + (w - sum_mn) * (mw[j] - mn[j]) /
+			    (sum_mw - sum_mn);
+		colx[j] = j == 0 ? 0 : colx[j - 1] + colw[j - 1];
+	}
+	/* Natural widths fit: the label columns take what is left. */
+	if (sum_mx <= w && fixed != NULL) {
+		double	 rest = w, free_mx = 0;
+
+		for (j = 0; j < ncol; j++)
+			if (fixed[j])
+				rest -= mx[j];
+			else
+				free_mx += mx[j];
+		for (j = 0; j < ncol; j++) {
+			colw[j] = fixed[j] ? mx[j] : rest * mx[j] / free_mx;
+			colx[j] = j == 0 ? 0 : colx[j - 1] + colw[j - 1];
+		}
+	}
+	for (i = 0; i < nrows; i++)
+		row_fit(&rows[i], colx, colw);
+	free(mn);
+	free(mw);
+	free(mx);
+	return worst;
+}
+
+/* An error at the table's line: it does not fit even in small type. */
+static void
+too_wide(struct pr *r, const struct row *head, long col)
+{
+	struct buf	 name = { NULL, 0, 0 };
+
+	int		 k;
+
+	if (head != NULL && (size_t)col < head->nc)
+		for (k = 0; k < head->c[col].t.nlines; k++)
+			line_text(&head->c[col].t, k, &name, 60);
+	if (r->part != NULL && r->sline > 0)
+		diag_error(r->diag, r->part->path, r->part->line0 + r->sline,
+		    r->scol, "PDF: this table is too wide for the page even "
+		    "in %.0f pt type: column %ld%s%s%s cannot be made narrower "
+		    "(shorten its longest word, or split the table)",
+		    CELL_FLOOR, col + 1, name.len > 0 ? " ('" : "",
+		    name.len > 0 ? name.s : "", name.len > 0 ? "')" : "");
+	else
+		diag_error(r->diag, r->e->index_path, 0, 0, "PDF: a table is "
+		    "too wide for the page even in %.0f pt type (column %ld)",
+		    CELL_FLOOR, col + 1);
+	buf_free(&name);
+	r->nerr++;
+}
+
+/*
+ * A box for one table row, which it takes over.  A header row is one
+ * block kept with what follows; a body or total row is the lines of
+ * its cells side by side, kept whole unless taller than a page, when
+ * it breaks between lines (a long cell) and repeats box repeat above.
+ */
+static struct box *
+row_box(struct pr *r, const struct bctx *c, struct snode *tsn,
+    struct row *row, long repeat)
+{
+	struct box	*b;
+	size_t		 j, n = 1;
+	double		 lead = 0;
+
+	b = box_new(B_ROW, c, tsn);
+	b->rows = xcalloc(1, sizeof(*b->rows));
+	b->rows[0] = *row;
+	b->nrows = 1;
+	row = &b->rows[0];
+	for (j = 0; j < row->nc; j++) {
+		if ((size_t)row->c[j].t.nlines > n)
+			n = (size_t)row->c[j].t.nlines;
+		if (row->c[j].t.lead > lead)
+			lead = row->c[j].t.lead;
+	}
+	if (row->kind == ROW_HEAD) {
+		b->pl.height = row->h;
+		b->pl.keep = 1;
+		for (j = 0; j < row->nc; j++)
+			block_fn(r, b, &row->c[j].t);
+		return b;
+	}
+	b->pl.kind = PL_LINES;
+	b->pl.split = 1;
+	b->pl.repeat = repeat;
+	b->pl.pad_top = CELL_PY;
+	b->pl.pad_bottom = row->h - CELL_PY - n * lead;
+	b->lh = xcalloc(n, sizeof(*b->lh));
+	b->fn = xcalloc(n, sizeof(*b->fn));
+	for (j = 0; j < n; j++)
+		b->lh[j] = lead;
+	for (j = 0; j < row->nc; j++)
+		need_notes(r, &row->c[j].t, b->fn, 1);
+	b->pl.nlines = n;
+	b->pl.line = b->lh;
+	b->pl.fn = b->fn;
+	return b;
+}
+
+/*
+ * Pushes a table's rows as boxes: header rows kept with what follows,
+ * the last two body rows kept with the total row, every body row
+ * repeating rep (or the last header row when rep is -1) on a new page.
+ */
+static void
+push_rows(struct pr *r, const struct bctx *c, struct snode *tsn,
+    struct row *rows, size_t nrows, long rep, int has_total)
+{
+	struct box	*b;
+	size_t		 i, k;
+	long		 head = -1;
+
+	for (i = 0; i < nrows; i++) {
+		b = row_box(r, c, tsn, &rows[i], rep >= 0 ? rep : head);
+		if (i + 1 == nrows)
+			b->pl.after = 12;
+		if (has_total && rows[i].kind == ROW_BODY && i + 3 >= nrows)
+			b->pl.keep = 1;
+		k = box_push(r, b);
+		if (rows[i].kind == ROW_HEAD)
+			head = (long)k;
+		if (r->sline > 0 && rows[i].line > 0) {
+			b->line = rows[i].line;
+			b->col = rows[i].col;
+		}
+	}
+}
+
+/*
+ * A ```table block: its caption kept with the header, then a box per
+ * row, broken between rows over pages; a ghost box (never placed
+ * itself) repeats "Tabel N (vervolg)" and the header on each new page.
+ */
 static void
 tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 {
-	struct box	*b;
+	struct box	*b, *g;
+	struct snode	*tsn = sn_new(r, "Table", c->sn);
 	struct ib	 ib;
-	struct row	*row;
-	double		 colx[3], colw[3], w;
-	size_t		 i, j, ncol = 1 + (t->col_count != 0) + (t->col_pct != 0);
-	char		 num[32];
+	struct row	*rows, ghead;
+	double		 colx[3], colw[3];
+	int		 fixed[3] = { 0, 1, 1 };
+	size_t		 i, nrows, ncol = 1 + (t->col_count != 0) +
+			    (t->col_pct != 0);
+	long		 worst, gi;
+	char		 num[48];
 
-	b = box_new(B_TABLE, c, sn_new(r, "Table", c->sn));
+	b = box_new(B_TABLE, c, tsn);
 	ib_init(&ib, r, ST_CAPTION, 0);
 	snprintf(num, sizeof(num), "Tabel %d.", t->number);
 	buf_puts(&ib.s, num);
@@ -1176,58 +1570,63 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	buf_putc(&ib.s, ' ');
 	buf_puts(&ib.s, t->title != NULL ? t->title : "");
 	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
-	b->auxsn = sn_new(r, "Caption", b->sn);
+	b->auxsn = sn_new(r, "Caption", tsn);
+	b->pl.height = pt_height(&b->aux) + 6;
+	b->pl.keep = 1;
+	b->pl.before = FIG_SP;
+	b->dest = xasprintf("tabel-%d", t->number);
+	box_push(r, b);
 
-	b->nrows = t->nrows + 2;
-	b->rows = xcalloc(b->nrows, sizeof(*b->rows));
-	for (i = 0; i < b->nrows; i++) {
-		const struct trow *tr = i == 0 ? NULL : i <= t->nrows ?
-		    &t->rows[i - 1] : &t->total;
-		enum st	 st = i == 0 ? ST_CELLHEAD : ST_CELL;
+	/* Rows: the header twice (the second for the ghost), body, total. */
+	nrows = t->nrows + 3;
+	rows = xcalloc(nrows, sizeof(*rows));
+	for (i = 0; i < nrows; i++) {
+		const struct trow *tr = i <= 1 ? NULL : i <= t->nrows + 1 ?
+		    &t->rows[i - 2] : &t->total;
+		struct row *row = &rows[i];
+		enum st	 st;
 
-		row = &b->rows[i];
-		row->kind = i == 0 ? ROW_HEAD : i <= t->nrows ? ROW_BODY :
+		row->kind = i <= 1 ? ROW_HEAD : i <= t->nrows + 1 ? ROW_BODY :
 		    ROW_TOTAL;
-		row->sn = sn_new(r, "TR", b->sn);
-		if (row->kind == ROW_TOTAL)
-			st = ST_CELLHEAD;
+		st = row->kind == ROW_BODY ? ST_CELL : ST_CELLHEAD;
+		row->sn = sn_new(r, "TR", i == 0 ? NULL : tsn);
 		cell_str(r, row, tr == NULL ? t->head : tr->label, st,
 		    PANGO_ALIGN_LEFT, "TH");
 		if (t->col_count)
 			cell_str(r, row, tr == NULL ? "Aantal" : tr->count, st,
-			    PANGO_ALIGN_RIGHT, i == 0 ? "TH" : "TD");
+			    PANGO_ALIGN_RIGHT, tr == NULL ? "TH" : "TD");
 		if (t->col_pct)
 			cell_str(r, row, tr == NULL ? "%" : tr->pct, st,
-			    PANGO_ALIGN_RIGHT, i == 0 ? "TH" : "TD");
+			    PANGO_ALIGN_RIGHT, tr == NULL ? "TH" : "TD");
 	}
-	/* Number columns as wide as their widest value; labels the rest. */
-	w = c->w;
-	for (j = 1; j < ncol; j++) {
-		colw[j] = 56;
-		for (i = 0; i < b->nrows; i++)
-			if (pt_width(&b->rows[i].c[j].t) + 2 * CELL_PX >
-			    colw[j])
-				colw[j] = pt_width(&b->rows[i].c[j].t) +
-				    2 * CELL_PX;
-		w -= colw[j];
-	}
-	colw[0] = w;
-	colx[0] = 0;
-	for (j = 1; j < ncol; j++)
-		colx[j] = colx[j - 1] + colw[j - 1];
-	b->pl.height = pt_height(&b->aux) + 6;
-	for (i = 0; i < b->nrows; i++) {
-		row_fit(&b->rows[i], colx, colw);
-		b->pl.height += b->rows[i].h;
-	}
+	fixed[1] = fixed[2] = 1;
+	if ((worst = table_widths(rows, nrows, ncol, c->w, fixed, colx,
+	    colw)) >= 0)
+		too_wide(r, &rows[1], worst);
+
+	/* The ghost: "Tabel N (vervolg)" above the header, decoration. */
+	g = box_new(B_ROW, c, tsn);
+	snprintf(num, sizeof(num), "Tabel %d (vervolg)", t->number);
+	pt_str(r, &g->aux, num, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
+	ghead = rows[0];
+	g->rows = xcalloc(1, sizeof(*g->rows));
+	g->rows[0] = ghead;
+	g->nrows = 1;
+	g->pl.height = pt_height(&g->aux) + 6 + ghead.h;
+	g->pl.ghost = 1;
+	gi = (long)box_push(r, g);
+	g->line = 0;
+
+	push_rows(r, c, tsn, rows + 1, nrows - 1, gi, 1);
+	free(rows);
 	if (t->note != NULL) {
-		pt_str(r, &b->note, t->note, ST_NOTE, c->w, PANGO_ALIGN_LEFT);
-		b->notesn = sn_new(r, "P", c->sn);
-		b->pl.height += 5 + pt_height(&b->note);
+		b = box_new(B_TEXT, c, sn_new(r, "P", c->sn));
+		pt_str(r, &b->t, t->note, ST_NOTE, c->w, PANGO_ALIGN_LEFT);
+		lines_box(r, b);
+		b->pl.before = 5;
+		box_push(r, b);
 	}
-	b->pl.before = b->pl.after = FIG_SP;
-	b->dest = xasprintf("tabel-%d", t->number);
-	box_push(r, b);
+	space_after(r, 0, FIG_SP);
 }
 
 /* A Markdown (GFM) table: a box per row, the header repeated. */
@@ -1238,11 +1637,10 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 	cmark_node	*rn, *cn;
 	uint8_t		*align;
 	struct row	*rows = NULL;
-	struct box	*b;
 	struct ib	 ib;
-	size_t		 nrows = 0, ncol, i, j;
-	double		*mn, *mx, *colw, *colx, sum_mn = 0, sum_mx = 0, w;
-	long		 head = -1;
+	size_t		 nrows = 0, ncol, j, first;
+	double		*colw, *colx;
+	long		 worst;
 	PangoAlignment	 al;
 
 	ncol = cmark_gfm_extensions_get_table_columns(n);
@@ -1269,74 +1667,28 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 			    PANGO_ALIGN_RIGHT : align != NULL &&
 			    align[j] == 'c' ? PANGO_ALIGN_CENTER :
 			    PANGO_ALIGN_LEFT;
-			ib_init(&ib, r, st, 0);
+			ib_init(&ib, r, st, 1);
 			if (cn != NULL) {
 				inlines(&ib, cn);
 				cn = cmark_node_next(cn);
 			}
 			pt_make(r, &row->c[j].t, &ib, st, 0, al);
+			row->c[j].st = st;
 			row->c[j].sn = sn_new(r, is_head ? "TH" : "TD",
 			    row->sn);
 		}
 		row->nc = ncol;
 	}
-	/* Column widths: natural widths if they fit, else share out. */
-	mn = xcalloc(ncol, sizeof(*mn));
-	mx = xcalloc(ncol, sizeof(*mx));
 	colw = xcalloc(ncol, sizeof(*colw));
 	colx = xcalloc(ncol, sizeof(*colx));
-	for (j = 0; j < ncol; j++) {
-		for (i = 0; i < nrows; i++) {
-			struct ptext *t = &rows[i].c[j].t;
-
-			pt_set_width(t, -1);
-			if (pt_width(t) + 2 * CELL_PX > mx[j])
-				mx[j] = pt_width(t) + 2 * CELL_PX;
-			pt_set_width(t, 1);
-			if (pt_width(t) + 2 * CELL_PX > mn[j])
-				mn[j] = pt_width(t) + 2 * CELL_PX;
-		}
-		sum_mn += mn[j];
-		sum_mx += mx[j];
-	}
-	w = c->w;
-	for (j = 0; j < ncol; j++) {
-		if (sum_mx <= w)
-			colw[j] = mx[j] + (w - sum_mx) * mx[j] / sum_mx;
-		else if (sum_mn >= w)
-			colw[j] = w * mn[j] / sum_mn;
-		else
-			colw[j] = mn[j] + (w - sum_mn) * (mx[j] - mn[j]) /
-			    (sum_mx - sum_mn);
-		colx[j] = j == 0 ? 0 : colx[j - 1] + colw[j - 1];
-	}
-	for (i = 0; i < nrows; i++) {
-		row_fit(&rows[i], colx, colw);
-		b = box_new(B_ROW, c, tsn);
-		b->rows = xcalloc(1, sizeof(*b->rows));
-		b->rows[0] = rows[i];
-		b->nrows = 1;
-		b->pl.height = rows[i].h;
-		for (j = 0; j < ncol; j++)
-			block_fn(r, b, &b->rows[0].c[j].t);
-		if (i == 0)
-			b->pl.before = 12;
-		if (i + 1 == nrows)
-			b->pl.after = 12;
-		if (rows[i].kind == ROW_HEAD) {
-			b->pl.keep = 1;
-			head = (long)r->nb;
-		} else
-			b->pl.repeat = head;
-		box_push(r, b);
-		if (r->sline > 0 && rows[i].line > 0) {
-			b->line = rows[i].line;
-			b->col = rows[i].col;
-		}
-	}
+	if ((worst = table_widths(rows, nrows, ncol, c->w, NULL, colx,
+	    colw)) >= 0)
+		too_wide(r, &rows[0], worst);
+	first = r->nb;
+	push_rows(r, c, tsn, rows, nrows, -1, 0);
+	if (r->nb > first)
+		r->b[first]->pl.before = 12;
 	free(rows);
-	free(mn);
-	free(mx);
 	free(colw);
 	free(colx);
 }
@@ -1411,14 +1763,28 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	struct snode	*l = sn_new(r, "L", c->sn), *li;
 	cmark_node	*item;
 	char		 m[32];
-	size_t		 from = r->nb;
-	int		 k = cmark_node_get_list_start(n), task;
+	struct ptext	 mt;
+	size_t		 from = r->nb, lastitem = 0;
+	double		 ind;
+	int		 k = cmark_node_get_list_start(n), last, task;
 	int		 ordered = cmark_node_get_list_type(n) ==
 			    CMARK_ORDERED_LIST;
 
 	cc.depth++;
-	cc.x += LIST_IND;
-	cc.w -= LIST_IND;
+	ind = LIST_IND;
+	if (ordered) {
+		/* Room for the widest number inside the indent. */
+		for (item = cmark_node_first_child(n), last = k;
+		    item != NULL; item = cmark_node_next(item))
+			last++;
+		snprintf(m, sizeof(m), "%d.", last > k ? last - 1 : k);
+		pt_str(r, &mt, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
+		if (pt_width(&mt) + MARK_GAP > ind)
+			ind = pt_width(&mt) + MARK_GAP;
+		pt_free(&mt);
+	}
+	cc.x += ind;
+	cc.w -= ind;
 	cc.tight = cmark_node_get_list_tight(n);
 	for (item = cmark_node_first_child(n); item != NULL;
 	    item = cmark_node_next(item), k++) {
@@ -1443,9 +1809,20 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 			r->pend_mark.color = r->col[C_ACCENT];
 		r->pend_marksn = sn_new(r, "Lbl", li);
 		cc.sn = sn_new(r, "LBody", li);
+		if (cmark_node_next(item) == NULL)
+			lastitem = r->nb;
 		blocks(r, item, &cc);
 	}
 	pt_free(&r->pend_mark);
+	/*
+	 * The last item never alone on a page with a line or two: the
+	 * short item before it keeps with it.
+	 */
+	if (lastitem > from && lastitem < r->nb &&
+	    r->b[lastitem - 1]->kind == B_TEXT &&
+	    r->b[lastitem - 1]->t.nlines <= 3 &&
+	    r->b[lastitem]->kind == B_TEXT && r->b[lastitem]->t.nlines < 2)
+		r->b[lastitem - 1]->pl.keep = 1;
 	space_after(r, from, PARA_SP);
 }
 
@@ -1525,6 +1902,156 @@ blocks(struct pr *r, cmark_node *n, const struct bctx *c)
 	r->scol = col;
 }
 
+static struct fblock *
+fn_add(struct pr *r, struct fnote *f, const char *tag, double x, int beside)
+{
+	struct fblock	*b;
+
+	f->blk = xreallocarray(f->blk, f->nblk + 1, sizeof(*f->blk));
+	b = &f->blk[f->nblk++];
+	memset(b, 0, sizeof(*b));
+	b->sn = sn_new(r, tag, f->note);
+	b->x = x;
+	b->beside = beside;
+	return b;
+}
+
+/* A footnote's table: a line per row, its cells at tab stops. */
+static void
+fn_table(struct pr *r, struct fnote *f, cmark_node *n)
+{
+	cmark_node	*rn, *cn;
+	PangoTabArray	*tabs;
+	struct fblock	*b;
+	struct ib	 ib;
+	struct ptext	 m;
+	double		 colw[16], x;
+	size_t		 ncol, j;
+	char		*s;
+
+	ncol = cmark_gfm_extensions_get_table_columns(n);
+	if (ncol > GEN_NELEM(colw))
+		ncol = GEN_NELEM(colw);
+	memset(colw, 0, sizeof(colw));
+	for (rn = cmark_node_first_child(n); rn != NULL;
+	    rn = cmark_node_next(rn))
+		for (cn = cmark_node_first_child(rn), j = 0; cn != NULL &&
+		    j < ncol; cn = cmark_node_next(cn), j++) {
+			s = doc_text(cn);
+			pt_str(r, &m, s, ST_FN, 0, PANGO_ALIGN_LEFT);
+			if (pt_width(&m) + 12 > colw[j])
+				colw[j] = pt_width(&m) + 12;
+			pt_free(&m);
+			free(s);
+		}
+	for (rn = cmark_node_first_child(n); rn != NULL;
+	    rn = cmark_node_next(rn)) {
+		b = fn_add(r, f, "P", 0, 0);
+		ib_init(&ib, r, ST_FN, 0);
+		for (cn = cmark_node_first_child(rn), j = 0; cn != NULL &&
+		    j < ncol; cn = cmark_node_next(cn), j++) {
+			if (j > 0)
+				buf_putc(&ib.s, '\t');
+			inlines(&ib, cn);
+		}
+		if (cmark_gfm_extensions_get_table_row_is_header(rn))
+			ib_attr(&ib, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
+			    0);
+		pt_make(r, &b->t, &ib, ST_FN, COL_W - FN_IND,
+		    PANGO_ALIGN_LEFT);
+		tabs = pango_tab_array_new((gint)(ncol > 1 ? ncol - 1 : 1),
+		    FALSE);
+		for (j = 1, x = 0; j < ncol; j++) {
+			x += colw[j - 1];
+			pango_tab_array_set_tab(tabs, (gint)j - 1,
+			    PANGO_TAB_LEFT, (gint)(x * PANGO_SCALE));
+		}
+		pango_layout_set_tabs(b->t.pl, tabs);
+		pango_tab_array_free(tabs);
+		pt_lines(&b->t);
+		f->h += pt_height(&b->t);
+	}
+}
+
+/* A block of a footnote after its first paragraph, set in small type. */
+static void
+fn_block(struct pr *r, struct fnote *f, cmark_node *n)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+	cmark_node	*item, *c;
+	struct fblock	*b;
+	struct ib	 ib;
+	const char	*lit;
+	char		*s, m[32];
+	int		 k, ordered;
+
+	if (t == CMARK_NODE_TABLE) {
+		fn_table(r, f, n);
+		return;
+	}
+	switch (t) {
+	case CMARK_NODE_PARAGRAPH:
+		b = fn_add(r, f, "P", 0, 0);
+		ib_init(&ib, r, ST_FN, 0);
+		inlines(&ib, n);
+		pt_make(r, &b->t, &ib, ST_FN, COL_W - FN_IND, PANGO_ALIGN_LEFT);
+		break;
+	case CMARK_NODE_LIST:
+		ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		k = cmark_node_get_list_start(n);
+		for (item = cmark_node_first_child(n); item != NULL;
+		    item = cmark_node_next(item), k++) {
+			if (ordered)
+				snprintf(m, sizeof(m), "%d%c", k,
+				    cmark_node_get_list_delim(n) ==
+				    CMARK_PAREN_DELIM ? ')' : '.');
+			else
+				snprintf(m, sizeof(m), "\xe2\x80\xa2");
+			b = fn_add(r, f, "P", 0, 0);
+			pt_str(r, &b->t, m, ST_FN, 0, PANGO_ALIGN_LEFT);
+			b = fn_add(r, f, "P", FN_IND + 4, 1);
+			ib_init(&ib, r, ST_FN, 0);
+			for (c = cmark_node_first_child(item); c != NULL;
+			    c = cmark_node_next(c)) {
+				if (c != cmark_node_first_child(item))
+					buf_putc(&ib.s, '\n');
+				if (cmark_node_get_type(c) ==
+				    CMARK_NODE_PARAGRAPH)
+					inlines(&ib, c);
+				else {
+					s = doc_text(c);
+					buf_puts(&ib.s, s);
+					free(s);
+				}
+			}
+			pt_make(r, &b->t, &ib, ST_FN, COL_W - 2 * FN_IND - 4,
+			    PANGO_ALIGN_LEFT);
+			f->h += pt_height(&b->t);
+		}
+		return;
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		if (t == CMARK_NODE_HTML_BLOCK && r->e->meta.unsafe_html)
+			return;
+		if ((lit = cmark_node_get_literal(n)) == NULL)
+			return;
+		b = fn_add(r, f, "Code", 0, 0);
+		ib_init(&ib, r, ST_CODE, 0);
+		buf_add(&ib.s, lit, strlen(lit) - (strlen(lit) > 0 &&
+		    lit[strlen(lit) - 1] == '\n'));
+		pt_make(r, &b->t, &ib, ST_CODE, COL_W - FN_IND,
+		    PANGO_ALIGN_LEFT);
+		break;
+	default:
+		b = fn_add(r, f, "P", 0, 0);
+		s = doc_text(n);
+		pt_str(r, &b->t, s, ST_FN, COL_W - FN_IND, PANGO_ALIGN_LEFT);
+		free(s);
+		break;
+	}
+	f->h += pt_height(&b->t);
+}
+
 /* Footnote texts, measured before the text that refers to them. */
 static void
 footnotes(struct pr *r)
@@ -1533,7 +2060,7 @@ footnotes(struct pr *r)
 	struct fnote		*f;
 	struct ib		 ib;
 	cmark_node		*n, *c;
-	char			 num[16], *s;
+	char			 num[16];
 	size_t			 i;
 	int			 k;
 
@@ -1551,29 +2078,25 @@ footnotes(struct pr *r)
 			if (d->parts[i].fn_base + ++k > d->nfn)
 				break;
 			f = &r->fn[d->parts[i].fn_base + k];
-			ib_init(&ib, r, ST_FN, 0);
-			for (c = cmark_node_first_child(n); c != NULL;
-			    c = cmark_node_next(c)) {
-				if (c != cmark_node_first_child(n))
-					buf_putc(&ib.s, '\n');
-				if (cmark_node_get_type(c) ==
-				    CMARK_NODE_PARAGRAPH)
-					inlines(&ib, c);
-				else {
-					s = doc_text(c);
-					buf_puts(&ib.s, s);
-					free(s);
-				}
-			}
-			pt_make(r, &f->t, &ib, ST_FN, COL_W - FN_IND,
-			    PANGO_ALIGN_LEFT);
-			snprintf(num, sizeof(num), "%d",
-			    d->parts[i].fn_base + k);
-			pt_str(r, &f->num, num, ST_FN, 0, PANGO_ALIGN_LEFT);
-			f->h = pt_height(&f->t) + FN_GAP;
 			f->note = sn_new(r, "Note", NULL);
 			f->lbl = sn_new(r, "Lbl", f->note);
 			f->p = sn_new(r, "P", f->note);
+			c = cmark_node_first_child(n);
+			ib_init(&ib, r, ST_FN, 0);
+			if (c != NULL && cmark_node_get_type(c) ==
+			    CMARK_NODE_PARAGRAPH) {
+				inlines(&ib, c);
+				c = cmark_node_next(c);
+			}
+			pt_make(r, &f->t, &ib, ST_FN, COL_W - FN_IND,
+			    PANGO_ALIGN_LEFT);
+			f->h = pt_height(&f->t);
+			for (; c != NULL; c = cmark_node_next(c))
+				fn_block(r, f, c);
+			f->h += FN_GAP;
+			snprintf(num, sizeof(num), "%d",
+			    d->parts[i].fn_base + k);
+			pt_str(r, &f->num, num, ST_FN, 0, PANGO_ALIGN_LEFT);
 		}
 	}
 	r->in_fn = 0;
@@ -1693,9 +2216,12 @@ struct hyline {
 	int		 soft;		/* it is a soft hyphen (else '-') */
 	int		 hide;		/* bytes before this offset continue
 					   the previous line's word: no text */
+	int		 squeeze;	/* taken from every space of the line
+					   (Pango units), so that a line end's
+					   hyphen stays inside the measure */
 };
 
-/* Appends text[from, to) without soft hyphens. */
+/* Appends text[from, to) without soft hyphens and zero-width spaces. */
 static void
 add_noshy(struct buf *b, const char *text, int from, int to)
 {
@@ -1705,6 +2231,11 @@ add_noshy(struct buf *b, const char *text, int from, int to)
 		if ((unsigned char)text[i] == 0xc2 && i + 1 < to &&
 		    (unsigned char)text[i + 1] == 0xad) {
 			i++;
+			continue;
+		}
+		if (i + 2 < to && (memcmp(text + i, ZWSP, 3) == 0 ||
+		    memcmp(text + i, ZWNJ, 3) == 0)) {
+			i += 2;
 			continue;
 		}
 		buf_putc(b, text[i]);
@@ -1738,6 +2269,8 @@ show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x,
 	for (i = 0; i < gs->num_glyphs; i++) {
 		gx[i] = cx;
 		cx += gs->glyphs[i].geometry.width;
+		if (text[gi->item->offset + gs->log_clusters[i]] == ' ')
+			cx -= h->squeeze;
 	}
 	for (ok = pango_glyph_item_iter_init_start(&it, gi, text); ok;
 	    ok = pango_glyph_item_iter_next_cluster(&it)) {
@@ -1798,6 +2331,41 @@ show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi, double x,
 	free(g);
 }
 
+/* The number of spaces in a glyph run. */
+static int
+spaces(const char *text, const PangoGlyphItem *gi)
+{
+	int	 i, n = 0;
+
+	for (i = 0; i < gi->glyphs->num_glyphs; i++)
+		if (text[gi->item->offset + gi->glyphs->log_clusters[i]] == ' ')
+			n++;
+	return n;
+}
+
+/*
+ * What to take from each space of line l (extents lr) so that it ends
+ * inside the layout's width: Pango sets a justified line's hyphen
+ * beyond it.
+ */
+static int
+squeeze(const struct ptext *t, PangoLayoutLine *l, const PangoRectangle *lr)
+{
+	const char	*s = pango_layout_get_text(t->pl);
+	int		 w = pango_layout_get_width(t->pl), over, n = 0, i, end;
+
+	if (w <= 0 || (over = lr->x + lr->width - w) <= 0)
+		return 0;
+	end = l->start_index + l->length;
+	while (end > l->start_index && (s[end - 1] == ' ' ||
+	    s[end - 1] == '\n'))
+		end--;
+	for (i = l->start_index; i < end; i++)
+		if (s[i] == ' ')
+			n++;
+	return n > 0 ? (over + n - 1) / n : 0;
+}
+
 /* Draws one line with its baseline at by, run by run. */
 static void
 draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
@@ -1842,8 +2410,8 @@ draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
 			else if (a->klass->type == PANGO_ATTR_STRIKETHROUGH)
 				strike = ((PangoAttrInt *)a)->value;
 		}
-		w = (double)pango_glyph_string_get_width(gi->glyphs) /
-		    PANGO_SCALE;
+		w = (double)(pango_glyph_string_get_width(gi->glyphs) -
+		    spaces(text, gi) * h->squeeze) / PANGO_SCALE;
 		source(r, c);
 		show_run(r->cr, text, gi, x, by - (double)gi->y_offset /
 		    PANGO_SCALE, h);
@@ -1908,28 +2476,38 @@ word_end(const struct ptext *t, int i)
 	while (p < end) {
 		c = g_utf8_get_char_validated(p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2 ||
-		    (!g_unichar_isalnum(c) && c != 0xad))
+		    (!g_unichar_isalnum(c) && c != 0xad && c != 0x200c))
 			break;
 		p = g_utf8_next_char(p);
 	}
 	return (int)(p - text);
 }
 
-/* How line i of t writes its broken words. */
+/*
+ * How line i of t writes its broken words.  A word broken over more
+ * than two lines (a narrow table column) is written whole on the
+ * first line's hyphen; the lines it fills completely write nothing.
+ */
 static void
 hyline(const struct ptext *t, int i, struct hyline *h)
 {
 	PangoLayoutLine	*l;
-	int		 soft;
+	int		 soft, j, hy;
 
 	memset(h, 0, sizeof(*h));
 	h->hide = -1;
 	if (hy_end(t, i - 1, &soft) >= 0)
 		h->hide = word_end(t, i);
 	if ((h->hy = hy_end(t, i, &h->soft)) >= 0 && i + 1 < t->nlines) {
+		if (h->hide >= h->hy)
+			return;		/* the middle of a word */
 		l = pango_layout_get_line_readonly(t->pl, i + 1);
 		h->rem = pango_layout_get_text(t->pl) + l->start_index;
-		h->remlen = (size_t)(word_end(t, i + 1) - l->start_index);
+		for (j = i + 1; j + 1 < t->nlines; j++)
+			if ((hy = hy_end(t, j, &soft)) < 0 || !soft ||
+			    word_end(t, j) < hy)
+				break;
+		h->remlen = (size_t)(word_end(t, j) - l->start_index);
 	}
 }
 
@@ -1956,6 +2534,8 @@ draw_lines(struct pr *r, const struct ptext *t, double x, double y,
 		if (i >= from) {
 			pango_layout_iter_get_line_extents(it, NULL, &lr);
 			hyline(t, i, &h);
+			h.squeeze = squeeze(t,
+			    pango_layout_iter_get_line_readonly(it), &lr);
 			draw_line(r, t, pango_layout_iter_get_line_readonly(it),
 			    x + (double)lr.x / PANGO_SCALE,
 			    y + (i - from) * t->lead + t->base, seg, &cur, &h);
@@ -2004,7 +2584,8 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
     int to)
 {
 	struct fnote	*f;
-	size_t		 i;
+	size_t		 i, j;
+	double		 y;
 	char		 name[32];
 
 	for (i = 0; i < t->nfns; i++) {
@@ -2030,44 +2611,65 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
 		draw_text(r, f->lbl, &f->num, M_LEFT, r->fncur, 0, 1, 1);
 		draw_text(r, f->p, &f->t, M_LEFT + FN_IND, r->fncur, 0,
 		    f->t.nlines, 1);
+		y = r->fncur + pt_height(&f->t);
+		for (j = 0; j < f->nblk; j++) {
+			const struct fblock *b = &f->blk[j];
+
+			if (b->beside && j > 0)
+				y -= pt_height(&f->blk[j - 1].t);
+			draw_text(r, b->sn, &b->t, M_LEFT + FN_IND + b->x, y,
+			    0, b->t.nlines, 1);
+			y += pt_height(&b->t);
+		}
 		r->fncur += f->h;
 	}
 }
 
+/*
+ * Draws lines [from, to) of a row's cells in a piece at y of height h
+ * (its top padding included when from is 0), with the row's rules.
+ */
 static void
-draw_row(struct pr *r, const struct row *row, double x, double y, int tagged)
+draw_row(struct pr *r, const struct row *row, double x, double y,
+    double h, int from, int to, int tagged)
 {
 	size_t	 i;
+	double	 ty = y + (from == 0 ? CELL_PY : 0), w;
+	int	 n, last = 1;
 
 	for (i = 0; i < row->nc; i++) {
 		const struct cell *c = &row->c[i];
 
+		n = c->t.nlines < to ? c->t.nlines : to;
+		if (c->t.nlines > to)
+			last = 0;
+		if (from >= n)
+			continue;
 		if (tagged) {
-			draw_text(r, c->sn, &c->t, x + c->x + CELL_PX,
-			    y + CELL_PY, 0, c->t.nlines, 1);
-			notes(r, c->sn, &c->t, 0, c->t.nlines);
+			draw_text(r, c->sn, &c->t, x + c->x + CELL_PX, ty,
+			    from, n, from == 0 && n == c->t.nlines);
+			notes(r, c->sn, &c->t, from, n);
 		} else
-			draw_lines(r, &c->t, x + c->x + CELL_PX, y + CELL_PY,
-			    0, c->t.nlines, 0);
+			draw_lines(r, &c->t, x + c->x + CELL_PX, ty, from, n,
+			    0);
 	}
 	if (row->nc == 0)
 		return;
 	x += row->c[0].x;
+	w = row->c[row->nc - 1].x + row->c[row->nc - 1].w - row->c[0].x;
 	if (tagged)
 		art_begin(r, PDFA_TAG_ARTIFACT);
 	switch (row->kind) {
 	case ROW_HEAD:
-		fill_rect(r, C_TEXT, x, y + row->h - 1, row->c[row->nc - 1].x +
-		    row->c[row->nc - 1].w - row->c[0].x, 1);
+		fill_rect(r, C_TEXT, x, y + h - 1, w, 1);
 		break;
 	case ROW_BODY:
-		fill_rect(r, C_ROW, x, y + row->h - 0.5,
-		    row->c[row->nc - 1].x + row->c[row->nc - 1].w -
-		    row->c[0].x, 0.5);
+		if (last)
+			fill_rect(r, C_ROW, x, y + h - 0.5, w, 0.5);
 		break;
 	case ROW_TOTAL:
-		fill_rect(r, C_TEXT, x, y, row->c[row->nc - 1].x +
-		    row->c[row->nc - 1].w - row->c[0].x, 1);
+		if (from == 0)
+			fill_rect(r, C_TEXT, x, y, w, 1);
 		break;
 	}
 	if (tagged)
@@ -2129,7 +2731,7 @@ static void
 draw_piece(struct pr *r, const struct pl_piece *pc)
 {
 	struct box	*b = r->b[pc->box];
-	double		 x = M_LEFT + b->x, y = M_TOP + pc->y, ty, cy;
+	double		 x = M_LEFT + b->x, y = M_TOP + pc->y, ty, cy, h, own;
 	size_t		 i;
 
 	ty = y + (pc->first ? b->pl.pad_top : 0);
@@ -2172,6 +2774,17 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty, b->w, 0.5);
 		art_end(r, PDFA_TAG_ARTIFACT);
+		/*
+		 * A figure moved forward is opened after siblings that
+		 * follow it: the archival pass moves it back before them.
+		 */
+		r->figback = xreallocarray(r->figback, r->nalt + 1,
+		    sizeof(*r->figback));
+		r->figback[r->nalt] = 0;
+		for (i = 0; i < r->nplog; i++)
+			if (r->plog[i] == b->sn->parent &&
+			    r->plogbox[i] > pc->box)
+				r->figback[r->nalt]++;
 		tag_to(r, b->sn);
 		r->alt = xreallocarray(r->alt, r->nalt + 1, sizeof(*r->alt));
 		r->alt[r->nalt++] = b->chart->desc != NULL ? b->chart->desc :
@@ -2186,23 +2799,39 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_TABLE:
+		/* The caption; the rows are boxes of their own. */
 		draw_text(r, b->auxsn, &b->aux, x, ty, 0, b->aux.nlines, 1);
-		cy = ty + pt_height(&b->aux) + 6;
-		for (i = 0; i < b->nrows; i++) {
-			draw_row(r, &b->rows[i], x, cy, 1);
-			cy += b->rows[i].h;
-		}
-		if (b->note.pl != NULL)
-			draw_text(r, b->notesn, &b->note, x, cy + 5, 0,
-			    b->note.nlines, 1);
 		break;
 	case B_ROW:
-		/* A header row repeated on the next page: decoration. */
-		if (pc->repeated)
+		/*
+		 * A header row repeated on the next page, with a table's
+		 * "(vervolg)" caption above it: decoration.
+		 */
+		if (pc->repeated) {
 			art_begin(r, PDFA_TAG_ARTIFACT);
-		draw_row(r, &b->rows[0], x, ty, !pc->repeated);
-		if (pc->repeated)
+			if (b->aux.pl != NULL) {
+				draw_lines(r, &b->aux, x, y, 0, b->aux.nlines,
+				    0);
+				y += pt_height(&b->aux) + 6;
+			}
+			draw_row(r, &b->rows[0], x, y, b->rows[0].h, 0,
+			    INT_MAX, 0);
 			art_end(r, PDFA_TAG_ARTIFACT);
+		} else if (b->pl.kind == PL_LINES) {
+			/* Without the padding of frames around the table. */
+			own = b->rows[0].h - CELL_PY - b->pl.nlines * b->lh[0];
+			h = pc->h;
+			if (pc->first) {
+				h -= b->pl.pad_top - CELL_PY;
+				y += b->pl.pad_top - CELL_PY;
+			}
+			if (pc->last)
+				h -= b->pl.pad_bottom - own;
+			draw_row(r, &b->rows[0], x, y, h, (int)pc->from,
+			    (int)pc->to, 1);
+		} else
+			draw_row(r, &b->rows[0], x, ty, b->rows[0].h, 0,
+			    INT_MAX, 1);
 		break;
 	case B_RULE:
 		art_begin(r, PDFA_TAG_ARTIFACT);
@@ -2642,6 +3271,7 @@ archival(struct pr *r, const struct buf *raw, struct buf *out)
 	in.icc = icc;
 	in.icclen = len;
 	in.alt = r->alt;
+	in.figback = r->figback;
 	in.nalt = r->nalt;
 	in.links = links = link_texts(r, &in.nlinks);
 	rc = pdfa_finish(&in, raw->s, raw->len, out, &err);
@@ -2683,8 +3313,10 @@ render(struct pr *r, struct buf *out)
 		r->fncur = M_TOP + BODY_H - L->page[p].fn;
 		r->fnrule = 0;
 		draw_frames(r, p0, p1);
-		for (i = p0; i < p1; i++)
+		for (i = p0; i < p1; i++) {
+			r->curbox = L->piece[i].box;
 			draw_piece(r, &L->piece[i]);
+		}
 		footer(r, pageno(p));
 		cairo_show_page(r->cr);
 		p0 = p1;
@@ -2858,6 +3490,7 @@ box_free(struct box *b)
 		chart_layout_free(&b->cl);
 	rows_free(b->rows, b->nrows);
 	free(b->lh);
+	free(b->hy);
 	free(b->fn);
 	free(b);
 }
@@ -2879,6 +3512,9 @@ pr_free(struct pr *r)
 		for (k = 0; k <= r->nfn; k++) {
 			pt_free(&r->fn[k].t);
 			pt_free(&r->fn[k].num);
+			for (i = 0; i < r->fn[k].nblk; i++)
+				pt_free(&r->fn[k].blk[i].t);
+			free(r->fn[k].blk);
 		}
 	free(r->fn);
 	pt_free(&r->foot);
@@ -2888,21 +3524,26 @@ pr_free(struct pr *r)
 	free(r->stack);
 	free(r->chain);
 	free(r->alt);
+	free(r->figback);
+	free(r->plog);
+	free(r->plogbox);
 	if (r->ctx != NULL)
 		g_object_unref(r->ctx);
 }
 
 /*
- * A warning for every piece too tall for a page, at the line of the
- * block it comes from: what does not fit is cut off at the page's foot.
+ * An error for every piece too tall for a page, at the line of the
+ * block it comes from: nothing may be cut off at a page's foot, and
+ * what pagination cannot break (a figure, a heading, a table's header
+ * row) has to be made smaller by its author.
  */
 static void
 overflow(struct pr *r)
 {
 	static const char *const what[] = {
 		[B_TEXT] = "line", [B_HEADING] = "heading",
-		[B_FIGURE] = "figure", [B_TABLE] = "table",
-		[B_ROW] = "table row"
+		[B_FIGURE] = "figure", [B_TABLE] = "table caption",
+		[B_ROW] = "table header row"
 	};
 	const struct box	*b;
 	const char		*w;
@@ -2914,14 +3555,16 @@ overflow(struct pr *r)
 		b = r->b[r->L.piece[i].box];
 		w = (size_t)b->kind < GEN_NELEM(what) && what[b->kind] != NULL ?
 		    what[b->kind] : "block";
+		r->nerr++;
 		if (b->part != NULL)
-			diag_warn(r->diag, b->part->path, b->part->line0 +
+			diag_error(r->diag, b->part->path, b->part->line0 +
 			    b->line, b->col, "PDF: this %s is taller than a "
-			    "page, and is cut off at the page's foot", w);
+			    "page and cannot be broken; make it shorter%s", w,
+			    b->kind == B_FIGURE ? " (fewer categories, or a "
+			    "```table instead)" : "");
 		else
-			diag_warn(r->diag, r->e->index_path, 0, 0, "PDF: a %s "
-			    "is taller than a page, and is cut off at the "
-			    "page's foot", w);
+			diag_error(r->diag, r->e->index_path, 0, 0, "PDF: a %s "
+			    "is taller than a page and cannot be broken", w);
 	}
 }
 
@@ -3078,6 +3721,259 @@ foot_fits(struct pr *r)
 	return -1;
 }
 
+/* --- hyphenation limits ------------------------------------------------- */
+
+#define RUN_MAX		2	/* hyphenated lines in a row, at most */
+#define FIX_PASSES	6	/* paginations to remove page-end hyphens */
+
+/*
+ * Takes the soft hyphens (and their non-joiners) out of the word that
+ * line i of t ends in, so that it is no longer broken there: the text,
+ * its attributes, links and footnote references shift accordingly.
+ * Returns whether anything was taken out.
+ */
+static int
+unhyph(struct ptext *t, int i)
+{
+	PangoLayoutLine	*l;
+	PangoAttrList	*al;
+	struct buf	 s = { NULL, 0, 0 };
+	const char	*text;
+	int		 ws, we, p, k, n = 0, soft;
+	size_t		 j;
+
+	if (hy_end(t, i, &soft) < 0 || !soft)
+		return 0;
+	l = pango_layout_get_line_readonly(t->pl, i);
+	text = pango_layout_get_text(t->pl);
+	buf_puts(&s, text);
+	for (ws = l->start_index + l->length; ws > 0 && text[ws - 1] != ' ' &&
+	    text[ws - 1] != '\n'; ws--)
+		continue;
+	for (we = l->start_index + l->length; text[we] != '\0' &&
+	    text[we] != ' ' && text[we] != '\n'; we++)
+		continue;
+	al = pango_layout_get_attributes(t->pl);
+	al = al != NULL ? pango_attr_list_copy(al) : pango_attr_list_new();
+	for (p = we; p-- > ws;) {
+		k = 0;
+		if (p + 1 < we && (unsigned char)s.s[p] == 0xc2 &&
+		    (unsigned char)s.s[p + 1] == 0xad)
+			k = 2;
+		else if (p + 2 < we && memcmp(s.s + p, ZWNJ, 3) == 0)
+			k = 3;
+		if (k == 0)
+			continue;
+		memmove(s.s + p, s.s + p + k, s.len - (size_t)(p + k) + 1);
+		s.len -= (size_t)k;
+		we -= k;
+		pango_attr_list_update(al, p, k, 0);
+		for (j = 0; j < t->nlinks; j++) {
+			if (t->links[j].start > (unsigned)p)
+				t->links[j].start -= (unsigned)k;
+			if (t->links[j].end > (unsigned)p)
+				t->links[j].end -= (unsigned)k;
+		}
+		for (j = 0; j < t->nfns; j++)
+			if (t->fns[j].at > (unsigned)p)
+				t->fns[j].at -= (unsigned)k;
+		n++;
+	}
+	if (n > 0) {
+		pango_layout_set_text(t->pl, s.s, (int)s.len);
+		pango_layout_set_attributes(t->pl, al);
+		pt_lines(t);
+	}
+	pango_attr_list_unref(al);
+	buf_free(&s);
+	return n > 0;
+}
+
+/* Measures a text box's lines again after its text changed. */
+static void
+relines(struct pr *r, struct box *b)
+{
+	size_t	 i;
+	int	 k;
+
+	free(b->lh);
+	free(b->fn);
+	b->lh = xcalloc((size_t)b->t.nlines, sizeof(*b->lh));
+	b->fn = xcalloc((size_t)b->t.nlines, sizeof(*b->fn));
+	for (k = 0; k < b->t.nlines; k++)
+		b->lh[k] = b->t.lead;
+	for (i = 0; i < b->t.nfns; i++)
+		if (b->t.fns[i].first)
+			b->fn[b->t.fns[i].line] += r->fn[b->t.fns[i].num].h;
+	b->pl.nlines = (size_t)b->t.nlines;
+	b->pl.line = b->lh;
+	b->pl.fn = b->fn;
+}
+
+/* A text's state before unhyph(), to go back to. */
+struct snap {
+	char		*text;
+	PangoAttrList	*al;
+	unsigned	*off;		/* links' starts and ends, notes' at */
+};
+
+static void
+snap_take(const struct ptext *t, struct snap *s)
+{
+	PangoAttrList	*al = pango_layout_get_attributes(t->pl);
+	size_t		 i;
+
+	s->text = xstrdup(pango_layout_get_text(t->pl));
+	s->al = al != NULL ? pango_attr_list_copy(al) : NULL;
+	s->off = xcalloc(2 * t->nlinks + t->nfns + 1, sizeof(*s->off));
+	for (i = 0; i < t->nlinks; i++) {
+		s->off[2 * i] = t->links[i].start;
+		s->off[2 * i + 1] = t->links[i].end;
+	}
+	for (i = 0; i < t->nfns; i++)
+		s->off[2 * t->nlinks + i] = t->fns[i].at;
+}
+
+/* Puts t back as it was (restore) and frees the snapshot. */
+static void
+snap_drop(struct ptext *t, struct snap *s, int restore)
+{
+	size_t	 i;
+
+	if (restore) {
+		pango_layout_set_text(t->pl, s->text, -1);
+		pango_layout_set_attributes(t->pl, s->al);
+		for (i = 0; i < t->nlinks; i++) {
+			t->links[i].start = s->off[2 * i];
+			t->links[i].end = s->off[2 * i + 1];
+		}
+		for (i = 0; i < t->nfns; i++)
+			t->fns[i].at = s->off[2 * t->nlinks + i];
+		pt_lines(t);
+	}
+	free(s->text);
+	if (s->al != NULL)
+		pango_attr_list_unref(s->al);
+	free(s->off);
+}
+
+/* How full line i of t is without justification, of the layout width. */
+static double
+natural_fill(struct ptext *t, int i)
+{
+	PangoRectangle	 lr;
+	int		 w = pango_layout_get_width(t->pl);
+
+	pango_layout_set_justify(t->pl, FALSE);
+	pango_layout_line_get_extents(pango_layout_get_line_readonly(t->pl,
+	    i), NULL, &lr);
+	pango_layout_set_justify(t->pl, TRUE);
+	return w > 0 ? (double)lr.width / w : 1;
+}
+
+/*
+ * The cost of hyphenation: a justified paragraph's line ends in a
+ * hyphen only where setting its word unbroken would leave that line
+ * looser than HYPH_FILL of the measure (its spaces stretched by more
+ * than about a third of their width), or the paragraph a line longer.
+ * So that about one line in six or fewer ends in a hyphen.
+ */
+#define HYPH_FILL	0.92
+
+static void
+hyph_cost(struct box *b)
+{
+	struct snap	 s;
+	int		 k, n, soft;
+
+	if (!pango_layout_get_justify(b->t.pl))
+		return;
+	for (k = 0; k + 1 < b->t.nlines; k++) {
+		if (hy_end(&b->t, k, &soft) < 0 || !soft)
+			continue;
+		n = b->t.nlines;
+		snap_take(&b->t, &s);
+		if (!unhyph(&b->t, k)) {
+			snap_drop(&b->t, &s, 0);
+			continue;
+		}
+		snap_drop(&b->t, &s, b->t.nlines > n ||
+		    natural_fill(&b->t, k) < HYPH_FILL);
+	}
+}
+
+/* Which lines of a text box end in a soft hyphen (its word goes on). */
+static void
+hy_flags(struct box *b)
+{
+	int	 k, soft;
+
+	free(b->hy);
+	b->hy = xcalloc((size_t)b->t.nlines + 1, 1);
+	for (k = 0; k + 1 < b->t.nlines; k++)
+		b->hy[k] = hy_end(&b->t, k, &soft) >= 0 && soft;
+	b->pl.hy = b->hy;
+}
+
+/*
+ * At most RUN_MAX hyphenated lines in a row (pl_hyph_run): the word
+ * that would make the run longer is not broken, the paragraph set
+ * again, until none is left.
+ */
+static void
+limit_runs(struct pr *r)
+{
+	struct box	*b;
+	size_t		 i;
+	long		 k;
+	int		 changed, guard, n;
+
+	for (i = 0; i < r->nb; i++) {
+		b = r->b[i];
+		if (b->kind != B_TEXT || b->t.pl == NULL)
+			continue;
+		n = b->t.nlines;
+		hyph_cost(b);
+		hy_flags(b);
+		changed = b->t.nlines != n;
+		for (guard = 0; guard < 64; guard++) {
+			k = pl_hyph_run(b->hy, (size_t)b->t.nlines, RUN_MAX);
+			if (k < 0 || !unhyph(&b->t, (int)k))
+				break;
+			hy_flags(b);
+			changed = 1;
+		}
+		if (changed)
+			relines(r, b);
+	}
+}
+
+/*
+ * No word broken over two pages: where a page ends in a line whose
+ * word goes on on the next (pagination lists them), the word is not
+ * broken there and the document is paginated again.  Returns whether
+ * anything changed.
+ */
+static int
+page_ends(struct pr *r)
+{
+	const struct pl_piece	*pc;
+	struct box		*b;
+	size_t			 i;
+	int			 changed = 0;
+
+	for (i = 0; i < r->L.nhyend; i++) {
+		pc = &r->L.piece[r->L.hyend[i]];
+		b = r->b[pc->box];
+		if (b->kind == B_TEXT && unhyph(&b->t, (int)pc->to - 1)) {
+			relines(r, b);
+			hy_flags(b);
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
 int
 pdf_edition(const struct edition *e, const struct pdf_opts *o,
     struct buf *pdf, struct buf *dump, struct diag *diag)
@@ -3103,11 +3999,20 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 		page_break(&r);
 		blocks(&r, r.part->root, &c);
 	}
+	limit_runs(&r);
 	paginate(&r);
+	for (i = 0; i < FIX_PASSES && page_ends(&r); i++) {
+		pl_layout_free(&r.L);
+		free(r.bpage);
+		limit_runs(&r);
+		paginate(&r);
+	}
 	overflow(&r);
 	if (dump != NULL)
 		dump_layout(&r, dump);
-	if (pdf != NULL)
+	if (r.nerr > 0)
+		rc = -1;
+	else if (pdf != NULL)
 		rc = render(&r, pdf);
 	pr_free(&r);
 	return rc;
@@ -3144,6 +4049,11 @@ pdf_break_lines(const struct pdf_opts *o, const char *text, double width,
 			if ((unsigned char)s[j] == 0xc2 && j + 1 < len &&
 			    (unsigned char)s[j + 1] == 0xad) {
 				j++;
+				continue;
+			}
+			if (j + 2 < len && (memcmp(s + j, ZWSP, 3) == 0 ||
+			    memcmp(s + j, ZWNJ, 3) == 0)) {
+				j += 2;
 				continue;
 			}
 			buf_putc(&b, s[j]);

@@ -292,6 +292,7 @@ static void
 kids(struct pass *p, qpdf_oh e)
 {
 	qpdf_oh	 k = qpdf_oh_get_key(p->q, e, "/K"), c;
+	size_t	*fig = NULL, nf = 0, j, m;
 	int	 i, n;
 
 	if (qpdf_oh_is_dictionary(p->q, k)) {
@@ -314,8 +315,22 @@ kids(struct pass *p, qpdf_oh e)
 			n--;
 			continue;
 		}
+		if (p->in->figback != NULL && is_name(p, c, "/S", "/Figure") &&
+		    p->nfig < p->in->nalt && p->in->figback[p->nfig] > 0) {
+			fig = xreallocarray(fig, nf + 1, 2 * sizeof(*fig));
+			fig[2 * nf] = (size_t)i;
+			fig[2 * nf++ + 1] = p->in->figback[p->nfig];
+		}
 		elem(p, c);
 	}
+	/* Figures drawn after text that follows them: back in order. */
+	for (j = 0; j < nf; j++) {
+		m = fig[2 * j + 1] <= fig[2 * j] ? fig[2 * j + 1] : fig[2 * j];
+		c = qpdf_oh_get_array_item(p->q, k, (int)fig[2 * j]);
+		qpdf_oh_erase_item(p->q, k, (int)fig[2 * j]);
+		qpdf_oh_insert_item(p->q, k, (int)(fig[2 * j] - m), c);
+	}
+	free(fig);
 }
 
 static void

@@ -48,6 +48,11 @@ struct pdfa_info {
 	size_t		 icclen;
 	const char	**alt;		/* alternative text of each Figure,
 					   in drawing order */
+	const size_t	*figback;	/* per Figure: how many places to move
+					   it back among its siblings, to
+					   document order (a figure drawn on
+					   a later page than the text after
+					   it), or NULL */
 	size_t		 nalt;
 	const struct pdfa_link *links;	/* link annotations' /Contents */
 	size_t		 nlinks;

@@ -23,6 +23,8 @@ struct pg {
 	double			 after;	/* space below the last piece */
 	int			 top;	/* nothing on the page yet */
 	int			 fresh;	/* nothing but a repeated header yet */
+	size_t			 pend;	/* a float waiting for the next page,
+					   or n for none */
 };
 
 static int
@@ -47,6 +49,27 @@ static double
 max2(double a, double b)
 {
 	return a > b ? a : b;
+}
+
+/* The height of a whole box, padding included. */
+static double
+total(const struct pl_box *b)
+{
+	double	 h = b->pad_top + b->pad_bottom;
+	size_t	 j;
+
+	if (b->kind == PL_BLOCK)
+		return h + b->height;
+	for (j = 0; j < b->nlines; j++)
+		h += b->line[j];
+	return h;
+}
+
+/* A split box that fits on a page: kept whole. */
+static int
+kept(const struct pg *p, const struct pl_box *b)
+{
+	return b->split && total(b) <= p->g->body + EPS;
 }
 
 /* A lines box too short to leave orphans and widows: it never splits. */
@@ -89,7 +112,8 @@ need(const struct pg *p, size_t i, double *h, double *f)
 			*h += b->pad_top + b->height + b->pad_bottom;
 			*f += fnat(b, 0);
 		} else if (b->kind == PL_LINES) {
-			m = whole(b) ? b->nlines : (size_t)orphans(b);
+			m = whole(b) || kept(p, b) ? b->nlines :
+			    (size_t)orphans(b);
 			if (m > b->nlines)
 				m = b->nlines;
 			*h += b->pad_top + (m == b->nlines ? b->pad_bottom : 0);
@@ -137,6 +161,7 @@ static void
 new_page(struct pg *p, size_t next)
 {
 	struct pl_layout	*o = p->out;
+	size_t			 next_pend;
 
 	close_page(p);
 	o->page = xreallocarray(o->page, (size_t)o->npages + 1,
@@ -145,6 +170,13 @@ new_page(struct pg *p, size_t next)
 	p->y = p->fn = p->after = 0;
 	p->top = 1;
 	p->fresh = 1;
+	if (p->pend < p->n) {
+		/* The float that waited: first on the page. */
+		next_pend = p->pend;
+		p->pend = p->n;
+		place_block(p, next_pend, 0);
+		p->fresh = 0;
+	}
 	if (next < p->n && p->b[next].repeat >= 0 &&
 	    (size_t)p->b[next].repeat != next &&
 	    (size_t)p->b[next].repeat < p->n)
@@ -204,6 +236,12 @@ place_lines(struct pg *p, size_t i)
 			fs = ff;
 		}
 		r = b->nlines - from;
+		if (k < r && kept(p, b) && from == 0 && !p->top &&
+		    !p->fresh) {
+			/* Whole on the next page, split only there. */
+			new_page(p, i);
+			continue;
+		}
 		if (k < r) {
 			/* A break inside: respect widows and orphans. */
 			kk = k;
@@ -211,7 +249,7 @@ place_lines(struct pg *p, size_t i)
 				kk = r - (size_t)widows(b);
 			if (from == 0 && kk < (size_t)orphans(b))
 				kk = 0;
-			if (kk == 0 && !p->top) {
+			if (kk == 0 && !p->top && !p->fresh) {
 				new_page(p, i);
 				continue;
 			}
@@ -266,15 +304,21 @@ pl_paginate(const struct pl_box *b, size_t n, const struct pl_geom *g,
 	p.g = g;
 	p.out = out;
 	p.top = 1;
+	p.pend = n;
 	out->page = xcalloc(1, sizeof(*out->page));
 	out->npages = 1;
 	for (i = 0; i < n; i++) {
 		/* A break waits for content, so that none ends a page empty. */
 		if (b[i].kind == PL_BREAK) {
+			/* A float never leaves its chapter. */
+			if (p.pend < n)
+				new_page(&p, i);
 			brk = brk || !p.top;
 			continue;
 		}
-		if (b[i].kind == PL_LINES && b[i].nlines == 0)
+		if (b[i].kind == PL_BLOCK && b[i].floats && p.pend < n)
+			new_page(&p, i);	/* floats keep their order */
+		if ((b[i].kind == PL_LINES && b[i].nlines == 0) || b[i].ghost)
 			continue;
 		if (brk) {
 			new_page(&p, i);
@@ -282,15 +326,49 @@ pl_paginate(const struct pl_box *b, size_t n, const struct pl_geom *g,
 		}
 		if (!p.top) {
 			need(&p, i, &h, &f);
-			if (!fits(&p, p.y + gap(&p, &b[i]) + h, f))
+			if (!fits(&p, p.y + gap(&p, &b[i]) + h, f)) {
+				if (b[i].kind == PL_BLOCK && b[i].floats &&
+				    !p.fresh) {
+					p.pend = i;	/* the text goes on */
+					continue;
+				}
 				new_page(&p, i);
+			}
 		}
 		if (b[i].kind == PL_BLOCK)
 			place_block(&p, i, 0);
 		else
 			place_lines(&p, i);
 	}
+	if (p.pend < n)
+		new_page(&p, n);
 	close_page(&p);
+	/* Words broken over two pages. */
+	for (i = 0; i < out->npiece; i++) {
+		const struct pl_piece *pc = &out->piece[i];
+
+		if (pc->repeated || pc->last || pc->to == 0 ||
+		    b[pc->box].kind != PL_LINES || b[pc->box].hy == NULL ||
+		    !b[pc->box].hy[pc->to - 1])
+			continue;
+		out->hyend = xreallocarray(out->hyend, out->nhyend + 1,
+		    sizeof(*out->hyend));
+		out->hyend[out->nhyend++] = i;
+	}
+}
+
+long
+pl_hyph_run(const unsigned char *hy, size_t n, int max)
+{
+	size_t	 i;
+	int	 run = 0;
+
+	for (i = 0; hy != NULL && i + 1 < n; i++) {
+		run = hy[i] ? run + 1 : 0;
+		if (run > max)
+			return (long)i;
+	}
+	return -1;
 }
 
 void
@@ -300,5 +378,6 @@ pl_layout_free(struct pl_layout *l)
 		return;
 	free(l->piece);
 	free(l->page);
+	free(l->hyend);
 	memset(l, 0, sizeof(*l));
 }

@@ -41,6 +41,21 @@ struct pl_box {
 					   a new page (0: 2) */
 	long		 repeat;	/* box drawn again above this one when it
 					   starts a page (table header), or -1 */
+	int		 split;		/* PL_LINES: kept whole like a block when
+					   it fits on a page, else split between
+					   lines as a paragraph (a table row with
+					   a long cell) */
+	const unsigned char *hy;	/* PL_LINES: nonzero where line i ends in
+					   a hyphen inside a word, or NULL
+					   (borrowed) */
+	int		 floats;	/* PL_BLOCK (a figure): when it does not
+					   fit, the boxes after it fill the page
+					   and it goes to the top of the next;
+					   never past a PL_BREAK or another
+					   float */
+	int		 ghost;		/* never placed in the flow, only drawn as
+					   another box's repeat (a table's
+					   continued caption and header) */
 };
 
 struct pl_geom {
@@ -49,7 +64,7 @@ struct pl_geom {
 					   page that has any */
 };
 
-/* Where one piece of a box goes. */
+/* Where one piece of a box goes (pieces in page order). */
 struct pl_piece {
 	size_t		 box;		/* index of the box */
 	int		 page;		/* page, from 0 */
@@ -68,13 +83,18 @@ struct pl_page {
 };
 
 struct pl_layout {
-	struct pl_piece	*piece;		/* in document order */
+	struct pl_piece	*piece;		/* in page order: document order but
+					   for floats moved forward */
 	size_t		 npiece;
 	struct pl_page	*page;		/* npages pages */
 	int		 npages;
 	int		 overflow;	/* pieces too tall for an empty page (or
 					   one with only a repeated header);
 					   each is marked over */
+	size_t		*hyend;		/* pieces that end a page with a line
+					   ending in a hyphen: a word broken
+					   over two pages */
+	size_t		 nhyend;
 };
 
 /*
@@ -82,7 +102,9 @@ struct pl_layout {
  * its space above; a PL_BLOCK never splits and goes to the next page
  * when it does not fit; a PL_LINES box splits between lines with at
  * least orphans lines before and widows lines after the break, else
- * it moves whole to the next page; a box with keep goes to the next
+ * it moves whole to the next page (a split box moves whole unless it is
+ * taller than a page); a ghost box is only drawn as a repeat; a box
+ * with keep goes to the next
  * page unless it fits together with the start of the next box; a line
  * or block that needs footnote space fits only if its footnotes fit
  * below it on the same page.  A box that does not fit on an empty page
@@ -93,5 +115,13 @@ struct pl_layout {
 void	 pl_paginate(const struct pl_box *, size_t n, const struct pl_geom *,
 	    struct pl_layout *out);
 void	 pl_layout_free(struct pl_layout *);
+
+/*
+ * Hyphenation limits of a paragraph whose line i ends in a hyphen
+ * where hy[i] is nonzero: the first line that makes a run of more than
+ * max hyphenated lines in a row (its word should not be broken), or
+ * -1 when there is none.  A paragraph's last line never ends in one.
+ */
+long	 pl_hyph_run(const unsigned char *hy, size_t n, int max);
 
 #endif

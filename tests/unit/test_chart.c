@@ -495,9 +495,10 @@ test_line(void **state)
 }
 
 /*
- * Nine series over seven palette colours: the two that repeat a
- * colour are long-dashed, in the plot and in the legend, and there are
- * no end labels (too many to place by their lines).
+ * Nine series (more than six lines can be told apart): small multiples,
+ * one panel per series on one scale, titled with the series' label;
+ * the two series that repeat a palette colour stay long-dashed; no
+ * legend, no end labels.
  */
 static void
 test_line_many(void **state)
@@ -505,7 +506,8 @@ test_line_many(void **state)
 	struct fx		*fx = *state;
 	static const char *const years[] = { "2019", "2020" };
 	static const char *const sers[] = {
-		"a", "b", "c", "d", "e", "f", "g", "h", "i"
+		"alfa", "bravo", "charlie", "delta", "echo", "foxtrot",
+		"golf", "hotel", "india"
 	};
 	static const double	 v[] = {
 		1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18
@@ -517,24 +519,68 @@ test_line_many(void **state)
 
 	for (i = 0; i < 9; i++)
 		snprintf(c->ser[i].color, 8, "%s", chart_palette(i));
-	chart_layout(c, 480, &fx->m, &l);
+	chart_layout(c, 436.5, &fx->m, &l);
 	check_bounds(&l);
 	for (i = 0; i < l.np; i++) {
 		p = &l.p[i];
-		if (p->kind != PRIM_POLYLINE && p->kind != PRIM_LINE)
+		if (p->kind != PRIM_POLYLINE)
 			continue;
 		if (p->dashed == 2) {
 			dashed++;
 			assert_true(strcmp(p->stroke, chart_palette(0)) == 0 ||
 			    strcmp(p->stroke, chart_palette(1)) == 0);
-		} else if (p->kind == PRIM_POLYLINE)
+		} else
 			solid++;
 	}
-	assert_int_equal(dashed, 2 + 2);	/* plot and legend */
+	assert_int_equal(dashed, 2);		/* one panel each, no legend */
 	assert_int_equal(solid, 7);
+	for (i = 0; i < 9; i++)
+		assert_non_null(find_text(&l, sers[i]));	/* panel titles */
 	assert_null(find_text(&l, "18"));	/* no end labels */
+	/* Three rows of three panels: taller than one plot. */
+	assert_true(l.height > 300);
 	chart_layout_free(&l);
 	rm(c);
+}
+
+/*
+ * Labels that differ only at their end, too long even for three lines:
+ * never shortened to the same text; each ends with its own end.
+ */
+static void
+test_labels_distinct(void **state)
+{
+	struct fx		*fx = *state;
+	static const char *const cats[] = {
+		"Afspraken over tarieven en indexering van de zorg bij de "
+		    "jeugdhulp in de regio en daarbuiten, bij jeugd-ggz",
+		"Afspraken over tarieven en indexering van de zorg bij de "
+		    "jeugdhulp in de regio en daarbuiten, bij verblijf",
+		"Afspraken over tarieven en indexering van de zorg bij de "
+		    "jeugdhulp in de regio en daarbuiten, bij dyslexie"
+	};
+	static const char *const years[] = { "2019", "2020" };
+	static const double	 v[] = { 3, 2, 1, 1, 2, 3 };
+	struct chart		*c;
+	struct chart_layout	 l;
+	enum chart_type		 t[] = { CHART_HBAR, CHART_STACKED };
+	size_t			 i, k, n;
+
+	for (k = 0; k < GEN_NELEM(t); k++) {
+		c = t[k] == CHART_HBAR ? mk(CHART_HBAR, 0, 3, cats, 1, one, v) :
+		    mk(CHART_STACKED, 0, 2, years, 3, cats, v);
+		chart_layout(c, 200, &fx->m, &l);
+		check_bounds(&l);
+		for (i = 0, n = 0; i < l.np; i++)
+			if (l.p[i].kind == PRIM_TEXT && (strstr(l.p[i].text,
+			    "ggz") != NULL || strstr(l.p[i].text,
+			    "verblijf") != NULL || strstr(l.p[i].text,
+			    "dyslexie") != NULL))
+				n++;
+		assert_int_equal(n, 3);
+		chart_layout_free(&l);
+		rm(c);
+	}
 }
 
 /* Counts get whole ticks; percentages carry '%'. */
@@ -871,6 +917,7 @@ main(void)
 		cmocka_unit_test(test_donut),
 		cmocka_unit_test(test_line),
 		cmocka_unit_test(test_line_many),
+		cmocka_unit_test(test_labels_distinct),
 		cmocka_unit_test(test_ticks),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_svg_table),

@@ -465,6 +465,226 @@ test_table_header(void **state)
 	pl_layout_free(&l);
 }
 
+/*
+ * A table row with a long cell (a split box): whole on the next page
+ * when it does not fit here; split between its lines, starting at
+ * once, only when taller than a page; the header repeated above each
+ * part.
+ */
+static void
+test_split_row(void **state)
+{
+	struct pl_box	 b[4];
+	struct pl_layout l;
+	const struct pl_piece *p;
+	size_t		 i, rep = 0;
+
+	(void)state;
+	b[0] = blk(20, 0, 0);		/* header */
+	b[0].keep = 1;
+	b[1] = para(3, 0, 0);		/* a row of 3 lines: fits */
+	b[1].split = 1;
+	b[1].repeat = 0;
+	b[2] = para(6, 0, 0);		/* 6 lines: not on page 0, fits on 1 */
+	b[2].split = 1;
+	b[2].repeat = 0;
+	b[3] = para(25, 0, 0);		/* taller than a page: split */
+	b[3].split = 1;
+	b[3].repeat = 0;
+	run(b, 4, 100, &l);
+	assert_int_equal(l.overflow, 0);
+	assert_int_equal(piece(&l, 1, 0)->page, 0);
+	p = piece(&l, 2, 0);
+	assert_int_equal(p->page, 1);	/* 20 + 30 + 60 > 100: moves whole */
+	assert_true(p->first && p->last);
+	assert_near(p->y, 20);		/* under the repeated header */
+	p = piece(&l, 3, 0);
+	assert_int_equal(p->page, 1);	/* starts at once: 2 lines fit */
+	assert_int_equal(p->to - p->from, 2);
+	for (i = 0; i < l.npiece; i++)
+		if (l.piece[i].repeated) {
+			rep++;
+			assert_int_equal(l.piece[i].box, 0);
+		}
+	/* 2, 8, 8, 7 lines: pages 1 to 4 start with the header again. */
+	assert_int_equal(l.npages, 5);
+	assert_int_equal(rep, 4);
+	/* Every line of the long row is placed exactly once. */
+	for (i = 0, rep = 0; i < l.npiece; i++)
+		if (l.piece[i].box == 3)
+			rep += l.piece[i].to - l.piece[i].from;
+	assert_int_equal(rep, 25);
+	pl_layout_free(&l);
+}
+
+/*
+ * A ghost box (a table's "Tabel 1 (vervolg)" caption with its header)
+ * is never placed in the flow, only as the repeat of the rows; the
+ * caption starts the table and keeps with the header.
+ */
+static void
+test_ghost_repeat(void **state)
+{
+	struct pl_box	 b[14];
+	struct pl_layout l;
+	size_t		 i, rep = 0;
+
+	(void)state;
+	b[0] = blk(15, 0, 0);		/* caption */
+	b[0].keep = 1;
+	b[1] = blk(25, 0, 0);		/* continued caption and header */
+	b[1].ghost = 1;
+	b[2] = blk(10, 0, 0);		/* header */
+	b[2].keep = 1;
+	for (i = 3; i < 14; i++) {
+		b[i] = blk(10, 0, 0);
+		b[i].repeat = 1;
+	}
+	run(b, 14, 100, &l);
+	for (i = 0; i < l.npiece; i++) {
+		if (l.piece[i].box == 1)
+			assert_true(l.piece[i].repeated);
+		if (l.piece[i].repeated) {
+			rep++;
+			assert_int_equal(l.piece[i].box, 1);
+			assert_near(l.piece[i].y, 0);
+		}
+	}
+	/* 15 + 10 + 7 rows on page 0; 25 + 4 rows... */
+	assert_int_equal(piece(&l, 0, 0)->page, 0);
+	assert_int_equal(piece(&l, 9, 0)->page, 0);
+	assert_int_equal(piece(&l, 10, 0)->page, 1);
+	assert_near(piece(&l, 10, 0)->y, 25);
+	assert_int_equal(rep, 1);
+	pl_layout_free(&l);
+}
+
+/*
+ * The total row never stands alone: the last two body rows keep with
+ * it, so a page break comes before them.
+ */
+static void
+test_total_with_two(void **state)
+{
+	struct pl_box	 b[11];
+	struct pl_layout l;
+	size_t		 i;
+
+	(void)state;
+	b[0] = blk(10, 0, 0);		/* header */
+	b[0].keep = 1;
+	for (i = 1; i < 11; i++) {
+		b[i] = blk(10, 0, 0);
+		b[i].repeat = 0;
+	}
+	b[8].keep = b[9].keep = 1;	/* the last two body rows */
+	/* 10 boxes of 10 on a page of 95: the total (b[10]) would be alone. */
+	run(b, 11, 95, &l);
+	assert_int_equal(l.npages, 2);
+	assert_int_equal(piece(&l, 7, 0)->page, 0);
+	assert_int_equal(piece(&l, 8, 0)->page, 1);
+	assert_int_equal(piece(&l, 9, 0)->page, 1);
+	assert_int_equal(piece(&l, 10, 0)->page, 1);
+	pl_layout_free(&l);
+}
+
+/* At most two hyphenated lines in a row: the third is reported. */
+static void
+test_hyph_run(void **state)
+{
+	static const unsigned char a[] = { 1, 1, 0, 1, 1, 0, 0 };
+	static const unsigned char b[] = { 0, 1, 1, 1, 1, 0 };
+	static const unsigned char c[] = { 1, 1, 1 };	/* last line: no */
+
+	(void)state;
+	assert_int_equal(pl_hyph_run(a, 7, 2), -1);
+	assert_int_equal(pl_hyph_run(b, 6, 2), 3);
+	assert_int_equal(pl_hyph_run(b, 6, 3), 4);
+	assert_int_equal(pl_hyph_run(c, 3, 2), -1);
+	assert_int_equal(pl_hyph_run(c, 3, 1), 1);
+	assert_int_equal(pl_hyph_run(c, 3, 0), 0);
+	assert_int_equal(pl_hyph_run(NULL, 3, 2), -1);
+}
+
+/* A page that ends in a hyphenated line (a word over two pages) is listed. */
+static void
+test_hyph_page_end(void **state)
+{
+	static unsigned char hy[25];
+	struct pl_box	 b[2];
+	struct pl_layout l;
+
+	(void)state;
+	memset(hy, 0, sizeof(hy));
+	hy[9] = 1;			/* the last line of page 0 */
+	hy[4] = 1;			/* inside page 0: fine */
+	b[0] = para(25, 0, 0);
+	b[0].hy = hy;
+	run(b, 1, 100, &l);
+	assert_int_equal(l.nhyend, 1);
+	assert_int_equal(l.piece[l.hyend[0]].page, 0);
+	assert_int_equal(l.piece[l.hyend[0]].to, 10);
+	pl_layout_free(&l);
+	hy[9] = 0;
+	hy[19] = 1;			/* the last line of page 1 */
+	b[1] = para(1, 0, 0);
+	run(b, 2, 100, &l);
+	assert_int_equal(l.nhyend, 1);
+	assert_int_equal(l.piece[l.hyend[0]].page, 1);
+	pl_layout_free(&l);
+}
+
+/*
+ * A figure that does not fit moves forward: the text after it fills
+ * the page and the figure opens the next one; never past its chapter's
+ * end (a break) or another figure.
+ */
+static void
+test_float(void **state)
+{
+	struct pl_box	 b[8];
+	struct pl_layout l;
+
+	(void)state;
+	b[0] = para(5, 0, 0);
+	b[1] = blk(60, 0, 0);
+	b[1].floats = 1;
+	b[2] = para(3, 0, 0);
+	b[3] = para(2, 0, 0);
+	b[4] = blk(30, 0, 0);		/* a second float waits its turn */
+	b[4].floats = 1;
+	b[5] = para(2, 0, 0);
+	b[6] = brk();
+	b[7] = para(2, 0, 0);
+	run(b, 8, 100, &l);
+	assert_int_equal(piece(&l, 0, 0)->page, 0);
+	assert_int_equal(piece(&l, 2, 0)->page, 0);	/* text fills page 0 */
+	assert_int_equal(piece(&l, 3, 0)->page, 0);
+	assert_int_equal(piece(&l, 1, 0)->page, 1);	/* the figure: next */
+	assert_near(piece(&l, 1, 0)->y, 0);
+	assert_int_equal(piece(&l, 4, 0)->page, 1);	/* after it, in order */
+	assert_near(piece(&l, 4, 0)->y, 60);
+	assert_int_equal(piece(&l, 5, 0)->page, 2);
+	assert_int_equal(piece(&l, 7, 0)->page, 3);
+	/* Pieces in page order. */
+	assert_true(l.piece[3].box == 1 && l.piece[4].box == 4);
+	pl_layout_free(&l);
+
+	/* Not past the chapter's end: the figure goes before the break. */
+	b[0] = para(5, 0, 0);
+	b[1] = blk(60, 0, 0);
+	b[1].floats = 1;
+	b[2] = para(2, 0, 0);
+	b[3] = brk();
+	b[4] = para(2, 0, 0);
+	run(b, 5, 100, &l);
+	assert_int_equal(piece(&l, 2, 0)->page, 0);
+	assert_int_equal(piece(&l, 1, 0)->page, 1);
+	assert_int_equal(piece(&l, 4, 0)->page, 2);
+	assert_int_equal(l.npages, 3);
+	pl_layout_free(&l);
+}
+
 int
 main(void)
 {
@@ -485,6 +705,12 @@ main(void)
 		cmocka_unit_test(test_padding),
 		cmocka_unit_test(test_footnotes),
 		cmocka_unit_test(test_table_header),
+		cmocka_unit_test(test_split_row),
+		cmocka_unit_test(test_ghost_repeat),
+		cmocka_unit_test(test_total_with_two),
+		cmocka_unit_test(test_hyph_run),
+		cmocka_unit_test(test_hyph_page_end),
+		cmocka_unit_test(test_float),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

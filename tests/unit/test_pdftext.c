@@ -56,7 +56,7 @@ teardown(void **state)
 	return 0;
 }
 
-/* The text with soft hyphens shown as '='. */
+/* The text with soft hyphens shown as '=', non-joiners as '|'. */
 static char *
 shown(const struct hyph *h, const char *s)
 {
@@ -68,6 +68,9 @@ shown(const struct hyph *h, const char *s)
 		if (strncmp(p, SHY, 2) == 0) {
 			buf_putc(&out, '=');
 			p++;
+		} else if (strncmp(p, "\xe2\x80\x8c", 3) == 0) {
+			buf_putc(&out, '|');
+			p += 2;
 		} else
 			buf_putc(&out, *p);
 	}
@@ -93,14 +96,18 @@ test_hyph_compound(void **state)
 	free(s);
 }
 
-/* Two letters before a break, three after; short words untouched. */
+/*
+ * Dutch minimums: two letters before a break, three after, words of
+ * fewer than six letters untouched.
+ */
 static void
 test_hyph_minimums(void **state)
 {
 	struct fx	*fx = *state;
 	static const char *const words[] = {
 		"bemiddelingstrajecten", "verantwoordelijkheid", "gemeenten",
-		"samenwerking", "escalatieladder", "regio", "tarief", "een"
+		"samenwerking", "escalatieladder", "regio", "tarief", "een",
+		"jeugdhulpregio", "aanbod", "ouders"
 	};
 	size_t		 i, n, lead, tail;
 	char		*s, *eq;
@@ -114,10 +121,25 @@ test_hyph_minimums(void **state)
 			assert_true(lead >= 2);
 			assert_true(tail >= 3);
 		}
-		if (strlen(words[i]) < 5)
+		if (strlen(words[i]) < 6)
 			assert_null(eq);
 		free(s);
 	}
+}
+
+/* No ligature across a break: a non-joiner before a break after f. */
+static void
+test_hyph_ligature(void **state)
+{
+	struct fx	*fx = *state;
+	char		*s;
+
+	s = shown(fx->hyph, "afhankelijk");
+	assert_string_equal(s, "af|=han=ke=lijk");
+	free(s);
+	s = shown(fx->hyph, "griffier");
+	assert_non_null(strstr(s, "f|="));
+	free(s);
 }
 
 /* What must not be hyphenated: acronyms, numbers, non-Latin-1 words. */
@@ -240,6 +262,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hyph_compound),
 		cmocka_unit_test(test_hyph_minimums),
+		cmocka_unit_test(test_hyph_ligature),
 		cmocka_unit_test(test_hyph_untouched),
 		cmocka_unit_test(test_break_lines),
 	};
