@@ -300,7 +300,8 @@ $(FUZZ_DIR)/%.o: gen/%.cc $(HDRS)
 	@clang++ -std=c++17 -DPOINTERHOLDER_TRANSITION=4 $(CXXWARN) $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(PKGCFLAGS) -c $< -o $@
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/common.h $(FUZZ_OBJS)
-	@clang $(CSTD) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer $(PKGCFLAGS) -Igen \
+	@clang $(CSTD) $(WARN) $(FUZZ_SAN) -fsanitize=fuzzer \
+	  -fsanitize-link-c++-runtime $(PKGCFLAGS) -Igen \
 	  -o $@ $< $(FUZZ_OBJS) $(PKGLIBS)
 
 .SECONDARY: $(FUZZ_OBJS) $(LIB_OBJS)
