@@ -281,20 +281,12 @@ cfile_kind(const char *root, const char *path, struct diag *diag)
 	return CFILE_BAD;
 }
 
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int
 cfile_list(const char *root, const char *dir, char ***out,
     struct diag *diag)
 {
 	DIR		*d;
-	struct dirent	*de;
-	char		**v = NULL;
-	int		 fd, n = 0;
+	int		 fd;
 
 	if ((fd = resolve(root, dir, O_RDONLY | O_DIRECTORY)) == -1) {
 		refuse(diag, dir, errno, NULL);
@@ -305,16 +297,5 @@ cfile_list(const char *root, const char *dir, char ***out,
 		close(fd);
 		return -1;
 	}
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		v = xreallocarray(v, (size_t)n + 1, sizeof(*v));
-		v[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(v, (size_t)n, sizeof(*v), cmpstr);
-	*out = v;
-	return n;
+	return util_list_dirp(d, out);
 }

@@ -463,15 +463,12 @@ cmpstr(const void *a, const void *b)
 }
 
 int
-util_list_dir(const char *path, char ***out)
+util_list_dirp(DIR *d, char ***out)
 {
-	DIR		*d;
 	struct dirent	*de;
 	char		**v = NULL;
 	int		 n = 0;
 
-	if ((d = opendir(path)) == NULL)
-		return -1;
 	while ((de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
@@ -483,6 +480,16 @@ util_list_dir(const char *path, char ***out)
 		qsort(v, (size_t)n, sizeof(*v), cmpstr);
 	*out = v;
 	return n;
+}
+
+int
+util_list_dir(const char *path, char ***out)
+{
+	DIR	*d;
+
+	if ((d = opendir(path)) == NULL)
+		return -1;
+	return util_list_dirp(d, out);
 }
 
 void

@@ -6,6 +6,7 @@
 #ifndef GEN_UTIL_H
 #define GEN_UTIL_H
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stddef.h>
 
@@ -84,6 +85,8 @@ char	*util_dirname(const char *);
 char	*util_path_normalize(const char *);
 /* Sorted names in a directory (no "." or ".."); returns count or -1. */
 int	 util_list_dir(const char *, char ***);
+/* The same for a directory already open; closes it.  Returns count. */
+int	 util_list_dirp(DIR *, char ***);
 void	 util_free_list(char **, int);
 
 /* Returns 1 if the bytes are valid UTF-8 and sets *bad to the offset of the first invalid byte otherwise. */
