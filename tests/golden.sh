@@ -91,6 +91,8 @@ for c in "$root"/tests/golden/*/; do
 	[ -d "$c/content" ] || continue
 	a=$tmp/actual-$name
 	run "$c" "$a"
+	# git keeps no empty folder: neither may the comparison.
+	find "$a" -depth -type d -empty -delete
 	if [ -d "$c/expected" ] &&
 	    diff -r "$c/expected" "$a" >/dev/null 2>&1; then
 		pass=$((pass + 1))
