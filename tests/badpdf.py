@@ -3,12 +3,13 @@
 typeset.py --check asserts, so layout.sh can prove each check fails:
 
   page 1  the cover (not judged);
-  page 2  a chapter's first page (its 34 pt number), four 10.5 pt lines
-          of one paragraph that all end in a hyphen (a run of four, the
-          page's last line hyphenated, all lines hyphenated) and the
-          page 10% full while its chapter goes on;
-  page 3  the paragraph's one last line at the top of the page, and a
-          line running past the right margin.
+  page 2  a chapter's first page (its 34 pt number), a list's first
+          item in two lines, then four 10.5 pt lines of one paragraph
+          that all end in a hyphen (a run of four, the page's last line
+          hyphenated, four lines in nine hyphenated) and the page 20% full
+          while its chapter goes on;
+  page 3  the list's last item in one line, the paragraph's one last
+          line, and a line running past the right margin.
 """
 import sys
 
@@ -37,10 +38,11 @@ def main(path):
                                         BaseFont=Name.Helvetica))
     pages = [
         [(200, 300, 24, "Omslag", None)],
-        [(80, 110, 34, "1", None)] +
+        [(80, 110, 34, "1", None), (80, 130, 10.5, "eerste punt", 1),
+         (80, 145, 10.5, "van de lijst", 1)] +
         [(80, 160 + 15 * i, 10.5, "regel %d van de alinea af-" % (i + 1), 0)
          for i in range(4)],
-        [(80, 90, 10.5, "einde.", 0),
+        [(80, 90, 10.5, "tweede punt", 1), (80, 105, 10.5, "einde.", 0),
          (300, 120, 10.5, "een regel die ver voorbij de rechtermarge "
           "doorloopt tot buiten de pagina", None)],
     ]
@@ -55,7 +57,19 @@ def main(path):
                                         P=root))
     para.K = Array([Dictionary(Type=Name.MCR, MCID=0, Pg=pdf.pages[i].obj)
                     for i in (1, 2)])
-    root.K = Array([para])
+    lst = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.L,
+                                       P=root))
+    items = []
+    for i in (1, 2):
+        li = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.LI,
+                                          P=lst))
+        body = pdf.make_indirect(Dictionary(
+            Type=Name.StructElem, S=Name.LBody, P=li, Pg=pdf.pages[i].obj,
+            K=1))
+        li.K = Array([body])
+        items.append(li)
+    lst.K = Array(items)
+    root.K = Array([lst, para])
     pdf.Root.StructTreeRoot = root
     pdf.Root.MarkInfo = Dictionary(Marked=True)
     pdf.save(path)
