@@ -21,7 +21,8 @@
 
 #define FS_LABEL	9.0	/* category, tick, value and legend labels */
 #define FS_TITLE	10.0	/* axis titles */
-#define FS_NOTE		8.0	/* the note on hidden values, labels in small stubs */
+#define FS_NOTE		9.0	/* the note on hidden values, labels in small stubs
+				   (as the labels: 0.8 of the HTML body text) */
 #define LINE_H		11.0	/* line pitch of wrapped 9pt labels */
 #define CAP		0.72	/* Lato's cap height in em (1433/2000): centring text */
 #define PAD		2.0	/* margin around the drawing */

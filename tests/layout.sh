@@ -7,9 +7,12 @@
 #     layer and in the HTML, no PDF word lies outside the text area or
 #     in the footer band, no two words overlap;
 #   - typeset.py --check: no line past the right margin, at most two
-#     hyphenated lines in a row, no word split across pages, at most one
-#     line in six ending in a hyphen, no page under 60% full while its
-#     chapter goes on;
+#     hyphenated lines in a row, no word split across pages (no hyphen
+#     on a page's last line), at most one line in six ending in a
+#     hyphen, no page under 60% full while its chapter goes on, no
+#     paragraph or list going on over a page with fewer than two lines
+#     on the next page (typeset.py's rules fail on badpdf.py's PDF, which
+#     breaks each of them);
 #   - the stress edition: its 340-row table and its table block go on
 #     over pages with their header ("Tabel N (vervolg)" for the block),
 #     its 916-word cell is whole;
@@ -48,13 +51,28 @@ for d in "$root"/tests/golden/sample/content/*/ "$root"/tests/stress/content/*/;
 	else
 		cat "$tmp/wc.log"; bad "$slug: word check"
 	fi
-	if $py "$root/tests/typeset.py" --check --rules over,run,split,under60 \
+	if $py "$root/tests/typeset.py" --check --rules over,run,split,under60,short \
 	    --hyph-max 0.167 \
 	    "$out/$slug.pdf" >"$tmp/ts.log" 2>&1; then
 		ok; sed "s|$tmp/||" "$tmp/ts.log"
 	else
 		sed "s|$tmp/||" "$tmp/ts.log"; bad "$slug: typesetting rules"
 	fi
+done
+
+# Each rule of typeset.py fails on a PDF that breaks it.
+$py "$root/tests/badpdf.py" "$tmp/bad.pdf"
+$py "$root/tests/typeset.py" --check --hyph-max 0.167 "$tmp/bad.pdf" \
+    >"$tmp/bad.log" 2>&1
+st=$?
+[ "$st" -eq 1 ] && ok || bad "typeset.py passes a PDF breaking its rules: exit $st"
+for w in "pages under 60% full: \[(2, " "4 hyphenated lines in a row" \
+    "words split across pages: \[(2, 'af-')\]" \
+    "lines past the right margin: \[(3, " \
+    "fewer than two lines on the next page: \[(3, 'L', 1), (3, 'P', 1)\]" \
+    "44.4% of the lines hyphenated"; do
+	grep -q "FAIL: .*bad.pdf: .*$w" "$tmp/bad.log" && ok ||
+	    { bad "typeset.py does not find: $w"; cat "$tmp/bad.log"; }
 done
 
 pdf=$tmp/stress/stress/stress.pdf

@@ -11,7 +11,8 @@
 //             errors, no sideways scrolling at 390px (WCAG 1.4.10, which
 //             axe does not test); full-page screenshots at 390x844 and
 //             1280x900 go to SCREENSHOT_DIR/<page>-<width>.png (default
-//             build/screenshots)
+//             build/screenshots); at 1280px every chart's text at least
+//             0.8 of the body text's size
 //   axe       axe-core with the wcag2a, wcag2aa, wcag21a, wcag21aa rules at
 //             both widths: 0 violations ("needs review" results are
 //             printed as notes and do not fail)
@@ -343,6 +344,38 @@ async function logoProblems(page, vw) {
   }, vw);
 }
 
+// Chart text at desktop width (issue 12): every <text> of every chart SVG
+// is drawn at least 0.8 times the body text's size: its computed
+// font-size in the SVG's units times the scale the SVG is drawn at
+// (getScreenCTM). The body text is a paragraph of the page's main text
+// (outside figures, callouts and the intro), else the body's size.
+const CHART_TEXT_MIN = 0.8;
+async function chartTextProblems(page) {
+  return page.evaluate((min) => {
+    const out = [];
+    const para = [...document.querySelectorAll('main p')].find((p) =>
+      !p.closest('figure, aside, blockquote, .callout, .intro, nav, footer, header') &&
+      p.textContent.trim().length > 40);
+    const body = parseFloat(getComputedStyle(para || document.body).fontSize);
+    for (const svg of document.querySelectorAll('figure svg')) {
+      if (!svg.getBoundingClientRect().width) continue;   // not shown at this width
+      const fig = svg.closest('figure');
+      const name = fig.id || fig.querySelector('figcaption')?.textContent.trim().slice(0, 40) || 'chart';
+      let least = null;
+      for (const t of svg.querySelectorAll('text')) {
+        if (!t.textContent.trim()) continue;
+        const m = t.getScreenCTM();
+        const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+        if (least === null || px < least.px) least = { px, text: t.textContent.trim().slice(0, 30) };
+      }
+      if (least && least.px < min * body - 0.01)
+        out.push(`${name}: chart text '${least.text}' is ${least.px.toFixed(1)}px, ` +
+                 `under ${min} of the body text's ${body.toFixed(1)}px`);
+    }
+    return out;
+  }, CHART_TEXT_MIN);
+}
+
 // --- main ----------------------------------------------------------------------
 
 async function main() {
@@ -456,6 +489,10 @@ async function main() {
           for (const l of await logoProblems(page, w.width))
             problems.push(`${w.width}px: ${l}`);
         }
+
+        if (w.name === 'desktop')
+          for (const l of await chartTextProblems(page))
+            problems.push(`${w.width}px: ${l}`);
 
         await page.screenshot({
           path: path.join(shotDir, `${pg.name}-${w.width}.png`),
