@@ -171,24 +171,27 @@ done
 echo
 echo "== (d) gen stats on a 100,000-row Excel workbook"
 if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
-	mkdir -p "$tmp/d/x" "$tmp/d/c"
-	cp "$root/content/codes.csv" "$tmp/d/"
+	# Two content folders: editions of one folder and one series would
+	# each load the other as its previous edition (vorige.*).
+	mkdir -p "$tmp/d/wx/x" "$tmp/d/wc/c"
+	cp "$root/content/codes.csv" "$tmp/d/wx/"
+	cp "$root/content/codes.csv" "$tmp/d/wc/"
 	printf -- '---\ntitle: R\ndate: 2021-12-01\ndata: trajecten.xlsx\n---\n' \
-	    >"$tmp/d/x/index.md"
-	printf -- '---\ntitle: R\ndate: 2021-12-01\n---\n' >"$tmp/d/c/index.md"
+	    >"$tmp/d/wx/x/index.md"
+	printf -- '---\ntitle: R\ndate: 2021-12-01\n---\n' >"$tmp/d/wc/c/index.md"
 	/usr/bin/python3 "$root/tests/xlsx.py" bench 100000 \
-	    "$tmp/d/x/trajecten.xlsx" "$tmp/d/c/trajecten.csv" || exit 1
-	"$gen" stats --json "$tmp/d/x" >"$tmp/d/x.json" &&
-	    "$gen" stats --json "$tmp/d/c" >"$tmp/d/c.json" &&
+	    "$tmp/d/wx/x/trajecten.xlsx" "$tmp/d/wc/c/trajecten.csv" || exit 1
+	"$gen" stats --json "$tmp/d/wx/x" >"$tmp/d/x.json" &&
+	    "$gen" stats --json "$tmp/d/wc/c" >"$tmp/d/c.json" &&
 	    cmp -s "$tmp/d/x.json" "$tmp/d/c.json" ||
 	    { echo "bench: the workbook's figures differ from the CSV's" >&2; exit 1; }
-	tx=$(best 3 "$gen" stats "$tmp/d/x") || exit 1
-	tc=$(best 3 "$gen" stats "$tmp/d/c") || exit 1
-	mx=$(peak "$gen" stats "$tmp/d/x")
+	tx=$(best 3 "$gen" stats "$tmp/d/wx/x") || exit 1
+	tc=$(best 3 "$gen" stats "$tmp/d/wc/c") || exit 1
+	mx=$(peak "$gen" stats "$tmp/d/wx/x")
 	# CPU time as well: on a busy machine the clock says little.
-	cx=$(/usr/bin/time -f '%U %S' "$gen" stats "$tmp/d/x" 2>&1 >/dev/null |
+	cx=$(/usr/bin/time -f '%U %S' "$gen" stats "$tmp/d/wx/x" 2>&1 >/dev/null |
 	    tail -1 | awk '{ print $1 + $2 }')
-	echo "workbook: $(wc -c <"$tmp/d/x/trajecten.xlsx") bytes, its sheet $(unzip -l "$tmp/d/x/trajecten.xlsx" 2>/dev/null | awk '/sheet1.xml/ { print $1 }') bytes of XML"
+	echo "workbook: $(wc -c <"$tmp/d/wx/x/trajecten.xlsx") bytes, its sheet $(unzip -l "$tmp/d/wx/x/trajecten.xlsx" 2>/dev/null | awk '/sheet1.xml/ { print $1 }') bytes of XML"
 	echo "gen stats, workbook: ${tx}s, CPU ${cx}s   (target: under 1 s); peak memory $mx KiB"
 	echo "gen stats, the same rows as CSV: ${tc}s"
 else
