@@ -170,15 +170,40 @@ value_col(const struct pctx *p, cmark_node *n, int k, int fallback)
 	}
 }
 
-/* Replaces every {{ name }} in a text node. */
+/* Records that the value metric, hidden or not, fills [off, b->len). */
+static void
+value_span(struct pctx *p, cmark_node *n, struct docx **x, size_t off,
+    const struct buf *b, const char *metric, int hide, int col)
+{
+	struct vspan	*v;
+
+	if (*x == NULL)
+		*x = new_ext(p->d, n, DOCX_VALUES);
+	(*x)->spans = xreallocarray((*x)->spans, (*x)->nspans + 1,
+	    sizeof(*(*x)->spans));
+	v = &(*x)->spans[(*x)->nspans++];
+	v->off = off;
+	v->len = b->len - off;
+	v->metric = xstrdup(metric);
+	v->hide = hide;
+	v->col = col;
+}
+
+/*
+ * Replaces every {{ name }} in a text node by the value as shown, and
+ * notes where each value sits (DOCX_VALUES), so that the tree holds it
+ * as a node of its own.
+ */
 static void
 values(struct pctx *p, cmark_node *n)
 {
 	const char		*lit = cmark_node_get_literal(n), *s, *open, *close;
-	const char		*a, *z, *near;
+	const char		*a, *z;
 	const struct metric	*m;
 	struct buf		 b = { NULL, 0, 0 };
+	struct docx		*x = NULL;
 	char			*name, *err, *hint;
+	size_t			 off;
 	int			 k;
 
 	if (lit == NULL || strstr(lit, "{{") == NULL)
@@ -200,19 +225,27 @@ values(struct pctx *p, cmark_node *n)
 		for (z = close; z > a && (z[-1] == ' ' || z[-1] == '\t'); z--)
 			continue;
 		name = xstrndup(a, (size_t)(z - a));
+		off = b.len;
 		if (*name == '\0') {
 			diag_error(p->diag, p->part->path, line_of(p, n),
 			    value_col(p, n, k, cmark_node_get_start_column(n) +
 			    (int)(open - lit)), "the value name in '{{ }}' is "
 			    "empty (gen stats lists every name)");
 			p->nerr++;
-		} else if ((m = stats_get(p->st, name)) != NULL)
+		} else if ((m = stats_get(p->st, name)) != NULL) {
 			buf_puts(&b, m->shown);
-		else if (strncmp(name, SERIES_PREV, strlen(SERIES_PREV)) == 0) {
-			if ((near = series_prev_shown(p->e, name +
-			    strlen(SERIES_PREV), &err)) != NULL)
-				buf_puts(&b, near);
-			else {
+			value_span(p, n, &x, off, &b, name, (int)m->hide,
+			    value_col(p, n, k, cmark_node_get_start_column(n) +
+			    (int)(open - lit)));
+		} else if (strncmp(name, SERIES_PREV, strlen(SERIES_PREV)) == 0) {
+			if ((m = series_prev_metric(p->e, name +
+			    strlen(SERIES_PREV), &err)) != NULL) {
+				buf_puts(&b, m->shown);
+				value_span(p, n, &x, off, &b, name,
+				    (int)m->hide, value_col(p, n, k,
+				    cmark_node_get_start_column(n) +
+				    (int)(open - lit)));
+			} else {
 				diag_error(p->diag, p->part->path,
 				    line_of(p, n), value_col(p, n, k,
 				    cmark_node_get_start_column(n) +
@@ -1042,6 +1075,434 @@ add_part(struct doc *d, const char *path, const char *text, int line0,
 	return 0;
 }
 
+/* --- gen's document tree ------------------------------------------ */
+
+static const char *const dn_names[DN__N] = {
+	"root", "part", "notes", "para", "heading", "quote", "callout",
+	"list", "item", "code", "html", "rule", "table", "row", "cell",
+	"figure", "data", "note", "text", "value", "softbreak", "break",
+	"codespan", "raw", "emph", "strong", "strike", "link", "image",
+	"noteref"
+};
+
+const char *
+dn_type_name(enum dn_type t)
+{
+	return t < DN__N ? dn_names[t] : "?";
+}
+
+static void
+dn_text_into(const struct dnode *n, struct buf *b)
+{
+	const struct dnode	*c;
+
+	switch (n->type) {
+	case DN_SOFTBREAK:
+	case DN_BREAK:
+		buf_putc(b, ' ');
+		return;
+	case DN_TEXT:
+	case DN_VALUE:
+	case DN_CODESPAN:
+	case DN_RAW:
+		buf_puts(b, n->text);
+		return;
+	case DN_NOTEREF:
+		return;
+	default:
+		break;
+	}
+	for (c = n->first; c != NULL; c = c->next)
+		dn_text_into(c, b);
+}
+
+char *
+dn_text(const struct dnode *n)
+{
+	struct buf	 b = { NULL, 0, 0 };
+
+	dn_text_into(n, &b);
+	return b.s != NULL ? buf_detach(&b) : xstrdup("");
+}
+
+static struct dnode *
+dn_new(enum dn_type t, struct dnode *parent, int line, int col)
+{
+	struct dnode	*n = xcalloc(1, sizeof(*n));
+
+	n->type = t;
+	n->line = line;
+	n->col = col;
+	if ((n->parent = parent) != NULL) {
+		if ((n->prev = parent->last) != NULL)
+			parent->last->next = n;
+		else
+			parent->first = n;
+		parent->last = n;
+	}
+	return n;
+}
+
+static void
+dn_free(struct dnode *n)
+{
+	struct dnode	*c, *next;
+
+	if (n == NULL)
+		return;
+	for (c = n->first; c != NULL; c = next) {
+		next = c->next;
+		dn_free(c);
+	}
+	free(n->text);
+	free(n->id);
+	free(n->num);
+	free(n->title);
+	free(n->info);
+	free(n->url);
+	free(n);
+}
+
+/* Context of the conversion of one part into the tree. */
+struct tctx {
+	struct doc		*d;
+	const struct doc_part	*part;
+	struct dnode		*notes;		/* DN_NOTES */
+	cmark_node		**defs;		/* footnote definitions, */
+	int			*defnum;	/* their numbers */
+	size_t			 ndefs;
+	int			*nref;		/* references per footnote */
+};
+
+/* Nonzero if id names a place in the document ("#id"). */
+static int
+is_dest(const struct doc *d, const char *id)
+{
+	size_t	 i;
+	int	 n;
+	char	 buf[32];
+
+	for (i = 0; i < d->nx; i++)
+		if (d->x[i]->kind == DOCX_HEADING && d->x[i]->id != NULL &&
+		    strcmp(d->x[i]->id, id) == 0)
+			return 1;
+	for (n = 1; n <= d->nfig; n++)
+		if (snprintf(buf, sizeof(buf), "figuur-%d", n) > 0 &&
+		    strcmp(buf, id) == 0)
+			return 1;
+	for (n = 1; n <= d->ntab; n++)
+		if (snprintf(buf, sizeof(buf), "tabel-%d", n) > 0 &&
+		    strcmp(buf, id) == 0)
+			return 1;
+	for (n = 1; n <= d->nfn; n++)
+		if (snprintf(buf, sizeof(buf), "fn-%d", n) > 0 &&
+		    strcmp(buf, id) == 0)
+			return 1;
+	return 0;
+}
+
+static void	 convert(struct tctx *, cmark_node *, struct dnode *);
+
+static void
+convert_children(struct tctx *t, cmark_node *n, struct dnode *to)
+{
+	cmark_node	*c;
+
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		convert(t, c, to);
+}
+
+/* A text node: its text, with each value a node of its own. */
+static void
+convert_text(cmark_node *n, const struct docx *x, struct dnode *to,
+    int line, int col)
+{
+	const char	*lit = cmark_node_get_literal(n);
+	struct dnode	*v;
+	size_t		 at = 0, i;
+
+	if (lit == NULL)
+		lit = "";
+	for (i = 0; x != NULL && x->kind == DOCX_VALUES && i < x->nspans;
+	    i++) {
+		if (x->spans[i].off > at)
+			dn_new(DN_TEXT, to, line, col)->text =
+			    xstrndup(lit + at, x->spans[i].off - at);
+		v = dn_new(DN_VALUE, to, line, x->spans[i].col);
+		v->text = xstrndup(lit + x->spans[i].off, x->spans[i].len);
+		v->metric = x->spans[i].metric;
+		v->hide = x->spans[i].hide;
+		at = x->spans[i].off + x->spans[i].len;
+	}
+	if (lit[at] != '\0' || at == 0)
+		dn_new(DN_TEXT, to, line, col)->text = xstrdup(lit + at);
+}
+
+static void
+convert_link(struct tctx *t, cmark_node *n, struct dnode *l)
+{
+	struct buf	 u = { NULL, 0, 0 };
+	const char	*s = cmark_node_get_url(n);
+
+	l->ukind = (int)url_judge(s != NULL ? s : "", &u);
+	l->url = u.s != NULL ? buf_detach(&u) : xstrdup("");
+	if (l->ukind == URL_FRAGMENT)
+		l->dest = is_dest(t->d, l->url + 1);
+	if ((s = cmark_node_get_title(n)) != NULL && *s != '\0')
+		l->title = xstrdup(s);
+}
+
+static void
+convert_table(struct tctx *t, cmark_node *n, struct dnode *to, int line,
+    int col)
+{
+	struct dnode	*tb = dn_new(DN_TABLE, to, line, col), *row, *cell;
+	cmark_node	*r, *c;
+	uint8_t		*align = cmark_gfm_extensions_get_table_alignments(n);
+	int		 i;
+
+	tb->ncol = (int)cmark_gfm_extensions_get_table_columns(n);
+	for (r = cmark_node_first_child(n); r != NULL; r = cmark_node_next(r)) {
+		row = dn_new(DN_ROW, tb, t->part->line0 +
+		    cmark_node_get_start_line(r), cmark_node_get_start_column(r));
+		row->head = cmark_gfm_extensions_get_table_row_is_header(r);
+		for (i = 0, c = cmark_node_first_child(r); c != NULL;
+		    c = cmark_node_next(c), i++) {
+			cell = dn_new(DN_CELL, row, t->part->line0 +
+			    cmark_node_get_start_line(c),
+			    cmark_node_get_start_column(c));
+			if (align != NULL && i < tb->ncol)
+				cell->align = (char)align[i];
+			convert_children(t, c, cell);
+		}
+	}
+}
+
+static void
+convert(struct tctx *t, cmark_node *n, struct dnode *to)
+{
+	const struct docx *x = doc_ext(n);
+	cmark_node_type	 type = cmark_node_get_type(n);
+	cmark_node	*p;
+	struct dnode	*m;
+	const char	*s;
+	int		 line = 0, col = cmark_node_get_start_column(n), k;
+
+	if (cmark_node_get_start_line(n) > 0)
+		line = t->part->line0 + cmark_node_get_start_line(n);
+	if (type == CMARK_NODE_TABLE) {
+		convert_table(t, n, to, line, col);
+		return;
+	}
+	if (type == CMARK_NODE_STRIKETHROUGH) {
+		convert_children(t, n, dn_new(DN_STRIKE, to, line, col));
+		return;
+	}
+	switch (type) {
+	case CMARK_NODE_PARAGRAPH:
+		m = dn_new(DN_PARA, to, line, col);
+		p = cmark_node_parent(n);
+		m->tight = p != NULL &&
+		    cmark_node_get_type(p) == CMARK_NODE_ITEM &&
+		    cmark_node_parent(p) != NULL &&
+		    cmark_node_get_list_tight(cmark_node_parent(p));
+		convert_children(t, n, m);
+		break;
+	case CMARK_NODE_HEADING:
+		m = dn_new(DN_HEADING, to, line, col);
+		m->level = cmark_node_get_heading_level(n);
+		if (x != NULL && x->kind == DOCX_HEADING) {
+			m->id = xstrdup(x->id);
+			m->num = x->num != NULL ? xstrdup(x->num) : NULL;
+		}
+		convert_children(t, n, m);
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		if (x != NULL && x->kind == DOCX_CALLOUT) {
+			m = dn_new(DN_CALLOUT, to, line, col);
+			m->callout = x->callout;
+			m->title = xstrdup(x->title);
+		} else
+			m = dn_new(DN_QUOTE, to, line, col);
+		convert_children(t, n, m);
+		break;
+	case CMARK_NODE_LIST:
+		m = dn_new(DN_LIST, to, line, col);
+		m->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		m->start = cmark_node_get_list_start(n);
+		m->tight = cmark_node_get_list_tight(n);
+		convert_children(t, n, m);
+		break;
+	case CMARK_NODE_ITEM:
+		m = dn_new(DN_ITEM, to, line, col);
+		if (strcmp(cmark_node_get_type_string(n), "tasklist") == 0)
+			m->task = cmark_gfm_extensions_get_tasklist_item_checked(n)
+			    ? 2 : 1;
+		convert_children(t, n, m);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		if (x != NULL && x->kind == DOCX_CHART) {
+			m = dn_new(DN_FIGURE, to, line, col);
+			m->chart = &((struct docx *)x)->chart;
+			break;
+		}
+		if (x != NULL && x->kind == DOCX_TABLE) {
+			m = dn_new(DN_DATA, to, line, col);
+			m->table = &((struct docx *)x)->table;
+			break;
+		}
+		m = dn_new(DN_CODE, to, line, col);
+		s = cmark_node_get_literal(n);
+		m->text = xstrdup(s != NULL ? s : "");
+		if ((s = cmark_node_get_fence_info(n)) != NULL && *s != '\0')
+			m->info = xstrdup(s);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		s = cmark_node_get_literal(n);
+		dn_new(DN_HTML, to, line, col)->text = xstrdup(s ? s : "");
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		dn_new(DN_RULE, to, line, col);
+		break;
+	case CMARK_NODE_TEXT:
+		convert_text(n, x, to, line, col);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		dn_new(DN_SOFTBREAK, to, line, col);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		dn_new(DN_BREAK, to, line, col);
+		break;
+	case CMARK_NODE_CODE:
+		s = cmark_node_get_literal(n);
+		dn_new(DN_CODESPAN, to, line, col)->text = xstrdup(s ? s : "");
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		if (x != NULL && x->kind == DOCX_BREAK) {
+			dn_new(DN_BREAK, to, line, col);
+			break;
+		}
+		s = cmark_node_get_literal(n);
+		dn_new(DN_RAW, to, line, col)->text = xstrdup(s ? s : "");
+		break;
+	case CMARK_NODE_EMPH:
+		convert_children(t, n, dn_new(DN_EMPH, to, line, col));
+		break;
+	case CMARK_NODE_STRONG:
+		convert_children(t, n, dn_new(DN_STRONG, to, line, col));
+		break;
+	case CMARK_NODE_LINK:
+		m = dn_new(DN_LINK, to, line, col);
+		convert_link(t, n, m);
+		convert_children(t, n, m);
+		break;
+	case CMARK_NODE_IMAGE:
+		m = dn_new(DN_IMAGE, to, line, col);
+		s = cmark_node_get_url(n);
+		m->url = xstrdup(s != NULL ? s : "");
+		if ((s = cmark_node_get_title(n)) != NULL && *s != '\0')
+			m->title = xstrdup(s);
+		convert_children(t, n, m);
+		break;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		s = cmark_node_get_literal(n);
+		k = t->part->fn_base + (s != NULL ? atoi(s) : 0);
+		if (k < 1 || k > t->d->nfn)
+			break;
+		m = dn_new(DN_NOTEREF, to, line, col);
+		m->fn = k;
+		m->ref = ++t->nref[k];
+		break;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		/* After every part, in number order: see doc_tree(). */
+		break;
+	default:
+		convert_children(t, n, to);
+		break;
+	}
+}
+
+static void
+toc_link(struct doc *d, const struct dnode *n)
+{
+	const struct dnode	*c;
+	size_t			 i;
+
+	if (n->type == DN_HEADING && n->id != NULL)
+		for (i = 0; i < d->ntoc; i++)
+			if (strcmp(d->toc[i].id, n->id) == 0) {
+				d->toc[i].heading = n;
+				d->toc[i].id = n->id;
+				d->toc[i].num = n->num;
+			}
+	for (c = n->first; c != NULL; c = c->next)
+		toc_link(d, c);
+}
+
+/*
+ * Builds d->root from the prepared parts: each part, then its notes
+ * (cmark-gfm keeps each part's definitions at its end, in the order
+ * of their numbers), so that references are counted as they are read.
+ */
+static void
+doc_tree(struct doc *d)
+{
+	struct tctx	 t;
+	struct dnode	*part, *note;
+	cmark_node	*n;
+	size_t		 i, j, k;
+
+	memset(&t, 0, sizeof(t));
+	t.d = d;
+	t.nref = xcalloc((size_t)d->nfn + 1, sizeof(*t.nref));
+	d->root = dn_new(DN_ROOT, NULL, 0, 0);
+	for (i = 0; i < d->nparts; i++) {
+		t.part = &d->parts[i];
+		part = dn_new(DN_PART, d->root, 0, 0);
+		part->path = d->parts[i].path;
+		part->chapter = d->parts[i].chapter;
+		convert_children(&t, d->parts[i].root, part);
+		k = 0;
+		for (n = cmark_node_first_child(d->parts[i].root); n != NULL;
+		    n = cmark_node_next(n))
+			if (cmark_node_get_type(n) ==
+			    CMARK_NODE_FOOTNOTE_DEFINITION) {
+				t.defs = xreallocarray(t.defs, t.ndefs + 1,
+				    sizeof(*t.defs));
+				t.defnum = xreallocarray(t.defnum, t.ndefs + 1,
+				    sizeof(*t.defnum));
+				t.defs[t.ndefs] = n;
+				t.defnum[t.ndefs++] = d->parts[i].fn_base +
+				    (int)++k;
+			}
+	}
+	if (t.ndefs > 0) {
+		t.notes = dn_new(DN_NOTES, d->root, 0, 0);
+		d->notes = xcalloc((size_t)d->nfn + 1, sizeof(*d->notes));
+	}
+	for (j = 0; j < t.ndefs; j++) {
+		for (i = 0; i < d->nparts; i++)
+			if (t.defnum[j] > d->parts[i].fn_base)
+				t.part = &d->parts[i];
+		note = dn_new(DN_NOTE, t.notes, t.part->line0 +
+		    cmark_node_get_start_line(t.defs[j]),
+		    cmark_node_get_start_column(t.defs[j]));
+		note->fn = t.defnum[j];
+		if (note->fn >= 1 && note->fn <= d->nfn)
+			d->notes[note->fn - 1] = note;
+		convert_children(&t, t.defs[j], note);
+	}
+	for (j = 0; j < t.ndefs; j++)
+		if (t.defnum[j] >= 1 && t.defnum[j] <= d->nfn)
+			d->notes[t.defnum[j] - 1]->ref = t.nref[t.defnum[j]];
+	/* The contents point at the tree's headings (ids are unique). */
+	toc_link(d, d->root);
+	free(t.defs);
+	free(t.defnum);
+	free(t.nref);
+}
+
+
 int
 doc_build(struct edition *e, struct diag *diag)
 {
@@ -1093,6 +1554,7 @@ doc_build(struct edition *e, struct diag *diag)
 		prepare(&p, &chapno);
 	}
 	free(p.names);
+	doc_tree(d);
 	for (i = 0; i <= e->nchapters; i++)
 		free(srcs[i]);
 	free(srcs);
@@ -1102,7 +1564,7 @@ doc_build(struct edition *e, struct diag *diag)
 void
 doc_free(struct doc *d)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	if (d == NULL)
 		return;
@@ -1111,6 +1573,8 @@ doc_free(struct doc *d)
 		free(d->parts[i].path);
 	}
 	free(d->parts);
+	dn_free(d->root);
+	free(d->notes);
 	for (i = 0; i < d->ntoc; i++)
 		free(d->toc[i].text);
 	free(d->toc);
@@ -1120,6 +1584,9 @@ doc_free(struct doc *d)
 		free(d->x[i]->title);
 		free(d->x[i]->id);
 		free(d->x[i]->num);
+		for (j = 0; j < d->x[i]->nspans; j++)
+			free(d->x[i]->spans[j].metric);
+		free(d->x[i]->spans);
 		free(d->x[i]);
 	}
 	free(d->x);

@@ -42,14 +42,114 @@ struct calloutdef {
 
 extern const struct calloutdef doc_callouts[CO_N];
 
+/*
+ * gen's document tree: what every back-end walks (html.c, pdf*.c,
+ * tree.c).  doc.c builds it from cmark-gfm's parse, with everything
+ * decided once: heading ids and numbers, values as nodes of their own,
+ * computed figures and tables with their numbers, callout kinds, link
+ * judgements, footnote numbers across files.  The root holds one
+ * DN_PART per Markdown file, then one DN_NOTES holding every footnote
+ * in number order.
+ */
+enum dn_type {
+	/* containers */
+	DN_ROOT,	/* the edition's document */
+	DN_PART,	/* one Markdown file: path, chapter */
+	DN_NOTES,	/* the footnotes of every part, in number order */
+	/* blocks */
+	DN_PARA,	/* paragraph: tight (in a tight list: no <p>) */
+	DN_HEADING,	/* level, id, num */
+	DN_QUOTE,	/* block quote */
+	DN_CALLOUT,	/* [!kind] quote: callout, title */
+	DN_LIST,	/* ordered, start, tight */
+	DN_ITEM,	/* list item: task */
+	DN_CODE,	/* code block: text, info */
+	DN_HTML,	/* raw HTML block, comments removed: text */
+	DN_RULE,	/* thematic break */
+	DN_TABLE,	/* GFM table of DN_ROWs: ncol */
+	DN_ROW,		/* head: the header row */
+	DN_CELL,	/* align */
+	DN_FIGURE,	/* ```chart: chart (its number in chart->number) */
+	DN_DATA,	/* ```table: table (its number in table->number) */
+	DN_NOTE,	/* footnote: fn, nref */
+	/* inlines */
+	DN_TEXT,	/* text */
+	DN_VALUE,	/* {{ metric }}: text as shown, metric, hide */
+	DN_SOFTBREAK,
+	DN_BREAK,	/* hard line break, and raw <br> */
+	DN_CODESPAN,	/* text */
+	DN_RAW,		/* raw inline HTML, comments removed: text */
+	DN_EMPH,
+	DN_STRONG,
+	DN_STRIKE,
+	DN_LINK,	/* url, title, ukind, dest */
+	DN_IMAGE,	/* url, title; its children are its description */
+	DN_NOTEREF,	/* fn, ref */
+	DN__N
+};
+
+struct chart;
+struct tblock;
+
+struct dnode {
+	enum dn_type	 type;
+	struct dnode	*parent, *first, *last, *next, *prev;
+	int		 line, col;	/* in its file; 0 when unknown */
+	char		*text;		/* TEXT, VALUE, CODE, CODESPAN, HTML,
+					   RAW: the text; NULL elsewhere */
+	/* DN_PART */
+	const char	*path;		/* as diagnostics name it (borrowed) */
+	int		 chapter;	/* 0 for index.md, else chapter N */
+	/* DN_HEADING */
+	int		 level;		/* 1 to 6 */
+	char		*id;		/* its anchor id, unique */
+	char		*num;		/* "3" for chapter 3's title, or NULL */
+	/* DN_CALLOUT */
+	enum callout	 callout;
+	char		*title;		/* also DN_LINK, DN_IMAGE; or NULL */
+	/* DN_LIST; DN_PARA: tight */
+	int		 ordered, start, tight;
+	/* DN_ITEM: 0 no task, 1 a task to do, 2 a task done */
+	int		 task;
+	/* DN_CODE: the fence's info string, or NULL */
+	char		*info;
+	/* DN_TABLE: columns; DN_CELL: 'l', 'c', 'r' or 0 */
+	int		 ncol;
+	char		 align;
+	/* DN_ROW */
+	int		 head;
+	/* DN_FIGURE, DN_DATA (owned) */
+	struct chart	*chart;
+	struct tblock	*table;
+	/* DN_VALUE */
+	const char	*metric;	/* its name, as written (owned by doc) */
+	int		 hide;		/* enum mhide: shown as computed or not */
+	/* DN_LINK, DN_IMAGE */
+	char		*url;		/* as url_judge() publishes it */
+	int		 ukind;		/* enum url_kind, never URL_REFUSED */
+	int		 dest;		/* "#id" naming a place in this document */
+	/* DN_NOTE, DN_NOTEREF */
+	int		 fn;		/* the footnote's number, from 1 */
+	int		 ref;		/* NOTEREF: its k-th reference;
+					   NOTE: how many references it has */
+};
+
+/* The name of a node type ("heading"), for dumps and messages. */
+const char	*dn_type_name(enum dn_type);
+/* Plain text of a node's inline content (caller frees). */
+char		*dn_text(const struct dnode *);
+
 struct toc_entry {
 	int		 level;		/* 1 (chapter) or 2 */
-	const char	*id;		/* anchor (borrowed from the docx) */
+	const char	*id;		/* anchor (borrowed from the heading) */
 	char		*text;		/* heading text */
 	const char	*num;		/* chapter number or NULL (borrowed) */
+	const struct dnode *heading;	/* its heading in the tree */
 };
 
 struct doc {
+	struct dnode	*root;		/* the tree (owned) */
+	struct dnode	**notes;	/* notes[i]: footnote i + 1 (borrowed) */
 	struct doc_part	*parts;		/* one per Markdown file (doc_cmark.h) */
 	size_t		 nparts;
 	struct toc_entry *toc;

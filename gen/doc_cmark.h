@@ -25,7 +25,16 @@ enum docx_kind {
 	DOCX_TABLE,	/* a ```table block: table */
 	DOCX_CALLOUT,	/* a [!kind] block quote: kind, title */
 	DOCX_HEADING,	/* a heading: id, num */
-	DOCX_BREAK	/* raw HTML <br>: a line break in every back-end */
+	DOCX_BREAK,	/* raw HTML <br>: a line break in every back-end */
+	DOCX_VALUES	/* a text node holding values: spans */
+};
+
+/* Where a value sits in a text node's literal. */
+struct vspan {
+	size_t		 off, len;	/* bytes of the literal */
+	char		*metric;	/* its name, as written */
+	int		 hide;		/* enum mhide */
+	int		 col;		/* of its "{{" in the file */
 };
 
 /* What gen adds to a cmark node (its user data). */
@@ -37,6 +46,8 @@ struct docx {
 	char		*title;		/* DOCX_CALLOUT: title (never NULL) */
 	char		*id;		/* DOCX_HEADING: anchor id */
 	char		*num;		/* DOCX_HEADING: "3" for chapter 3, or NULL */
+	struct vspan	*spans;		/* DOCX_VALUES */
+	size_t		 nspans;
 };
 
 /* One Markdown file. */

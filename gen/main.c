@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "backend.h"
 #include "build.h"
 #include "content.h"
 #include "diag.h"
@@ -31,6 +32,7 @@ static const char usage_text[] =
 "usage: gen build [-q] [-o OUTDIR] [CONTENT_DIR | EDITION_DIR ...]\n"
 "       gen check [-q] [CONTENT_DIR | EDITION_DIR ...]\n"
 "       gen stats [--json] EDITION_DIR\n"
+"       gen tree EDITION_DIR\n"
 "       gen new SLUG [--from EDITION_DIR] [--regio NAME] [-C CONTENT_DIR]\n"
 "       gen publish EDITION_DIR\n"
 "       gen serve [--port N] [CONTENT_DIR]\n"
@@ -45,6 +47,8 @@ static const char help_text[] =
 "  check   check content and data, write nothing\n"
 "  stats   print every metric of one edition (--json: unrounded and\n"
 "          unhidden, for the author only)\n"
+"  tree    print the edition's document tree, as every back-end reads\n"
+"          it (for developers and tests)\n"
 "  new     start a new edition folder CONTENT_DIR/SLUG (default content/);\n"
 "          --from copies an edition, --regio sets the region filter\n"
 "  publish freeze an edition: its built files and their SHA-256 sums are\n"
@@ -327,6 +331,47 @@ cmd_stats(int argc, char **argv)
 	return rc == 0 ? 0 : EXIT_DATA;
 }
 
+/* The document tree of one edition, as the tree back-end prints it. */
+static int
+cmd_tree(int argc, char **argv)
+{
+	struct content		 c;
+	struct diag		 d;
+	struct backend_opts	 o;
+	struct backend_in	 in;
+	struct buf		 b = { NULL, 0, 0 };
+	void			*t;
+	int			 rc;
+
+	if (argc != 2 || argv[1][0] == '-')
+		return usage();
+	diag_init(&d, stderr);
+	rc = content_load(&c, &argv[1], 1, &d);
+	if (rc == 0 && c.ned != 1) {
+		fprintf(stderr, "gen: tree takes one edition folder\n");
+		content_free(&c);
+		return EXIT_USAGE;
+	}
+	if (rc == 0 && c.ed[0]->doc == NULL) {
+		diag_error(&d, argv[1], 0, 0, "a published edition has no "
+		    "tree: it is served from its frozen files");
+		rc = -1;
+	}
+	if (rc == 0) {
+		memset(&o, 0, sizeof(o));
+		memset(&in, 0, sizeof(in));
+		in.e = c.ed[0];
+		t = backend_tree.new(&o);
+		rc = backend_tree.rndr(t, &in, &b, &d);
+		backend_tree.free(t);
+		if (rc == 0 && b.len > 0)
+			fwrite(b.s, 1, b.len, stdout);
+		buf_free(&b);
+	}
+	content_free(&c);
+	return rc == 0 ? 0 : EXIT_DATA;
+}
+
 static int
 cmd_new(int argc, char **argv)
 {
@@ -440,6 +485,8 @@ main(int argc, char **argv)
 		return cmd_build(argc - 1, argv + 1, 0);
 	if (strcmp(argv[1], "stats") == 0)
 		return cmd_stats(argc - 1, argv + 1);
+	if (strcmp(argv[1], "tree") == 0)
+		return cmd_tree(argc - 1, argv + 1);
 	if (strcmp(argv[1], "new") == 0)
 		return cmd_new(argc - 1, argv + 1);
 	if (strcmp(argv[1], "publish") == 0)

@@ -270,8 +270,8 @@ series_free(struct series *s, size_t n)
 	free(s);
 }
 
-const char *
-series_prev_shown(const struct edition *e, const char *metric, char **err)
+const struct metric *
+series_prev_metric(const struct edition *e, const char *metric, char **err)
 {
 	const struct edition	*p = e->prev;
 	const struct metric	*m;
@@ -285,7 +285,7 @@ series_prev_shown(const struct edition *e, const char *metric, char **err)
 	}
 	/* Published: the figure frozen with it, never recomputed. */
 	if (p->frozen != NULL && (m = publish_figure(p, metric)) != NULL)
-		return m->shown;
+		return m;
 	if (p->stats == NULL) {
 		*err = xasprintf("'%s%s': the previous edition %s has errors",
 		    SERIES_PREV, metric, p->slug);
@@ -304,7 +304,7 @@ series_prev_shown(const struct edition *e, const char *metric, char **err)
 		free(names);
 		return NULL;
 	}
-	return m->shown;
+	return m;
 }
 
 /* A published edition's stats are its frozen figures (publish_load). */

@@ -15,6 +15,7 @@
 
 struct codebook;
 struct edition;
+struct metric;
 
 /* The prefix of a value of the previous edition: {{ vorige.aantal }}. */
 #define SERIES_PREV	"vorige."
@@ -60,13 +61,12 @@ void		 series_free(struct series *, size_t n);
 void	 series_link(struct edition *, struct edition **cands, size_t n);
 
 /*
- * The text of {{ vorige.<metric> }} in e: the metric as shown in e's
- * previous edition, its frozen figure when that one is published.
- * Returns it (borrowed), or NULL and a message for the author in *err
- * (caller frees).
+ * {{ vorige.<metric> }} in e: the metric of e's previous edition, its
+ * frozen figure when that one is published.  Returns it (borrowed), or
+ * NULL and a message for the author in *err (caller frees).
  */
-const char	*series_prev_shown(const struct edition *, const char *metric,
-		    char **err);
+const struct metric *series_prev_metric(const struct edition *,
+		    const char *metric, char **err);
 
 /* Prints "vorige.<metric> = shown" for every value that resolves. */
 void	 series_print_prev(const struct edition *, FILE *);

@@ -245,19 +245,19 @@ test_prev_shown(void **state)
 	e[1]->stats = st;
 	series_link(e[0], e, 2);
 	series_link(e[1], e, 2);
-	v = series_prev_shown(e[0], "succes.pct", &err);
+	v = series_prev_metric(e[0], "succes.pct", &err)->shown;
 	assert_null(err);
 	assert_string_equal(v, "50%");
-	assert_null(series_prev_shown(e[0], "succes.pc", &err));
+	assert_null(series_prev_metric(e[0], "succes.pc", &err));
 	assert_string_equal(err, "unknown value 'vorige.succes.pc'; did you "
 	    "mean 'vorige.succes.pct'?");
 	free(err);
-	assert_null(series_prev_shown(e[1], "aantal", &err));
+	assert_null(series_prev_metric(e[1], "aantal", &err));
 	assert_string_equal(err, "no previous edition in the series "
 	    "'Bemiddeling' for 'vorige.aantal'");
 	free(err);
 	e[1]->stats = NULL;		/* an edition with errors */
-	assert_null(series_prev_shown(e[0], "aantal", &err));
+	assert_null(series_prev_metric(e[0], "aantal", &err));
 	assert_string_equal(err, "'vorige.aantal': the previous edition old "
 	    "has errors");
 	free(err);
