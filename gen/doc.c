@@ -1488,6 +1488,7 @@ doc_tree(struct doc *d)
 		    cmark_node_get_start_line(t.defs[j]),
 		    cmark_node_get_start_column(t.defs[j]));
 		note->fn = t.defnum[j];
+		note->path = t.part->path;
 		if (note->fn >= 1 && note->fn <= d->nfn)
 			d->notes[note->fn - 1] = note;
 		convert_children(&t, t.defs[j], note);

@@ -71,7 +71,7 @@ enum dn_type {
 	DN_CELL,	/* align */
 	DN_FIGURE,	/* ```chart: chart (its number in chart->number) */
 	DN_DATA,	/* ```table: table (its number in table->number) */
-	DN_NOTE,	/* footnote: fn, nref */
+	DN_NOTE,	/* footnote: fn, ref, path */
 	/* inlines */
 	DN_TEXT,	/* text */
 	DN_VALUE,	/* {{ metric }}: text as shown, metric, hide */
@@ -97,8 +97,8 @@ struct dnode {
 	int		 line, col;	/* in its file; 0 when unknown */
 	char		*text;		/* TEXT, VALUE, CODE, CODESPAN, HTML,
 					   RAW: the text; NULL elsewhere */
-	/* DN_PART */
-	const char	*path;		/* as diagnostics name it (borrowed) */
+	/* DN_PART, DN_NOTE: its file, as diagnostics name it (borrowed) */
+	const char	*path;
 	int		 chapter;	/* 0 for index.md, else chapter N */
 	/* DN_HEADING */
 	int		 level;		/* 1 to 6 */

@@ -188,6 +188,7 @@ node(struct buf *b, const struct dnode *n, int depth)
 		data(b, n->table, depth);
 		return;
 	case DN_NOTE:
+		attr(b, "path", n->path);
 		buf_printf(b, " fn=%d refs=%d", n->fn, n->ref);
 		break;
 	case DN_VALUE:

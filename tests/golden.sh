@@ -8,6 +8,10 @@
 #   files.txt     the names of every file of the output tree
 #   out/...       every HTML file of the output tree, editions.json (its
 #                 SHA-256 sums masked) and feed.xml, byte for byte
+#   tree-<slug>.txt
+#                 "gen tree content/<slug>": the document tree every
+#                 back-end walks, for every draft edition of the case
+#                 (as lowdown's regression trees sit beside its input)
 #   stats-<slug>.txt, stats-<slug>.json
 #                 "gen stats [--json] content/<slug>", for every slug
 #                 listed in the case's file "stats" (optional)
@@ -72,6 +76,16 @@ run() {
 		: >"$a/files.txt"
 	fi
 	rm -rf "$tmp/build"
+	for ed in "$c"/content/*/index.md; do
+		[ -f "$ed" ] || continue
+		ed=$(dirname "$ed")
+		slug=$(basename "$ed")
+		# A published edition is served from its frozen files.
+		[ -d "$ed/published" ] && continue
+		(cd "$c" && "$gen" tree "content/$slug") \
+		    >"$a/tree-$slug.txt" 2>/dev/null ||
+		    echo "exit status $?" >>"$a/tree-$slug.txt"
+	done
 	if [ -f "$c/stats" ]; then
 		while read -r slug; do
 			[ -n "$slug" ] || continue
