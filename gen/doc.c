@@ -173,7 +173,7 @@ value_col(const struct pctx *p, cmark_node *n, int k, int fallback)
 /* Records that the value metric, hidden or not, fills [off, b->len). */
 static void
 value_span(struct pctx *p, cmark_node *n, struct docx **x, size_t off,
-    const struct buf *b, const char *metric, int hide, int col)
+    const struct buf *b, const char *metric, int hide, int col, int width)
 {
 	struct vspan	*v;
 
@@ -187,6 +187,7 @@ value_span(struct pctx *p, cmark_node *n, struct docx **x, size_t off,
 	v->metric = xstrdup(metric);
 	v->hide = hide;
 	v->col = col;
+	v->ecol = col + width;
 }
 
 /*
@@ -236,7 +237,7 @@ values(struct pctx *p, cmark_node *n)
 			buf_puts(&b, m->shown);
 			value_span(p, n, &x, off, &b, name, (int)m->hide,
 			    value_col(p, n, k, cmark_node_get_start_column(n) +
-			    (int)(open - lit)));
+			    (int)(open - lit)), (int)(close + 2 - open));
 		} else if (strncmp(name, SERIES_PREV, strlen(SERIES_PREV)) == 0) {
 			if ((m = series_prev_metric(p->e, name +
 			    strlen(SERIES_PREV), &err)) != NULL) {
@@ -244,7 +245,7 @@ values(struct pctx *p, cmark_node *n)
 				value_span(p, n, &x, off, &b, name,
 				    (int)m->hide, value_col(p, n, k,
 				    cmark_node_get_start_column(n) +
-				    (int)(open - lit)));
+				    (int)(open - lit)), (int)(close + 2 - open));
 			} else {
 				diag_error(p->diag, p->part->path,
 				    line_of(p, n), value_col(p, n, k,
@@ -1223,6 +1224,7 @@ convert_text(cmark_node *n, const struct docx *x, struct dnode *to,
 
 	if (lit == NULL)
 		lit = "";
+	/* Text after a value starts past its "}}". */
 	for (i = 0; x != NULL && x->kind == DOCX_VALUES && i < x->nspans;
 	    i++) {
 		if (x->spans[i].off > at)
@@ -1233,6 +1235,7 @@ convert_text(cmark_node *n, const struct docx *x, struct dnode *to,
 		v->metric = x->spans[i].metric;
 		v->hide = x->spans[i].hide;
 		at = x->spans[i].off + x->spans[i].len;
+		col = x->spans[i].ecol;
 	}
 	if (lit[at] != '\0' || at == 0)
 		dn_new(DN_TEXT, to, line, col)->text = xstrdup(lit + at);

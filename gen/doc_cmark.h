@@ -35,6 +35,7 @@ struct vspan {
 	char		*metric;	/* its name, as written */
 	int		 hide;		/* enum mhide */
 	int		 col;		/* of its "{{" in the file */
+	int		 ecol;		/* past its "}}" */
 };
 
 /* What gen adds to a cmark node (its user data). */

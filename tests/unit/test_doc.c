@@ -18,7 +18,9 @@
 
 #include "codes.h"
 #include "diag.h"
-#include "doc_cmark.h"
+#include "backend.h"
+#include "chart.h"
+#include "doc.h"
 #include "edition.h"
 #include "register.h"
 #include "stats.h"
@@ -147,32 +149,58 @@ ted_free(struct ted *t)
 	cap_close(&t->cap);
 }
 
-/* A part as CommonMark HTML (the caller frees). */
+/* The tree of part (the tree back-end's lines under it; caller frees). */
 static char *
-html(struct ted *t, size_t part)
+tree(struct ted *t, size_t part)
 {
-	return cmark_render_html(t->e.doc->parts[part].root,
-	    CMARK_OPT_UNSAFE, NULL);
+	struct backend_opts	 o;
+	struct backend_in	 in;
+	struct buf		 b = { NULL, 0, 0 };
+	const struct dnode	*p;
+	char			*s, *at, *end, *path;
+	void			*r;
+
+	memset(&o, 0, sizeof(o));
+	memset(&in, 0, sizeof(in));
+	in.e = &t->e;
+	r = backend_tree.new(&o);
+	assert_int_equal(backend_tree.rndr(r, &in, &b, NULL), 0);
+	backend_tree.free(r);
+	for (p = t->e.doc->root->first; p != NULL && part > 0; p = p->next)
+		part--;
+	assert_non_null(p);
+	path = xasprintf("\n  part path=\"%s\"", p->path);
+	at = strstr(b.s, path);
+	free(path);
+	assert_non_null(at);
+	at = strchr(at + 1, '\n') + 1;
+	/* Up to the next line at the part's depth. */
+	for (end = at; *end != '\0' && strncmp(end, "    ", 4) == 0;
+	    end = strchr(end, '\n') + 1)
+		continue;
+	s = xstrndup(at, (size_t)(end - at));
+	buf_free(&b);
+	return s;
 }
 
-/* The first node of a type in a part, in document order. */
-static cmark_node *
-first_of(struct ted *t, size_t part, cmark_node_type type, size_t skip)
+/* The first node of a type under n, in document order, after skip. */
+static const struct dnode *
+find(const struct dnode *n, enum dn_type type, size_t *skip)
 {
-	cmark_iter	*it = cmark_iter_new(t->e.doc->parts[part].root);
-	cmark_node	*n, *found = NULL;
+	const struct dnode	*c, *f;
 
-	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (cmark_node_get_type(n) == type &&
-		    cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER &&
-		    skip-- == 0) {
-			found = n;
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	return found;
+	if (n->type == type && (*skip)-- == 0)
+		return n;
+	for (c = n->first; c != NULL; c = c->next)
+		if ((f = find(c, type, skip)) != NULL)
+			return f;
+	return NULL;
+}
+
+static const struct dnode *
+first_of(struct ted *t, enum dn_type type, size_t skip)
+{
+	return find(t->e.doc->root, type, &skip);
 }
 
 static void
@@ -189,12 +217,27 @@ test_values(void **state)
 	    "**{{ signaal.email.aantal }}** per e-mail.\n", 4, NULL, 0, 0);
 	assert_text(cap_text(&t.cap), "");
 	assert_int_equal(t.nerr, 0);
-	h = html(&t, 0);
-	/* 2 of 5 afgerond geslaagd; tarief in 5 of 6 */
+	h = tree(&t, 0);
+	/* 2 of 5 afgerond geslaagd; tarief in 5 of 6; values are nodes */
 	assert_text(h,
-	    "<p>Er zijn 6 trajecten, 5 afgerond; 40% geslaagd.</p>\n"
-	    "<p>Vaakst: <em>Tarief</em> (83%), <strong>4</strong> per "
-	    "e-mail.</p>\n");
+	    "    para @5:1\n"
+	    "      text @5:1 \"Er zijn \"\n"
+	    "      value @5:9 metric=\"aantal\" shown \"6\"\n"
+	    "      text @5:21 \" trajecten, \"\n"
+	    "      value @5:33 metric=\"afgerond\" shown \"5\"\n"
+	    "      text @5:45 \" afgerond; \"\n"
+	    "      value @5:56 metric=\"succes.pct\" shown \"40%\"\n"
+	    "      text @5:72 \" geslaagd.\"\n"
+	    "    para @7:1\n"
+	    "      text @7:1 \"Vaakst: \"\n"
+	    "      emph @7:9\n"
+	    "        value @7:10 metric=\"themas.top\" shown \"Tarief\"\n"
+	    "      text @7:27 \" (\"\n"
+	    "      value @7:29 metric=\"themas.tarief.pct\" shown \"83%\"\n"
+	    "      text @7:50 \"), \"\n"
+	    "      strong @7:53\n"
+	    "        value @7:55 metric=\"signaal.email.aantal\" shown \"4\"\n"
+	    "      text @7:83 \" per e-mail.\"\n");
 	free(h);
 	ted_free(&t);
 }
@@ -215,13 +258,16 @@ test_values_not_in_code(void **state)
 	    "\n"
 	    "    {{ ingesprongen }}\n", 4, NULL, 0, 0);
 	assert_text(cap_text(&t.cap), "");
-	h = html(&t, 0);
+	h = tree(&t, 0);
 	assert_text(h,
-	    "<p>Schrijf <code>{{ aantal }}</code> voor 6.</p>\n"
-	    "<pre><code>{{ aantal }} en {{ onbekend }}\n"
-	    "</code></pre>\n"
-	    "<pre><code>{{ ingesprongen }}\n"
-	    "</code></pre>\n");
+	    "    para @5:1\n"
+	    "      text @5:1 \"Schrijf \"\n"
+	    "      codespan @5:10 \"{{ aantal }}\"\n"
+	    "      text @5:23 \" voor \"\n"
+	    "      value @5:29 metric=\"aantal\" shown \"6\"\n"
+	    "      text @5:41 \".\"\n"
+	    "    code @7:1 \"{{ aantal }} en {{ onbekend }}\\n\"\n"
+	    "    code @11:5 \"{{ ingesprongen }}\\n\"\n");
 	free(h);
 	ted_free(&t);
 }
@@ -302,8 +348,7 @@ static void
 test_chart_block(void **state)
 {
 	struct ted		 t;
-	cmark_node		*n;
-	const struct docx	*x;
+	const struct dnode	*n;
 
 	ted_build(&t, *state,
 	    "```chart\n"
@@ -330,36 +375,34 @@ test_chart_block(void **state)
 	assert_int_equal(t.e.doc->nfig, 2);
 	assert_int_equal(t.e.doc->ntab, 1);
 
-	n = first_of(&t, 0, CMARK_NODE_CODE_BLOCK, 0);
-	x = doc_ext(n);
-	assert_non_null(x);
-	assert_int_equal(x->kind, DOCX_CHART);
-	assert_int_equal(x->chart.number, 1);
-	assert_int_equal(x->chart.type, CHART_BAR);
-	assert_string_equal(x->chart.title, "Hoe het signaal binnenkwam");
-	assert_int_equal(x->chart.ncat, 2);
-	assert_string_equal(x->chart.cat[0].label, "Per e-mail");
-	assert_string_equal(x->chart.cell[0].shown, "4");
-	assert_string_equal(x->chart.cell[1].shown, "2");
+	n = first_of(&t, DN_FIGURE, 0);
+	assert_non_null(n);
+	assert_int_equal(n->chart->number, 1);
+	assert_int_equal(n->chart->type, CHART_BAR);
+	assert_string_equal(n->chart->title, "Hoe het signaal binnenkwam");
+	assert_int_equal(n->chart->ncat, 2);
+	assert_string_equal(n->chart->cat[0].label, "Per e-mail");
+	assert_string_equal(n->chart->cell[0].shown, "4");
+	assert_string_equal(n->chart->cell[1].shown, "2");
 
-	x = doc_ext(first_of(&t, 0, CMARK_NODE_CODE_BLOCK, 1));
-	assert_int_equal(x->kind, DOCX_TABLE);
-	assert_int_equal(x->table.number, 1);
-	assert_int_equal(x->table.nrows, 2);
-	assert_string_equal(x->table.rows[0].label, "Tarief");
-	assert_string_equal(x->table.rows[0].count, "5");
-	assert_string_equal(x->table.rows[0].pct, "83%");
-	assert_string_equal(x->table.rows[1].count, "2");
-	assert_string_equal(x->table.rows[1].pct, "33%");
-	assert_string_equal(x->table.total.count, "6");
-	assert_non_null(x->table.note);	/* multi-valued: shares add up to more */
+	n = first_of(&t, DN_DATA, 0);
+	assert_non_null(n);
+	assert_int_equal(n->table->number, 1);
+	assert_int_equal(n->table->nrows, 2);
+	assert_string_equal(n->table->rows[0].label, "Tarief");
+	assert_string_equal(n->table->rows[0].count, "5");
+	assert_string_equal(n->table->rows[0].pct, "83%");
+	assert_string_equal(n->table->rows[1].count, "2");
+	assert_string_equal(n->table->rows[1].pct, "33%");
+	assert_string_equal(n->table->total.count, "6");
+	assert_non_null(n->table->note);	/* multi-valued: shares add up to more */
 
-	x = doc_ext(first_of(&t, 0, CMARK_NODE_CODE_BLOCK, 2));
-	assert_int_equal(x->kind, DOCX_CHART);
-	assert_int_equal(x->chart.number, 2);
-	assert_int_equal(x->chart.type, CHART_HBAR);
-	assert_true(x->chart.pct);
-	assert_string_equal(x->chart.cell[0].shown, "83%");
+	n = first_of(&t, DN_FIGURE, 1);
+	assert_non_null(n);
+	assert_int_equal(n->chart->number, 2);
+	assert_int_equal(n->chart->type, CHART_HBAR);
+	assert_true(n->chart->pct);
+	assert_string_equal(n->chart->cell[0].shown, "83%");
 	ted_free(&t);
 }
 
@@ -492,8 +535,7 @@ static void
 test_callouts(void **state)
 {
 	struct ted		 t;
-	const struct docx	*x;
-	cmark_node		*q;
+	const struct dnode	*q;
 	char			*h;
 
 	ted_build(&t, *state,
@@ -514,30 +556,41 @@ test_callouts(void **state)
 	    "this stays a block quote; did you mean 'kader'?\n");
 	assert_int_equal(t.nerr, 0);
 
-	q = first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 0);
-	x = doc_ext(q);
-	assert_non_null(x);
-	assert_int_equal(x->kind, DOCX_CALLOUT);
-	assert_int_equal(x->callout, CO_KADER);
-	assert_string_equal(x->title, "Naast de ladder");
 	/* the marker line is gone, the rest stays */
-	h = cmark_render_html(q, CMARK_OPT_DEFAULT, NULL);
-	assert_text(h, "<blockquote>\n<p>De tekst van het kader.</p>\n"
-	    "</blockquote>\n");
+	h = tree(&t, 0);
+	assert_text(h,
+	    "    callout @5:1 kind=kader title=\"Naast de ladder\"\n"
+	    "      para @5:3\n"
+	    "        text @6:3 \"De tekst van het kader.\"\n"
+	    "    callout @8:1 kind=let-op title=\"Let op\"\n"
+	    "      para @8:3\n"
+	    "        text @9:3 \"Zonder titel.\"\n"
+	    "    callout @11:1 kind=samenvatting title=\"In het kort: 6 "
+	    "trajecten\"\n"
+	    "      list @12:3 tight\n"
+	    "        item @12:3\n"
+	    "          para @12:5 tight\n"
+	    "            text @12:5 \"een\"\n"
+	    "    quote @14:1\n"
+	    "      para @14:3\n"
+	    "        text @14:3 \"[!kadr] Verschrijving\"\n"
+	    "    quote @16:1\n"
+	    "      para @16:3\n"
+	    "        text @16:3 \"Een gewone quote.\"\n");
 	free(h);
-
-	x = doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 1));
-	assert_non_null(x);
-	assert_int_equal(x->callout, CO_LET_OP);
-	assert_string_equal(x->title, "Let op");	/* the kind's name */
-
-	x = doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 2));
-	assert_non_null(x);
-	assert_int_equal(x->callout, CO_SAMENVATTING);
-	assert_string_equal(x->title, "In het kort: 6 trajecten");
-
-	assert_null(doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 3)));
-	assert_null(doc_ext(first_of(&t, 0, CMARK_NODE_BLOCK_QUOTE, 4)));
+	q = first_of(&t, DN_CALLOUT, 0);
+	assert_non_null(q);
+	assert_int_equal(q->callout, CO_KADER);
+	assert_string_equal(q->title, "Naast de ladder");
+	q = first_of(&t, DN_CALLOUT, 1);
+	assert_int_equal(q->callout, CO_LET_OP);
+	assert_string_equal(q->title, "Let op");	/* the kind's name */
+	q = first_of(&t, DN_CALLOUT, 2);
+	assert_int_equal(q->callout, CO_SAMENVATTING);
+	assert_string_equal(q->title, "In het kort: 6 trajecten");
+	assert_null(first_of(&t, DN_CALLOUT, 3));
+	assert_non_null(first_of(&t, DN_QUOTE, 1));
+	assert_null(first_of(&t, DN_QUOTE, 2));
 	assert_string_equal(doc_callout_find("vraag")->label, "Vraag");
 	assert_int_equal(doc_callout_find("vraag")->kind, CO_VRAAG);
 	assert_null(doc_callout_find("kadr"));
@@ -573,9 +626,19 @@ test_headings(void **state)
 	assert_string_equal(t.e.doc->toc[4].id, "wat-er-gebeurt-2");
 	/* footnotes numbered across the parts */
 	assert_int_equal(t.e.doc->nfn, 4);
-	assert_int_equal(t.e.doc->parts[0].fn_base, 0);
-	assert_int_equal(t.e.doc->parts[1].fn_base, 1);
-	assert_int_equal(t.e.doc->parts[2].fn_base, 2);
+	assert_string_equal(t.e.doc->notes[0]->path, "ed/index.md");
+	assert_non_null(strstr(t.e.doc->notes[1]->path, "/01-h.md"));
+	assert_non_null(strstr(t.e.doc->notes[2]->path, "/02-h.md"));
+	assert_non_null(strstr(t.e.doc->notes[3]->path, "/02-h.md"));
+	/* the tree: notes after the parts, numbered, each reference counted */
+	assert_int_equal(first_of(&t, DN_NOTEREF, 2)->fn, 3);
+	assert_int_equal(first_of(&t, DN_NOTEREF, 3)->fn, 4);
+	assert_int_equal(t.e.doc->notes[3]->fn, 4);
+	assert_int_equal(t.e.doc->notes[3]->ref, 1);
+	assert_int_equal(t.e.doc->root->last->type, DN_NOTES);
+	assert_ptr_equal(t.e.doc->toc[4].heading, first_of(&t, DN_HEADING, 5));
+	assert_string_equal(first_of(&t, DN_HEADING, 4)->num, "2");
+	assert_null(first_of(&t, DN_HEADING, 3)->num);
 	ted_free(&t);
 }
 
