@@ -1521,6 +1521,27 @@ upright(const struct lay *L)
 	return rc != -1;
 }
 
+const struct chart_typedef chart_types[CHART_NTYPES] = {
+	{ "bar", CHART_BAR, CT_CODES | CT_NUMBERS, "staafdiagram" },
+	{ "hbar", CHART_HBAR, CT_CODES, "liggend staafdiagram" },
+	{ "stacked", CHART_STACKED, CT_CODES | CT_YEARS,
+	    "gestapeld staafdiagram" },
+	{ "histogram", CHART_HISTOGRAM, CT_NUMBERS, "histogram" },
+	{ "donut", CHART_DONUT, CT_CODES | CT_WHOLE, "ringdiagram" },
+	{ "line", CHART_LINE, CT_CODES | CT_YEARS, "lijndiagram" },
+};
+
+const struct chart_typedef *
+chart_type_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < CHART_NTYPES; i++)
+		if (strcmp(name, chart_types[i].name) == 0)
+			return &chart_types[i];
+	return NULL;
+}
+
 void
 chart_layout(const struct chart *c, double width,
     const struct chart_measure *m, struct chart_layout *out)

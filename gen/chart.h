@@ -23,6 +23,29 @@ enum chart_type {
 	CHART_LINE		/* one line per series over categories (years) */
 };
 
+/*
+ * A chart type: the one table (chart_types[], in enum order) that the
+ * block parser, the data (chartdata.c), the layout and the tree dump
+ * read.  A new type is a row here plus its layout in chart.c.
+ */
+#define CHART_NTYPES	6
+#define CT_CODES	0x1	/* shows the codes of a column */
+#define CT_NUMBERS	0x2	/* shows binned numbers (duur, gesprekken) */
+#define CT_YEARS	0x4	/* a series over the years: needs by: jaar */
+#define CT_WHOLE	0x8	/* parts of a whole: one code per trajectory,
+				   each in its own colour */
+struct chart_typedef {
+	const char	*name;		/* as written: "type: hbar" */
+	enum chart_type	 type;		/* its index in chart_types[] */
+	unsigned	 flags;		/* CT_* */
+	const char	*label;		/* Dutch name, for descriptions */
+};
+
+extern const struct chart_typedef chart_types[CHART_NTYPES];
+
+/* The chart type named name, or NULL. */
+const struct chart_typedef *chart_type_find(const char *name);
+
 /* A category along the axis (a code, a bin, a year) or a series. */
 struct chart_cat {
 	char	*label;		/* what readers see: codebook label, "30–59", "2020" */

@@ -409,7 +409,7 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 			    bs->data);
 			goto fail;
 		}
-		if (bs->type != CHART_HISTOGRAM && bs->type != CHART_BAR) {
+		if (!(chart_types[bs->type].flags & CT_NUMBERS)) {
 			*err = xasprintf("data '%s' is a number, not a code: "
 			    "use type: histogram", bs->data);
 			goto fail;
@@ -436,7 +436,7 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 		describe_chart(c);
 		return 0;
 	}
-	if (bs->type == CHART_HISTOGRAM) {
+	if (!(chart_types[bs->type].flags & CT_CODES)) {
 		*err = xasprintf("a histogram needs numbers: data: duur or "
 		    "data: gesprekken");
 		goto fail;
@@ -445,12 +445,10 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 		memset(&s, 0, sizeof(s));
 	} else if (resolve(st, bs->data, &s, err) != 0)
 		goto fail;
-	if (bs->by_year || bs->type == CHART_LINE ||
-	    bs->type == CHART_STACKED) {
+	if (bs->by_year || (chart_types[bs->type].flags & CT_YEARS)) {
 		if (!bs->by_year) {
 			*err = xasprintf("a %s chart shows a series over the "
-			    "years: add 'by: jaar'", bs->type == CHART_LINE ?
-			    "line" : "stacked");
+			    "years: add 'by: jaar'", chart_types[bs->type].name);
 			free(s.prefix);
 			goto fail;
 		}
@@ -467,7 +465,7 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 	}
 
 	/* bar, hbar, donut over the codes of one column. */
-	if (bs->type == CHART_DONUT && s.multi) {
+	if ((chart_types[bs->type].flags & CT_WHOLE) && s.multi) {
 		*err = xasprintf("a donut shows the parts of a whole, but "
 		    "'%s' can hold several codes per %s, so its slices would "
 		    "add up to more than 100%%: use type: hbar", bs->data,
@@ -486,7 +484,8 @@ stats_chart(const struct stats *st, const struct blockspec *bs,
 	for (i = 0; i < nc; i++) {
 		c->cat[i].label = xstrdup(s.col->codes[codes[i]].label);
 		/* Bars share one colour unless the codebook gives theirs. */
-		if (bs->type == CHART_DONUT || s.col->codes[codes[i]].kleur[0])
+		if ((chart_types[bs->type].flags & CT_WHOLE) ||
+		    s.col->codes[codes[i]].kleur[0])
 			code_color(s.col, codes[i], c->cat[i].color);
 		else
 			snprintf(c->cat[i].color, 8, "%s", chart_palette(0));

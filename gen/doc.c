@@ -30,9 +30,6 @@ const struct calloutdef doc_callouts[CO_N] = {
 	{ "let-op", CO_LET_OP, "Let op", "callout-let-op" },
 	{ "vraag", CO_VRAAG, "Vraag", "callout-vraag" },
 };
-static const char *const chart_types[] = {
-	"bar", "hbar", "stacked", "histogram", "donut", "line"
-};
 static const char *const chart_keys[] = {
 	"type", "data", "value", "title", "by", "bin", "order"
 };
@@ -403,6 +400,7 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 	yaml_node_pair_t	*pr;
 	yaml_node_item_t	*it;
 	const char		*key, *s;
+	const struct chart_typedef *ct;
 	char			*hint;
 	const char *const	*keys = is_table ? table_keys : chart_keys;
 	size_t			 nkeys = is_table ? GEN_NELEM(table_keys) :
@@ -499,19 +497,23 @@ doc_parse_block(const char *yaml, int is_table, const char *path, int line,
 			continue;
 		}
 		if (strcmp(key, "type") == 0) {
-			for (i = 0; i < GEN_NELEM(chart_types); i++)
-				if (strcmp(s, chart_types[i]) == 0)
-					break;
-			if (i == GEN_NELEM(chart_types)) {
-				hint = diag_hint(s, chart_types,
-				    GEN_NELEM(chart_types), NULL);
+			if ((ct = chart_type_find(s)) == NULL) {
+				const char	*names[CHART_NTYPES];
+				struct buf	 all = { NULL, 0, 0 };
+
+				for (i = 0; i < CHART_NTYPES; i++) {
+					names[i] = chart_types[i].name;
+					buf_printf(&all, "%s%s", i ? ", " : "",
+					    names[i]);
+				}
+				hint = diag_hint(s, names, CHART_NTYPES, NULL);
 				diag_error(diag, path, l, c, "unknown chart "
-				    "type '%s'%s (bar, hbar, stacked, "
-				    "histogram, donut, line)", s, hint);
+				    "type '%s'%s (%s)", s, hint, all.s);
 				free(hint);
+				buf_free(&all);
 				nerr++;
 			} else {
-				bs->type = (enum chart_type)i;
+				bs->type = ct->type;
 				have_type = 1;
 			}
 		} else if (strcmp(key, "data") == 0) {

@@ -22,9 +22,6 @@ static const char *const hide_names[] = {
 static const char *const ukind_names[] = {
 	"refused", "fragment", "relative", "absolute"
 };
-static const char *const chart_names[] = {
-	"bar", "hbar", "stacked", "histogram", "donut", "line"
-};
 
 /* s quoted: \" \\ \n \t and other control bytes as \xNN. */
 static void
@@ -70,8 +67,7 @@ figure(struct buf *b, const struct chart *c, int depth)
 	size_t	 s, k;
 
 	buf_printf(b, " number=%d type=%s", c->number,
-	    (size_t)c->type < GEN_NELEM(chart_names) ?
-	    chart_names[c->type] : "?");
+	    (size_t)c->type < CHART_NTYPES ? chart_types[c->type].name : "?");
 	attr(b, "title", c->title);
 	attr(b, "axis", c->axis);
 	attr(b, "cataxis", c->cataxis);

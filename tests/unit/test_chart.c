@@ -919,10 +919,29 @@ test_palette(void **state)
 	assert_string_equal(chart_palette(0), chart_palette(7));
 }
 
+/* The chart type table: in enum order, every type found by its name. */
+static void
+test_types(void **state)
+{
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < CHART_NTYPES; i++) {
+		assert_int_equal(chart_types[i].type, (int)i);
+		assert_ptr_equal(chart_type_find(chart_types[i].name),
+		    &chart_types[i]);
+		assert_true(chart_types[i].flags & (CT_CODES | CT_NUMBERS));
+	}
+	assert_null(chart_type_find("taart"));
+	assert_true(chart_types[CHART_DONUT].flags & CT_WHOLE);
+	assert_true(chart_types[CHART_LINE].flags & CT_YEARS);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_fonts),
 		cmocka_unit_test(test_palette),
 		cmocka_unit_test(test_bar),
