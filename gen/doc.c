@@ -1160,6 +1160,7 @@ dn_free(struct dnode *n)
 	free(n->text);
 	free(n->id);
 	free(n->num);
+	free(n->label);
 	free(n->title);
 	free(n->info);
 	free(n->url);
@@ -1349,11 +1350,15 @@ convert(struct tctx *t, cmark_node *n, struct dnode *to)
 		if (x != NULL && x->kind == DOCX_CHART) {
 			m = dn_new(DN_FIGURE, to, line, col);
 			m->chart = &((struct docx *)x)->chart;
+			m->id = xasprintf("figuur-%d", m->chart->number);
+			m->label = xasprintf("Figuur %d.", m->chart->number);
 			break;
 		}
 		if (x != NULL && x->kind == DOCX_TABLE) {
 			m = dn_new(DN_DATA, to, line, col);
 			m->table = &((struct docx *)x)->table;
+			m->id = xasprintf("tabel-%d", m->table->number);
+			m->label = xasprintf("Tabel %d.", m->table->number);
 			break;
 		}
 		m = dn_new(DN_CODE, to, line, col);

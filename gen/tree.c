@@ -66,8 +66,9 @@ figure(struct buf *b, const struct chart *c, int depth)
 {
 	size_t	 s, k;
 
-	buf_printf(b, " number=%d type=%s", c->number,
-	    (size_t)c->type < CHART_NTYPES ? chart_types[c->type].name : "?");
+	buf_printf(b, " type=%s",
+	    (size_t)c->type < CHART_NTYPES ? chart_types[c->type].name :
+	    "?");
 	attr(b, "title", c->title);
 	attr(b, "axis", c->axis);
 	attr(b, "cataxis", c->cataxis);
@@ -111,7 +112,6 @@ data(struct buf *b, const struct tblock *t, int depth)
 {
 	size_t	 i;
 
-	buf_printf(b, " number=%d", t->number);
 	attr(b, "title", t->title);
 	attr(b, "head", t->head);
 	buf_putc(b, '\n');
@@ -178,9 +178,13 @@ node(struct buf *b, const struct dnode *n, int depth)
 			buf_printf(b, " align=%c", n->align);
 		break;
 	case DN_FIGURE:
+		attr(b, "id", n->id);
+		attr(b, "label", n->label);
 		figure(b, n->chart, depth);
 		return;
 	case DN_DATA:
+		attr(b, "id", n->id);
+		attr(b, "label", n->label);
 		data(b, n->table, depth);
 		return;
 	case DN_NOTE:
