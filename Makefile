@@ -237,8 +237,8 @@ serve: $(BIN)
 install-check: $(BIN)
 	@$(TEST_ENV) sh tests/install.sh ./$(BIN) "$(MAKE)"
 
-# Only doc.c (and, until gen's own document tree lands, html.c and
-# pdf.c) may see cmark-gfm.
+# Only doc.c (and, until it walks gen's own document tree as html.c
+# does, pdf.c) may see cmark-gfm.
 cmark-includes:
 	@sh tests/cmark_includes.sh
 

@@ -1,16 +1,19 @@
 /*
- * html.c: rendering the annotated cmark trees as one HTML5 page.
+ * html.c: the HTML back-end (spec 6.1): an edition's document tree
+ * (doc.h) as one HTML5 page, and the archive page over all editions.
+ * It walks the tree and writes what the tree says (ids and numbers,
+ * values, judged links, footnote numbers and references, tightness);
+ * it decides none of it again.
  */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <cmark-gfm-core-extensions.h>
-
+#include "backend.h"
 #include "chart.h"
 #include "content.h"
-#include "doc_cmark.h"
+#include "doc.h"
 #include "edition.h"
 #include "fmt.h"
 #include "html.h"
@@ -21,22 +24,26 @@
 
 /* Renderer state for one page. */
 struct hr {
-	struct buf		 b;	/* the page */
+	struct buf		*b;	/* the page, appended to */
 	const struct edition	*e;
-	const struct html_opts	*o;
-	const struct doc_part	*part;	/* part being rendered */
-	int			*fnrefs;/* references seen per footnote */
-	int			 unsafe;/* pass raw HTML through */
+	const struct chart_measure *measure;	/* text widths for charts */
+	int			 unsafe;	/* pass raw HTML through */
 };
 
-static void	 node(struct hr *, cmark_node *);
+/* The HTML back-end's renderer: what it keeps for a whole build. */
+struct html {
+	const struct chart_measure *measure;	/* text widths for charts */
+	int			 pdf;	/* a PDF sits beside each page */
+};
+
+static void	 node(struct hr *, const struct dnode *);
 
 static void
-children(struct hr *h, cmark_node *n)
+children(struct hr *h, const struct dnode *n)
 {
-	cmark_node	*c;
+	const struct dnode	*c;
 
-	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+	for (c = n->first; c != NULL; c = c->next)
 		node(h, c);
 }
 
@@ -66,31 +73,26 @@ href(struct buf *b, const char *u)
 	}
 }
 
-/* A link, if url_judge() accepts its URL; else its text alone. */
+/* A link as the tree judged it: its URL as published, or its text. */
 static void
-anchor(struct hr *h, cmark_node *n)
+anchor(struct hr *h, const struct dnode *n)
 {
-	struct buf	 u = { NULL, 0, 0 };
-	const char	*s = cmark_node_get_url(n);
-
-	if (s == NULL || url_judge(s, &u) == URL_REFUSED) {
+	if (n->ukind == URL_REFUSED || n->url == NULL) {
 		children(h, n);
 		return;
 	}
-	buf_puts(&h->b, "<a href=\"");
-	href(&h->b, u.s != NULL ? u.s : "");
-	buf_puts(&h->b, "\"");
-	if ((s = cmark_node_get_title(n)) != NULL && *s) {
-		buf_puts(&h->b, " title=\"");
-		buf_html_s(&h->b, s);
-		buf_puts(&h->b, "\"");
+	buf_puts(h->b, "<a href=\"");
+	href(h->b, n->url);
+	buf_puts(h->b, "\"");
+	if (n->title != NULL) {
+		buf_puts(h->b, " title=\"");
+		buf_html_s(h->b, n->title);
+		buf_puts(h->b, "\"");
 	}
-	buf_puts(&h->b, ">");
+	buf_puts(h->b, ">");
 	children(h, n);
-	buf_puts(&h->b, "</a>");
-	buf_free(&u);
+	buf_puts(h->b, "</a>");
 }
-
 
 /*
  * Raw HTML let through (unsafe_html) with GFM's tag filter: the "<" of
@@ -127,14 +129,31 @@ tagfilter(struct buf *b, const char *s)
 	}
 }
 
+/* Raw HTML, a block's or an inline's: passed through, or shown. */
 static void
-figure(struct buf *b, const struct chart *c, const struct html_opts *o)
+raw(struct hr *h, const struct dnode *n)
+{
+	const char	*s = n->text != NULL ? n->text : "";
+
+	if (h->unsafe)
+		tagfilter(h->b, s);
+	else if (n->type == DN_HTML) {
+		buf_puts(h->b, "<pre class=\"raw-html\"><code>");
+		buf_html_s(h->b, s);
+		buf_puts(h->b, "</code></pre>\n");
+	} else
+		buf_html_s(h->b, s);
+}
+
+static void
+figure(struct buf *b, const struct chart *c,
+    const struct chart_measure *measure)
 {
 	struct chart_layout	 lay;
 	char			 prefix[32];
 
 	snprintf(prefix, sizeof(prefix), "fig-%d", c->number);
-	chart_layout(c, CHART_WIDTH, o->measure, &lay);
+	chart_layout(c, CHART_WIDTH, measure, &lay);
 	buf_printf(b, "<figure class=\"chart\" id=\"figuur-%d\">\n",
 	    c->number);
 	chart_svg(c, &lay, prefix, b);
@@ -148,377 +167,375 @@ figure(struct buf *b, const struct chart *c, const struct html_opts *o)
 	chart_layout_free(&lay);
 }
 
+/* The count and percentage cells of a computed table's row. */
 static void
-table(struct hr *h, const struct tblock *t)
+table_cells(struct buf *b, const struct tblock *t, const struct trow *r)
+{
+	if (t->col_count) {
+		buf_puts(b, "<td class=\"num\">");
+		buf_html_s(b, r->count);
+		buf_puts(b, "</td>");
+	}
+	if (t->col_pct) {
+		buf_puts(b, "<td class=\"num\">");
+		buf_html_s(b, r->pct);
+		buf_puts(b, "</td>");
+	}
+}
+
+/* A computed table (```table, DN_DATA). */
+static void
+table(struct buf *b, const struct tblock *t)
 {
 	size_t	 i;
 
-	buf_printf(&h->b, "<figure class=\"datatable\" id=\"tabel-%d\">\n"
+	buf_printf(b, "<figure class=\"datatable\" id=\"tabel-%d\">\n"
 	    "<figcaption><span class=\"fig-num\">Tabel %d.</span> ",
 	    t->number, t->number);
-	buf_html_s(&h->b, t->title);
-	buf_puts(&h->b, "</figcaption>\n<div class=\"table-wrap\">"
+	buf_html_s(b, t->title);
+	buf_puts(b, "</figcaption>\n<div class=\"table-wrap\">"
 	    "<table class=\"data\">\n<thead><tr><th scope=\"col\">");
-	buf_html_s(&h->b, t->head);
-	buf_puts(&h->b, "</th>");
+	buf_html_s(b, t->head);
+	buf_puts(b, "</th>");
 	if (t->col_count)
-		buf_puts(&h->b, "<th scope=\"col\" class=\"num\">Aantal</th>");
+		buf_puts(b, "<th scope=\"col\" class=\"num\">Aantal</th>");
 	if (t->col_pct)
-		buf_puts(&h->b, "<th scope=\"col\" class=\"num\">%</th>");
-	buf_puts(&h->b, "</tr></thead>\n<tbody>\n");
+		buf_puts(b, "<th scope=\"col\" class=\"num\">%</th>");
+	buf_puts(b, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < t->nrows; i++) {
-		buf_puts(&h->b, "<tr><th scope=\"row\">");
-		buf_html_s(&h->b, t->rows[i].label);
-		buf_puts(&h->b, "</th>");
-		if (t->col_count) {
-			buf_puts(&h->b, "<td class=\"num\">");
-			buf_html_s(&h->b, t->rows[i].count);
-			buf_puts(&h->b, "</td>");
-		}
-		if (t->col_pct) {
-			buf_puts(&h->b, "<td class=\"num\">");
-			buf_html_s(&h->b, t->rows[i].pct);
-			buf_puts(&h->b, "</td>");
-		}
-		buf_puts(&h->b, "</tr>\n");
+		buf_puts(b, "<tr><th scope=\"row\">");
+		buf_html_s(b, t->rows[i].label);
+		buf_puts(b, "</th>");
+		table_cells(b, t, &t->rows[i]);
+		buf_puts(b, "</tr>\n");
 	}
-	buf_puts(&h->b, "</tbody>\n<tfoot><tr><th scope=\"row\">");
-	buf_html_s(&h->b, t->total.label);
-	buf_puts(&h->b, "</th>");
-	if (t->col_count) {
-		buf_puts(&h->b, "<td class=\"num\">");
-		buf_html_s(&h->b, t->total.count);
-		buf_puts(&h->b, "</td>");
-	}
-	if (t->col_pct) {
-		buf_puts(&h->b, "<td class=\"num\">");
-		buf_html_s(&h->b, t->total.pct);
-		buf_puts(&h->b, "</td>");
-	}
-	buf_puts(&h->b, "</tr></tfoot>\n</table></div>\n");
+	buf_puts(b, "</tbody>\n<tfoot><tr><th scope=\"row\">");
+	buf_html_s(b, t->total.label);
+	buf_puts(b, "</th>");
+	table_cells(b, t, &t->total);
+	buf_puts(b, "</tr></tfoot>\n</table></div>\n");
 	if (t->note != NULL) {
-		buf_puts(&h->b, "<p class=\"table-note\">");
-		buf_html_s(&h->b, t->note);
-		buf_puts(&h->b, "</p>\n");
+		buf_puts(b, "<p class=\"table-note\">");
+		buf_html_s(b, t->note);
+		buf_puts(b, "</p>\n");
 	}
-	buf_puts(&h->b, "</figure>\n");
+	buf_puts(b, "</figure>\n");
 }
 
-/* class="language-x" from the first word of a fence's info string. */
+/* A code block, with class="language-x" from its info string's word. */
 static void
-code_lang(struct buf *b, const char *info)
+code(struct buf *b, const struct dnode *n)
 {
-	size_t	 n;
+	size_t	 len;
 
-	if (info == NULL || (n = strcspn(info, " \t\n")) == 0)
-		return;
-	buf_puts(b, " class=\"language-");
-	buf_html(b, info, n);
-	buf_puts(b, "\"");
+	buf_puts(b, "<pre><code");
+	if (n->info != NULL && (len = strcspn(n->info, " \t\n")) > 0) {
+		buf_puts(b, " class=\"language-");
+		buf_html(b, n->info, len);
+		buf_puts(b, "\"");
+	}
+	buf_puts(b, ">");
+	buf_html_s(b, n->text != NULL ? n->text : "");
+	buf_puts(b, "</code></pre>\n");
 }
 
-static int
-tight(cmark_node *n)
-{
-	cmark_node	*p = cmark_node_parent(n), *l;
-
-	if (p == NULL || cmark_node_get_type(p) != CMARK_NODE_ITEM)
-		return 0;
-	l = cmark_node_parent(p);
-	return l != NULL && cmark_node_get_list_tight(l);
-}
-
+/* A GFM table: DN_ROWs (the header row first) of DN_CELLs. */
 static void
-gfm_table(struct hr *h, cmark_node *n)
+gfm_table(struct hr *h, const struct dnode *n)
 {
-	cmark_node	*row, *cell;
-	uint8_t		*align;
-	size_t		 i;
-	int		 head;
+	const struct dnode	*row, *cell;
+	const char		*tag;
 
-	align = cmark_gfm_extensions_get_table_alignments(n);
-	buf_puts(&h->b, "<div class=\"table-wrap\"><table class=\"md\">\n");
-	for (row = cmark_node_first_child(n); row != NULL;
-	    row = cmark_node_next(row)) {
-		head = cmark_gfm_extensions_get_table_row_is_header(row);
-		if (head)
-			buf_puts(&h->b, "<thead>");
-		else if (row == cmark_node_next(cmark_node_first_child(n)))
-			buf_puts(&h->b, "<tbody>\n");
-		buf_puts(&h->b, "<tr>");
-		for (i = 0, cell = cmark_node_first_child(row); cell != NULL;
-		    cell = cmark_node_next(cell), i++) {
-			const char *tag = head ? "th" : "td";
-			uint8_t a = align != NULL ? align[i] : 0;
-
-			buf_printf(&h->b, "<%s%s%s>", tag, head ?
-			    " scope=\"col\"" : "", a == 'r' ?
-			    " class=\"num\"" : a == 'c' ?
+	buf_puts(h->b, "<div class=\"table-wrap\"><table class=\"md\">\n");
+	for (row = n->first; row != NULL; row = row->next) {
+		if (row->head)
+			buf_puts(h->b, "<thead>");
+		else if (row == n->first->next)
+			buf_puts(h->b, "<tbody>\n");
+		buf_puts(h->b, "<tr>");
+		tag = row->head ? "th" : "td";
+		for (cell = row->first; cell != NULL; cell = cell->next) {
+			buf_printf(h->b, "<%s%s%s>", tag, row->head ?
+			    " scope=\"col\"" : "", cell->align == 'r' ?
+			    " class=\"num\"" : cell->align == 'c' ?
 			    " class=\"center\"" : "");
 			children(h, cell);
-			buf_printf(&h->b, "</%s>", tag);
+			buf_printf(h->b, "</%s>", tag);
 		}
-		buf_puts(&h->b, "</tr>");
-		buf_puts(&h->b, head ? "</thead>\n" : "\n");
+		buf_puts(h->b, "</tr>");
+		buf_puts(h->b, row->head ? "</thead>\n" : "\n");
 	}
-	if (cmark_node_next(cmark_node_first_child(n)) != NULL)
-		buf_puts(&h->b, "</tbody>\n");
-	buf_puts(&h->b, "</table></div>\n");
+	if (n->first != NULL && n->first->next != NULL)
+		buf_puts(h->b, "</tbody>\n");
+	buf_puts(h->b, "</table></div>\n");
+}
+
+/* A heading, one level below the page's title (the cover's h1). */
+static void
+heading(struct hr *h, const struct dnode *n)
+{
+	int	 level = n->level + 1 > 6 ? 6 : n->level + 1;
+
+	buf_printf(h->b, "<h%d", level);
+	if (n->id != NULL) {
+		buf_puts(h->b, " id=\"");
+		buf_html_s(h->b, n->id);
+		buf_puts(h->b, "\"");
+	}
+	buf_puts(h->b, ">");
+	if (n->num != NULL)
+		buf_printf(h->b, "<span class=\"chapter-num\">%s</span> ",
+		    n->num);
+	children(h, n);
+	buf_printf(h->b, "</h%d>\n", level);
 }
 
 static void
-footnote_ref(struct hr *h, cmark_node *n)
+callout(struct hr *h, const struct dnode *n)
 {
-	const char	*lit = cmark_node_get_literal(n);
-	int		 num = h->part->fn_base + (lit ? atoi(lit) : 0);
+	const struct calloutdef	*c = &doc_callouts[n->callout];
 
-	if (num < 1 || num > h->e->doc->nfn)
-		return;
-	h->fnrefs[num]++;
-	buf_printf(&h->b, "<sup class=\"fn-ref\"><a href=\"#fn-%d\" "
-	    "id=\"fnref-%d", num, num);
-	if (h->fnrefs[num] > 1)
-		buf_printf(&h->b, "-%d", h->fnrefs[num]);
-	buf_printf(&h->b, "\" aria-describedby=\"fn-title\">%d</a></sup>",
-	    num);
+	buf_printf(h->b, "<aside class=\"callout %s\" aria-label=\"%s\">\n"
+	    "<p class=\"callout-title\">", c->class, c->label);
+	buf_html_s(h->b, n->title != NULL ? n->title : "");
+	buf_puts(h->b, "</p>\n");
+	children(h, n);
+	buf_puts(h->b, "</aside>\n");
 }
 
 static void
-node(struct hr *h, cmark_node *n)
+list(struct hr *h, const struct dnode *n)
 {
-	const struct docx *x = doc_ext(n);
-	cmark_node_type	 t = cmark_node_get_type(n);
-	const char	*s;
-	int		 level;
+	if (!n->ordered)
+		buf_puts(h->b, "<ul>\n");
+	else if (n->start != 1)
+		buf_printf(h->b, "<ol start=\"%d\">\n", n->start);
+	else
+		buf_puts(h->b, "<ol>\n");
+	children(h, n);
+	buf_puts(h->b, n->ordered ? "</ol>\n" : "</ul>\n");
+}
 
-	if (t == CMARK_NODE_TABLE) {
-		gfm_table(h, n);
-		return;
-	}
-	if (t == CMARK_NODE_STRIKETHROUGH) {
-		buf_puts(&h->b, "<del>");
-		children(h, n);
-		buf_puts(&h->b, "</del>");
-		return;
-	}
-	switch (t) {
-	case CMARK_NODE_DOCUMENT:
-		children(h, n);
+static void
+item(struct hr *h, const struct dnode *n)
+{
+	buf_puts(h->b, "<li>");
+	/* A task: a box that screen readers name (it has no label). */
+	if (n->task == 2)
+		buf_puts(h->b, "<input type=\"checkbox\" disabled=\"\" "
+		    "checked=\"\" aria-label=\"gedaan\"> ");
+	else if (n->task == 1)
+		buf_puts(h->b, "<input type=\"checkbox\" disabled=\"\" "
+		    "aria-label=\"nog te doen\"> ");
+	children(h, n);
+	buf_puts(h->b, "</li>\n");
+}
+
+/* A reference to a footnote: its k-th, as the tree counted them. */
+static void
+footnote_ref(struct hr *h, const struct dnode *n)
+{
+	buf_printf(h->b, "<sup class=\"fn-ref\"><a href=\"#fn-%d\" "
+	    "id=\"fnref-%d", n->fn, n->fn);
+	if (n->ref > 1)
+		buf_printf(h->b, "-%d", n->ref);
+	buf_printf(h->b, "\" aria-describedby=\"fn-title\">%d</a></sup>",
+	    n->fn);
+}
+
+/* Markup around a node's children: <em>, <strong>, <del>, <p>. */
+static void
+wrap(struct hr *h, const struct dnode *n, const char *open,
+    const char *close)
+{
+	buf_puts(h->b, open);
+	children(h, n);
+	buf_puts(h->b, close);
+}
+
+/* Leaves: text, values, breaks, code spans, rules. */
+static void
+leaf(struct hr *h, const struct dnode *n)
+{
+	switch (n->type) {
+	case DN_TEXT:
+	case DN_VALUE:
+		buf_html_s(h->b, n->text != NULL ? n->text : "");
 		break;
-	case CMARK_NODE_PARAGRAPH:
-		if (tight(n)) {
-			children(h, n);
-			break;
-		}
-		buf_puts(&h->b, "<p>");
-		children(h, n);
-		buf_puts(&h->b, "</p>\n");
+	case DN_SOFTBREAK:
+		buf_putc(h->b, '\n');
 		break;
-	case CMARK_NODE_HEADING:
-		level = cmark_node_get_heading_level(n) + 1;
-		if (level > 6)
-			level = 6;
-		buf_printf(&h->b, "<h%d", level);
-		if (x != NULL && x->id != NULL) {
-			buf_puts(&h->b, " id=\"");
-			buf_html_s(&h->b, x->id);
-			buf_puts(&h->b, "\"");
-		}
-		buf_puts(&h->b, ">");
-		if (x != NULL && x->num != NULL)
-			buf_printf(&h->b, "<span class=\"chapter-num\">%s"
-			    "</span> ", x->num);
-		children(h, n);
-		buf_printf(&h->b, "</h%d>\n", level);
+	case DN_BREAK:
+		buf_puts(h->b, "<br>\n");
 		break;
-	case CMARK_NODE_BLOCK_QUOTE:
-		if (x != NULL && x->kind == DOCX_CALLOUT) {
-			buf_printf(&h->b, "<aside class=\"callout %s\" "
-			    "aria-label=\"%s\">\n<p class=\"callout-title\">",
-			    doc_callouts[x->callout].class,
-			    doc_callouts[x->callout].label);
-			buf_html_s(&h->b, x->title);
-			buf_puts(&h->b, "</p>\n");
-			children(h, n);
-			buf_puts(&h->b, "</aside>\n");
-			break;
-		}
-		buf_puts(&h->b, "<blockquote>\n");
-		children(h, n);
-		buf_puts(&h->b, "</blockquote>\n");
+	case DN_CODESPAN:
+		buf_puts(h->b, "<code>");
+		buf_html_s(h->b, n->text != NULL ? n->text : "");
+		buf_puts(h->b, "</code>");
 		break;
-	case CMARK_NODE_LIST:
-		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) {
-			if (cmark_node_get_list_start(n) != 1)
-				buf_printf(&h->b, "<ol start=\"%d\">\n",
-				    cmark_node_get_list_start(n));
-			else
-				buf_puts(&h->b, "<ol>\n");
-			children(h, n);
-			buf_puts(&h->b, "</ol>\n");
-		} else {
-			buf_puts(&h->b, "<ul>\n");
-			children(h, n);
-			buf_puts(&h->b, "</ul>\n");
-		}
-		break;
-	case CMARK_NODE_ITEM:
-		buf_puts(&h->b, "<li>");
-		/* A task: a box that screen readers name (it has no label). */
-		if (strcmp(cmark_node_get_type_string(n), "tasklist") == 0)
-			buf_puts(&h->b,
-			    cmark_gfm_extensions_get_tasklist_item_checked(n) ?
-			    "<input type=\"checkbox\" disabled=\"\" checked=\"\" "
-			    "aria-label=\"gedaan\"> " :
-			    "<input type=\"checkbox\" disabled=\"\" "
-			    "aria-label=\"nog te doen\"> ");
-		children(h, n);
-		buf_puts(&h->b, "</li>\n");
-		break;
-	case CMARK_NODE_CODE_BLOCK:
-		if (x != NULL && x->kind == DOCX_CHART) {
-			figure(&h->b, &x->chart, h->o);
-			break;
-		}
-		if (x != NULL && x->kind == DOCX_TABLE) {
-			table(h, &x->table);
-			break;
-		}
-		buf_puts(&h->b, "<pre><code");
-		code_lang(&h->b, cmark_node_get_fence_info(n));
-		buf_puts(&h->b, ">");
-		s = cmark_node_get_literal(n);
-		buf_html_s(&h->b, s ? s : "");
-		buf_puts(&h->b, "</code></pre>\n");
-		break;
-	case CMARK_NODE_HTML_BLOCK:
-		s = cmark_node_get_literal(n);
-		if (h->unsafe)
-			tagfilter(&h->b, s ? s : "");
-		else {
-			buf_puts(&h->b, "<pre class=\"raw-html\"><code>");
-			buf_html_s(&h->b, s ? s : "");
-			buf_puts(&h->b, "</code></pre>\n");
-		}
-		break;
-	case CMARK_NODE_THEMATIC_BREAK:
-		buf_puts(&h->b, "<hr>\n");
-		break;
-	case CMARK_NODE_TEXT:
-		s = cmark_node_get_literal(n);
-		buf_html_s(&h->b, s ? s : "");
-		break;
-	case CMARK_NODE_SOFTBREAK:
-		buf_putc(&h->b, '\n');
-		break;
-	case CMARK_NODE_LINEBREAK:
-		buf_puts(&h->b, "<br>\n");
-		break;
-	case CMARK_NODE_CODE:
-		buf_puts(&h->b, "<code>");
-		s = cmark_node_get_literal(n);
-		buf_html_s(&h->b, s ? s : "");
-		buf_puts(&h->b, "</code>");
-		break;
-	case CMARK_NODE_HTML_INLINE:
-		s = cmark_node_get_literal(n);
-		if (x != NULL && x->kind == DOCX_BREAK)
-			buf_puts(&h->b, "<br>\n");
-		else if (h->unsafe)
-			tagfilter(&h->b, s ? s : "");
-		else
-			buf_html_s(&h->b, s ? s : "");
-		break;
-	case CMARK_NODE_EMPH:
-		buf_puts(&h->b, "<em>");
-		children(h, n);
-		buf_puts(&h->b, "</em>");
-		break;
-	case CMARK_NODE_STRONG:
-		buf_puts(&h->b, "<strong>");
-		children(h, n);
-		buf_puts(&h->b, "</strong>");
-		break;
-	case CMARK_NODE_LINK:
-		anchor(h, n);
-		break;
-	case CMARK_NODE_IMAGE:
-		/* Images would load from outside out/: show their text. */
-		buf_puts(&h->b, "<span class=\"image-alt\">");
-		children(h, n);
-		buf_puts(&h->b, "</span>");
-		break;
-	case CMARK_NODE_FOOTNOTE_REFERENCE:
-		footnote_ref(h, n);
-		break;
-	case CMARK_NODE_FOOTNOTE_DEFINITION:
-		/* Rendered together at the end of the page. */
+	case DN_RULE:
+		buf_puts(h->b, "<hr>\n");
 		break;
 	default:
-		children(h, n);
 		break;
 	}
 }
 
-/* The links from note num back to each of its references. */
 static void
-backlinks(struct hr *h, int num)
+node(struct hr *h, const struct dnode *n)
+{
+	switch (n->type) {
+	case DN_PARA:
+		if (n->tight)
+			children(h, n);
+		else
+			wrap(h, n, "<p>", "</p>\n");
+		break;
+	case DN_HEADING:
+		heading(h, n);
+		break;
+	case DN_QUOTE:
+		wrap(h, n, "<blockquote>\n", "</blockquote>\n");
+		break;
+	case DN_CALLOUT:
+		callout(h, n);
+		break;
+	case DN_LIST:
+		list(h, n);
+		break;
+	case DN_ITEM:
+		item(h, n);
+		break;
+	case DN_CODE:
+		code(h->b, n);
+		break;
+	case DN_HTML:
+	case DN_RAW:
+		raw(h, n);
+		break;
+	case DN_TABLE:
+		gfm_table(h, n);
+		break;
+	case DN_FIGURE:
+		figure(h->b, n->chart, h->measure);
+		break;
+	case DN_DATA:
+		table(h->b, n->table);
+		break;
+	case DN_EMPH:
+		wrap(h, n, "<em>", "</em>");
+		break;
+	case DN_STRONG:
+		wrap(h, n, "<strong>", "</strong>");
+		break;
+	case DN_STRIKE:
+		wrap(h, n, "<del>", "</del>");
+		break;
+	case DN_LINK:
+		anchor(h, n);
+		break;
+	case DN_IMAGE:
+		/* Images would load from outside out/: show their text. */
+		wrap(h, n, "<span class=\"image-alt\">", "</span>");
+		break;
+	case DN_NOTEREF:
+		footnote_ref(h, n);
+		break;
+	case DN_NOTES:
+	case DN_NOTE:
+		/* Rendered together at the end of the page: notes(). */
+		break;
+	case DN_ROOT:
+	case DN_PART:
+	case DN_ROW:
+	case DN_CELL:
+		children(h, n);
+		break;
+	default:
+		leaf(h, n);
+		break;
+	}
+}
+
+/* The links from a note back to each of its references. */
+static void
+backlinks(struct hr *h, const struct dnode *note)
 {
 	int	 r;
 
-	for (r = 1; r <= (h->fnrefs[num] ? h->fnrefs[num] : 1); r++) {
-		buf_printf(&h->b, " <a href=\"#fnref-%d", num);
+	for (r = 1; r <= (note->ref > 0 ? note->ref : 1); r++) {
+		buf_printf(h->b, " <a href=\"#fnref-%d", note->fn);
 		if (r > 1)
-			buf_printf(&h->b, "-%d", r);
-		buf_puts(&h->b, "\" class=\"fn-back\" aria-label=\"Terug naar "
+			buf_printf(h->b, "-%d", r);
+		buf_puts(h->b, "\" class=\"fn-back\" aria-label=\"Terug naar "
 		    "de tekst\">\xe2\x86\xa9</a>");
 	}
 }
 
+/*
+ * One footnote: the backlinks end its last paragraph, or follow a
+ * last list, quote or code block, as cmark-gfm does.
+ */
 static void
-footnotes(struct hr *h)
+note(struct hr *h, const struct dnode *n)
 {
-	const struct doc	*d = h->e->doc;
-	cmark_node		*n, *last;
-	size_t			 i;
-	int			 k, num;
+	const struct dnode	*c;
 
-	if (d->nfn == 0)
+	buf_printf(h->b, "<li id=\"fn-%d\">", n->fn);
+	for (c = n->first; c != NULL; c = c->next)
+		if (c == n->last && c->type == DN_PARA) {
+			buf_puts(h->b, "<p>");
+			children(h, c);
+			backlinks(h, n);
+			buf_puts(h->b, "</p>\n");
+		} else
+			node(h, c);
+	if (n->last == NULL || n->last->type != DN_PARA)
+		backlinks(h, n);
+	buf_puts(h->b, "</li>\n");
+}
+
+/* DN_NOTES: every footnote, in number order. */
+static void
+notes(struct hr *h, const struct dnode *n)
+{
+	const struct dnode	*c;
+
+	if (n->first == NULL)
 		return;
-	buf_puts(&h->b, "<section class=\"footnotes\" "
+	buf_puts(h->b, "<section class=\"footnotes\" "
 	    "aria-labelledby=\"fn-title\">\n<h2 id=\"fn-title\">Noten</h2>\n"
 	    "<ol>\n");
-	for (i = 0; i < d->nparts; i++) {
-		h->part = &d->parts[i];
-		k = 0;
-		for (n = cmark_node_first_child(d->parts[i].root); n != NULL;
-		    n = cmark_node_next(n)) {
-			if (cmark_node_get_type(n) !=
-			    CMARK_NODE_FOOTNOTE_DEFINITION)
-				continue;
-			num = d->parts[i].fn_base + ++k;
-			buf_printf(&h->b, "<li id=\"fn-%d\">", num);
-			last = cmark_node_last_child(n);
-			for (cmark_node *c = cmark_node_first_child(n);
-			    c != NULL; c = cmark_node_next(c)) {
-				if (c == last &&
-				    cmark_node_get_type(c) ==
-				    CMARK_NODE_PARAGRAPH) {
-					buf_puts(&h->b, "<p>");
-					children(h, c);
-					backlinks(h, num);
-					buf_puts(&h->b, "</p>\n");
-				} else
-					node(h, c);
-			}
-			/* After a list, quote or code, as cmark-gfm does. */
-			if (last == NULL || cmark_node_get_type(last) !=
-			    CMARK_NODE_PARAGRAPH)
-				backlinks(h, num);
-			buf_puts(&h->b, "</li>\n");
+	for (c = n->first; c != NULL; c = c->next)
+		if (c->type == DN_NOTE)
+			note(h, c);
+	buf_puts(h->b, "</ol>\n</section>\n");
+}
+
+/*
+ * The document: each part (in a <section> of its own if sections),
+ * then the notes.
+ */
+static void
+document(struct hr *h, int sections)
+{
+	const struct dnode	*n;
+
+	if (h->e->doc == NULL || h->e->doc->root == NULL)
+		return;
+	for (n = h->e->doc->root->first; n != NULL; n = n->next) {
+		if (n->type == DN_NOTES) {
+			notes(h, n);
+			continue;
 		}
+		if (sections)
+			buf_puts(h->b, n->chapter == 0 ?
+			    "<section class=\"intro\">\n" :
+			    "<section class=\"chapter\">\n");
+		children(h, n);
+		if (sections)
+			buf_puts(h->b, "</section>\n");
 	}
-	buf_puts(&h->b, "</ol>\n</section>\n");
 }
 
 static void
@@ -530,42 +547,42 @@ toc(struct hr *h)
 
 	if (d->ntoc == 0)
 		return;
-	buf_puts(&h->b, "<nav class=\"toc\" aria-labelledby=\"toc-title\">"
+	buf_puts(h->b, "<nav class=\"toc\" aria-labelledby=\"toc-title\">"
 	    "<h2 id=\"toc-title\">Inhoud</h2>\n<ol>\n");
 	for (i = 0; i < d->ntoc; i++) {
 		if (d->toc[i].level == 1) {
 			if (open2)
-				buf_puts(&h->b, "</ol>");
+				buf_puts(h->b, "</ol>");
 			if (open1)
-				buf_puts(&h->b, "</li>\n");
+				buf_puts(h->b, "</li>\n");
 			open1 = 1;
 			open2 = 0;
-			buf_puts(&h->b, "<li>");
+			buf_puts(h->b, "<li>");
 		} else {
 			if (!open1) {
-				buf_puts(&h->b, "<li>");
+				buf_puts(h->b, "<li>");
 				open1 = 1;
 			}
 			if (!open2)
-				buf_puts(&h->b, "<ol>\n");
+				buf_puts(h->b, "<ol>\n");
 			open2 = 1;
-			buf_puts(&h->b, "<li>");
+			buf_puts(h->b, "<li>");
 		}
-		buf_puts(&h->b, "<a href=\"#");
-		buf_html_s(&h->b, d->toc[i].id);
-		buf_puts(&h->b, "\">");
+		buf_puts(h->b, "<a href=\"#");
+		buf_html_s(h->b, d->toc[i].id);
+		buf_puts(h->b, "\">");
 		if (d->toc[i].num != NULL)
-			buf_printf(&h->b, "%s ", d->toc[i].num);
-		buf_html_s(&h->b, d->toc[i].text);
-		buf_puts(&h->b, "</a>");
+			buf_printf(h->b, "%s ", d->toc[i].num);
+		buf_html_s(h->b, d->toc[i].text);
+		buf_puts(h->b, "</a>");
 		if (d->toc[i].level != 1)
-			buf_puts(&h->b, "</li>\n");
+			buf_puts(h->b, "</li>\n");
 	}
 	if (open2)
-		buf_puts(&h->b, "</ol>");
+		buf_puts(h->b, "</ol>");
 	if (open1)
-		buf_puts(&h->b, "</li>\n");
-	buf_puts(&h->b, "</ol>\n</nav>\n");
+		buf_puts(h->b, "</li>\n");
+	buf_puts(h->b, "</ol>\n</nav>\n");
 }
 
 static void
@@ -585,109 +602,155 @@ head(struct buf *b, const char *title, const char *css, const char *accent,
 	buf_puts(b, "</head>\n");
 }
 
+/* The cover: logo, organisation, title, date and the links. */
+static void
+cover(struct hr *h, const char *org, const char *logo, int pdf)
+{
+	const struct meta	*m = &h->e->meta;
+
+	buf_puts(h->b, "<header class=\"cover\">\n");
+	if (logo != NULL) {
+		buf_printf(h->b, "<img class=\"cover-logo\" src=\"%s\" "
+		    "alt=\"Logo", logo);
+		if (org != NULL) {
+			buf_puts(h->b, " ");
+			buf_html_s(h->b, org);
+		}
+		buf_puts(h->b, "\">\n");
+	}
+	if (org != NULL) {
+		buf_puts(h->b, "<p class=\"cover-org\">");
+		buf_html_s(h->b, org);
+		buf_puts(h->b, "</p>\n");
+	}
+	buf_puts(h->b, "<h1 class=\"cover-title\">");
+	buf_html_s(h->b, m->title.s);
+	buf_puts(h->b, "</h1>\n");
+	if (m->subtitle.s != NULL) {
+		buf_puts(h->b, "<p class=\"cover-subtitle\">");
+		buf_html_s(h->b, m->subtitle.s);
+		buf_puts(h->b, "</p>\n");
+	}
+	buf_puts(h->b, "<p class=\"cover-date\"><time datetime=\"");
+	fmt_date_iso(h->b, m->date);
+	buf_puts(h->b, "\">");
+	fmt_date(h->b, m->date);
+	buf_puts(h->b, "</time></p>\n<p class=\"cover-links\">");
+	if (pdf) {
+		buf_puts(h->b, "<a href=\"");
+		buf_html_s(h->b, h->e->slug);
+		buf_puts(h->b, ".pdf\">Download als PDF</a> · ");
+	}
+	buf_puts(h->b, "<a href=\"../index.html\">Alle edities</a></p>\n"
+	    "</header>\n");
+}
+
+static void
+footer(struct hr *h, const char *org)
+{
+	const struct meta	*m = &h->e->meta;
+
+	buf_puts(h->b, "<footer class=\"site-footer\">");
+	if (m->footer.s != NULL) {
+		buf_puts(h->b, "<p>");
+		buf_html_s(h->b, m->footer.s);
+		buf_puts(h->b, "</p>");
+	}
+	buf_puts(h->b, "<p>");
+	if (org != NULL) {
+		buf_puts(h->b, "\xc2\xa9 ");
+		buf_html_s(h->b, org);
+		buf_puts(h->b, " · ");
+	}
+	fmt_date(h->b, m->date);
+	buf_puts(h->b, "</p></footer>\n");
+}
+
+/* The page of edition e, appended to b. */
+static void
+page(struct buf *b, const struct edition *e,
+    const struct chart_measure *measure, const char *logo, int pdf)
+{
+	const struct meta	*m = &e->meta;
+	const char		*org;
+	struct hr		 h;
+
+	memset(&h, 0, sizeof(h));
+	h.b = b;
+	h.e = e;
+	h.measure = measure;
+	h.unsafe = e->doc->unsafe;
+	org = m->brand_name.s ? m->brand_name.s : m->organisation.s;
+	head(b, m->title.s, "gen.css", m->brand_color.s, 0);
+	buf_puts(b, "<body>\n<a class=\"skip-link\" href=\"#inhoud\">"
+	    "Direct naar de inhoud</a>\n");
+	cover(&h, org, logo, pdf);
+	buf_puts(b, "<div class=\"page\">\n");
+	toc(&h);
+	buf_puts(b, "<main id=\"inhoud\">\n");
+	document(&h, 1);
+	buf_puts(b, "</main>\n</div>\n");
+	footer(&h, org);
+	buf_puts(b, "</body>\n</html>\n");
+}
+
 char *
 html_edition(const struct edition *e, const struct html_opts *o)
 {
-	struct hr		 h;
-	const struct meta	*m = &e->meta;
-	const char		*org;
-	size_t			 i;
+	struct buf	 b = { NULL, 0, 0 };
 
-	memset(&h, 0, sizeof(h));
-	h.e = e;
-	h.o = o;
-	h.unsafe = m->unsafe_html;
-	h.fnrefs = xcalloc((size_t)e->doc->nfn + 1, sizeof(int));
-	head(&h.b, m->title.s, "gen.css", m->brand_color.s, 0);
-	buf_puts(&h.b, "<body>\n<a class=\"skip-link\" href=\"#inhoud\">"
-	    "Direct naar de inhoud</a>\n<header class=\"cover\">\n");
-	org = m->brand_name.s ? m->brand_name.s : m->organisation.s;
-	if (o->logo != NULL) {
-		buf_printf(&h.b, "<img class=\"cover-logo\" src=\"%s\" alt=\"",
-		    o->logo);
-		buf_puts(&h.b, "Logo");
-		if (org != NULL) {
-			buf_puts(&h.b, " ");
-			buf_html_s(&h.b, org);
-		}
-		buf_puts(&h.b, "\">\n");
-	}
-	if (org != NULL) {
-		buf_puts(&h.b, "<p class=\"cover-org\">");
-		buf_html_s(&h.b, org);
-		buf_puts(&h.b, "</p>\n");
-	}
-	buf_puts(&h.b, "<h1 class=\"cover-title\">");
-	buf_html_s(&h.b, m->title.s);
-	buf_puts(&h.b, "</h1>\n");
-	if (m->subtitle.s != NULL) {
-		buf_puts(&h.b, "<p class=\"cover-subtitle\">");
-		buf_html_s(&h.b, m->subtitle.s);
-		buf_puts(&h.b, "</p>\n");
-	}
-	buf_puts(&h.b, "<p class=\"cover-date\"><time datetime=\"");
-	fmt_date_iso(&h.b, m->date);
-	buf_puts(&h.b, "\">");
-	fmt_date(&h.b, m->date);
-	buf_puts(&h.b, "</time></p>\n<p class=\"cover-links\">");
-	if (o->pdf) {
-		buf_puts(&h.b, "<a href=\"");
-		buf_html_s(&h.b, e->slug);
-		buf_puts(&h.b, ".pdf\">Download als PDF</a> · ");
-	}
-	buf_puts(&h.b, "<a href=\"../index.html\">Alle edities</a></p>\n"
-	    "</header>\n<div class=\"page\">\n");
-	toc(&h);
-	buf_puts(&h.b, "<main id=\"inhoud\">\n");
-	for (i = 0; i < e->doc->nparts; i++) {
-		h.part = &e->doc->parts[i];
-		if (h.part->chapter == 0)
-			buf_puts(&h.b, "<section class=\"intro\">\n");
-		else
-			buf_puts(&h.b, "<section class=\"chapter\">\n");
-		node(&h, h.part->root);
-		buf_puts(&h.b, "</section>\n");
-	}
-	footnotes(&h);
-	buf_puts(&h.b, "</main>\n</div>\n<footer class=\"site-footer\">");
-	if (m->footer.s != NULL) {
-		buf_puts(&h.b, "<p>");
-		buf_html_s(&h.b, m->footer.s);
-		buf_puts(&h.b, "</p>");
-	}
-	buf_puts(&h.b, "<p>");
-	if (org != NULL) {
-		buf_puts(&h.b, "\xc2\xa9 ");
-		buf_html_s(&h.b, org);
-		buf_puts(&h.b, " · ");
-	}
-	fmt_date(&h.b, m->date);
-	buf_puts(&h.b, "</p></footer>\n</body>\n</html>\n");
-	free(h.fnrefs);
-	return buf_detach(&h.b);
+	page(&b, e, o->measure, o->logo, o->pdf);
+	return buf_detach(&b);
 }
 
 char *
 html_document(const struct edition *e, const struct html_opts *o)
 {
+	struct buf	 b = { NULL, 0, 0 };
 	struct hr	 h;
-	size_t		 i;
 
 	memset(&h, 0, sizeof(h));
+	h.b = &b;
 	h.e = e;
-	h.o = o;
-	h.unsafe = e->meta.unsafe_html;
-	h.fnrefs = xcalloc((size_t)e->doc->nfn + 1, sizeof(int));
-	for (i = 0; i < e->doc->nparts; i++) {
-		h.part = &e->doc->parts[i];
-		node(&h, h.part->root);
-	}
-	footnotes(&h);
-	free(h.fnrefs);
-	if (h.b.s == NULL)
-		buf_puts(&h.b, "");
-	return buf_detach(&h.b);
+	h.measure = o->measure;
+	h.unsafe = e->doc != NULL && e->doc->unsafe;
+	document(&h, 0);
+	if (b.s == NULL)
+		buf_puts(&b, "");
+	return buf_detach(&b);
 }
+
+static void *
+html_new(const struct backend_opts *o)
+{
+	struct html	*r = xcalloc(1, sizeof(*r));
+
+	r->measure = o->measure;
+	r->pdf = o->pdf;
+	return r;
+}
+
+/* Appends the edition's page, as html_edition() gives it. */
+static int
+html_rndr(void *arg, const struct backend_in *in, struct buf *out,
+    struct diag *diag)
+{
+	const struct html	*r = arg;
+
+	(void)diag;
+	page(out, in->e, r->measure, in->logo, r->pdf);
+	return 0;
+}
+
+static void
+html_free(void *arg)
+{
+	free(arg);
+}
+
+const struct backend backend_html = {
+	"html", "index.html", html_new, html_rndr, html_free
+};
 
 static void
 keyfig(struct buf *b, const struct keyfig *k, const struct keyfigdef *d)
@@ -785,7 +848,7 @@ archive_series(struct buf *b, const struct content *c,
 		buf_puts(b, " door de jaren heen</h3>\n");
 	}
 	for (i = 0; i < s->ntrend; i++)
-		figure(b, &s->trend[i], o);
+		figure(b, &s->trend[i], o->measure);
 	if (s->ntrend > 0)
 		buf_puts(b, "</div>\n");
 	buf_puts(b, "</section>\n");
