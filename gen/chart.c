@@ -12,6 +12,7 @@
  * nothing but its input, so the same chart gives the same bytes.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1530,6 +1531,14 @@ const struct chart_typedef chart_types[CHART_NTYPES] = {
 	{ "donut", CHART_DONUT, CT_CODES | CT_WHOLE, "ringdiagram" },
 	{ "line", CHART_LINE, CT_CODES | CT_YEARS, "lijndiagram" },
 };
+
+void
+chart_number(struct chart *c, int n)
+{
+	c->number = n;
+	snprintf(c->id, sizeof(c->id), "figuur-%d", n);
+	snprintf(c->label, sizeof(c->label), "Figuur %d.", n);
+}
 
 const struct chart_typedef *
 chart_type_find(const char *name)

@@ -62,6 +62,8 @@ struct chart_cell {
 struct chart {
 	enum chart_type	 type;
 	int		 number;	/* N in "Figuur N." (1-based, document order) */
+	char		 id[24];	/* its anchor: "figuur-N" (chart_number) */
+	char		 label[24];	/* "Figuur N." (chart_number) */
 	char		*title;		/* caption text after "Figuur N. " */
 	char		*axis;		/* value axis title: "aantal trajecten", "%" */
 	char		*cataxis;	/* category axis title or NULL: "dagen" */
@@ -73,6 +75,9 @@ struct chart {
 	struct chart_cell *cell;	/* nser * ncat values, row-major by series */
 	char		*desc;		/* one-sentence summary for <desc> / alt text */
 };
+
+/* Gives c number n, its anchor id and its label: the one place they are written. */
+void	 chart_number(struct chart *c, int n);
 
 void	 chart_free(struct chart *);	/* frees members; chart_free(NULL) is harmless */
 

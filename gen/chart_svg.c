@@ -196,7 +196,7 @@ prim_svg(struct buf *b, const struct prim *p)
 static void
 caption(struct buf *b, const struct chart *c)
 {
-	buf_printf(b, "Figuur %d.", c->number);
+	buf_puts(b, c->label);
 	if (c->title != NULL && *c->title != '\0') {
 		buf_putc(b, ' ');
 		buf_html_s(b, c->title);

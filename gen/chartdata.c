@@ -31,6 +31,14 @@ stats_column_title(const char *data)
 }
 
 void
+tblock_number(struct tblock *t, int n)
+{
+	t->number = n;
+	snprintf(t->id, sizeof(t->id), "tabel-%d", n);
+	snprintf(t->label, sizeof(t->label), "Tabel %d.", n);
+}
+
+void
 tblock_free(struct tblock *t)
 {
 	size_t	 i;

@@ -608,10 +608,10 @@ block(struct pctx *p, cmark_node *n, int is_table)
 	x = new_ext(p->d, n, is_table ? DOCX_TABLE : DOCX_CHART);
 	if (is_table) {
 		if (stats_table(p->st, &bs, &x->table, &err) == 0)
-			x->table.number = ++p->d->ntab;
+			tblock_number(&x->table, ++p->d->ntab);
 	} else {
 		if (stats_chart(p->st, &bs, &x->chart, &err) == 0)
-			x->chart.number = ++p->d->nfig;
+			chart_number(&x->chart, ++p->d->nfig);
 	}
 	if (err != NULL) {
 		diag_error(p->diag, p->part->path, line, 1, "%s", err);
@@ -1160,7 +1160,6 @@ dn_free(struct dnode *n)
 	free(n->text);
 	free(n->id);
 	free(n->num);
-	free(n->label);
 	free(n->title);
 	free(n->info);
 	free(n->url);
@@ -1350,15 +1349,11 @@ convert(struct tctx *t, cmark_node *n, struct dnode *to)
 		if (x != NULL && x->kind == DOCX_CHART) {
 			m = dn_new(DN_FIGURE, to, line, col);
 			m->chart = &((struct docx *)x)->chart;
-			m->id = xasprintf("figuur-%d", m->chart->number);
-			m->label = xasprintf("Figuur %d.", m->chart->number);
 			break;
 		}
 		if (x != NULL && x->kind == DOCX_TABLE) {
 			m = dn_new(DN_DATA, to, line, col);
 			m->table = &((struct docx *)x)->table;
-			m->id = xasprintf("tabel-%d", m->table->number);
-			m->label = xasprintf("Tabel %d.", m->table->number);
 			break;
 		}
 		m = dn_new(DN_CODE, to, line, col);

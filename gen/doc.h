@@ -69,8 +69,8 @@ enum dn_type {
 	DN_TABLE,	/* GFM table of DN_ROWs: ncol */
 	DN_ROW,		/* head: the header row */
 	DN_CELL,	/* align */
-	DN_FIGURE,	/* ```chart: chart, id, label */
-	DN_DATA,	/* ```table: table, id, label */
+	DN_FIGURE,	/* ```chart: chart (number, id, label) */
+	DN_DATA,	/* ```table: table (number, id, label) */
 	DN_NOTE,	/* footnote: fn, ref, path */
 	/* inlines */
 	DN_TEXT,	/* text */
@@ -100,11 +100,10 @@ struct dnode {
 	/* DN_PART, DN_NOTE: its file, as diagnostics name it (borrowed) */
 	const char	*path;
 	int		 chapter;	/* 0 for index.md, else chapter N */
-	/* DN_HEADING; DN_FIGURE, DN_DATA: id and label */
+	/* DN_HEADING */
 	int		 level;		/* 1 to 6 */
-	char		*id;		/* its anchor id, unique: "figuur-2" */
+	char		*id;		/* its anchor id, unique */
 	char		*num;		/* "3" for chapter 3's title, or NULL */
-	char		*label;		/* "Figuur 2.", "Tabel 1." */
 	/* DN_CALLOUT */
 	enum callout	 callout;
 	char		*title;		/* also DN_LINK, DN_IMAGE; or NULL */

@@ -154,13 +154,12 @@ figure(struct buf *b, const struct chart *c,
 
 	snprintf(prefix, sizeof(prefix), "fig-%d", c->number);
 	chart_layout(c, CHART_WIDTH, measure, &lay);
-	buf_printf(b, "<figure class=\"chart\" id=\"figuur-%d\">\n",
-	    c->number);
+	buf_printf(b, "<figure class=\"chart\" id=\"%s\">\n", c->id);
 	chart_svg(c, &lay, prefix, b);
 	/* A figure's caption comes first or last (HTML content model). */
 	chart_svg_table(c, b);
-	buf_printf(b, "<figcaption><span class=\"fig-num\">Figuur "
-	    "%d.</span> ", c->number);
+	buf_printf(b, "<figcaption><span class=\"fig-num\">%s</span> ",
+	    c->label);
 	buf_html_s(b, c->title);
 	buf_puts(b, "</figcaption>\n");
 	buf_puts(b, "</figure>\n");
@@ -189,9 +188,9 @@ table(struct buf *b, const struct tblock *t)
 {
 	size_t	 i;
 
-	buf_printf(b, "<figure class=\"datatable\" id=\"tabel-%d\">\n"
-	    "<figcaption><span class=\"fig-num\">Tabel %d.</span> ",
-	    t->number, t->number);
+	buf_printf(b, "<figure class=\"datatable\" id=\"%s\">\n"
+	    "<figcaption><span class=\"fig-num\">%s</span> ", t->id,
+	    t->label);
 	buf_html_s(b, t->title);
 	buf_puts(b, "</figcaption>\n<div class=\"table-wrap\">"
 	    "<table class=\"data\">\n<thead><tr><th scope=\"col\">");

@@ -179,7 +179,7 @@ trend_chart(struct chart *ch, const char *name, int k, struct edition **ed,
 
 	memset(ch, 0, sizeof(*ch));
 	ch->type = CHART_LINE;
-	ch->number = number;
+	chart_number(ch, number);
 	ch->title = xasprintf("%s: %s", name, trends[k].title);
 	ch->axis = xstrdup(trends[k].axis);
 	ch->pct = edition_keyfigs[trends[k].kf].pct;

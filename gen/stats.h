@@ -145,6 +145,8 @@ struct trow {
 
 struct tblock {
 	int		 number;	/* N in "Tabel N." */
+	char		 id[24];	/* its anchor: "tabel-N" (tblock_number) */
+	char		 label[24];	/* "Tabel N." (tblock_number) */
 	char		*title;
 	char		*head;		/* first column heading */
 	int		 col_count;	/* show the count column */
@@ -154,6 +156,9 @@ struct tblock {
 	struct trow	 total;		/* "Totaal" row */
 	char		*note;		/* e.g. multi-valued shares note, or NULL */
 };
+
+/* Gives t number n, its anchor id and its label: the one place they are written. */
+void		 tblock_number(struct tblock *t, int n);
 
 /*
  * Fills a chart or table from a block spec.  Returns 0, or -1 with a

@@ -178,13 +178,13 @@ node(struct buf *b, const struct dnode *n, int depth)
 			buf_printf(b, " align=%c", n->align);
 		break;
 	case DN_FIGURE:
-		attr(b, "id", n->id);
-		attr(b, "label", n->label);
+		attr(b, "id", n->chart->id);
+		attr(b, "label", n->chart->label);
 		figure(b, n->chart, depth);
 		return;
 	case DN_DATA:
-		attr(b, "id", n->id);
-		attr(b, "label", n->label);
+		attr(b, "id", n->table->id);
+		attr(b, "label", n->table->label);
 		data(b, n->table, depth);
 		return;
 	case DN_NOTE:

@@ -34,7 +34,7 @@ mk(enum chart_type type, int number, const char *title, const char *axis,
 	size_t		 i;
 
 	c->type = type;
-	c->number = number;
+	chart_number(c, number);
 	c->title = xstrdup(title);
 	c->axis = axis == NULL ? NULL : xstrdup(axis);
 	c->cataxis = cataxis == NULL ? NULL : xstrdup(cataxis);

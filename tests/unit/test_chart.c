@@ -55,7 +55,7 @@ mk(enum chart_type type, int pct, size_t ncat, const char *const *cats,
 	size_t		 i;
 
 	c->type = type;
-	c->number = 3;
+	chart_number(c, 3);
 	c->title = xstrdup("Thema's & \"knelpunten\" <2024>");
 	c->axis = xstrdup("aantal trajecten");
 	c->desc = xstrdup("De meeste conflicten gaan over tarieven.");
@@ -759,7 +759,7 @@ test_many(void **state)
 	for (t = CHART_BAR; t <= CHART_LINE; t++) {
 		memset(&c, 0, sizeof(c));
 		c.type = t;
-		c.number = 1;
+		chart_number(&c, 1);
 		c.title = xstrdup("Veel codes");
 		c.ncat = n;
 		c.nser = t == CHART_STACKED || t == CHART_LINE ? 3 : 1;
