@@ -43,48 +43,11 @@
 #include "hyph.h"
 #include "logo.h"
 #include "pdf.h"
+#include "pdf_int.h"
 #include "pdfa.h"
 #include "pdflayout.h"
 #include "stats.h"
 #include "url.h"
-#include "util.h"
-
-/* Page geometry in points (A4 portrait). */
-#define PAGE_W		595.276
-#define PAGE_H		841.890
-#define M_LEFT		79.37		/* 28 mm */
-#define M_RIGHT		79.37
-#define M_TOP		70.87		/* 25 mm */
-#define M_BOTTOM	85.04		/* 30 mm below the body */
-#define COL_W		(PAGE_W - M_LEFT - M_RIGHT)
-#define BODY_H		(PAGE_H - M_TOP - M_BOTTOM)
-#define FOOT_RULE	(PAGE_H - 62.0)	/* the running footer's rule */
-#define FOOT_TOP	(PAGE_H - 56.0)	/* top of its first text line */
-#define FOOT_LINES	2		/* lines it may take; more is an error */
-
-/* Vertical rhythm and indents. */
-#define PARA_SP		7.5		/* between paragraphs */
-#define ITEM_SP		3.0		/* between items of a tight list */
-#define LIST_IND	18.0		/* list indent per level */
-#define MARK_GAP	6.0		/* list marker to text */
-#define FN_SEP		18.0		/* text to footnotes (rule inside) */
-#define FN_IND		14.0		/* footnote number column */
-#define FN_GAP		2.0		/* between footnotes */
-#define FIG_PAD		10.0		/* figure rule to chart */
-#define FIG_SP		16.0		/* around figures and tables */
-#define CELL_PX		6.0		/* table cell padding, horizontal */
-#define CELL_PY		4.0		/* and vertical */
-#define TOC_IND		26.0		/* TOC text column */
-#define TOC_NUMW	34.0		/* TOC page number column */
-#define CHAP_TOP	36.0		/* above a chapter heading */
-#define SPLIT_EXT	5.0		/* a frame split by a page break */
-
-/* Colours; the accent and its tints follow brand.color. */
-enum col {
-	C_TEXT, C_MUTED, C_ACCENT, C_TINT, C_TINT_STRONG, C_RULE, C_GREY,
-	C_WARN, C_WARN_TEXT, C_WARN_BG, C_WHITE, C_CODE_BG, C_CODE_LINE,
-	C_KADER, C_ROW, NCOL
-};
 
 static const char *const col_hex[NCOL] = {
 	"#1a1a1a", "#4f4f4f", "#154273", NULL, NULL, "#c9c9c9", "#f2f2f2",
@@ -92,242 +55,7 @@ static const char *const col_hex[NCOL] = {
 	"#6b6b6b", "#d9d9d9"
 };
 
-struct rgb {
-	double	 r, g, b;	/* 0..1 */
-};
-
-/* Type styles. */
-enum st {
-	ST_BODY, ST_CHAPNUM, ST_H1, ST_H2, ST_H3, ST_H4, ST_CAPTION,
-	ST_CELL, ST_CELLHEAD, ST_FN, ST_CODE, ST_TOC1, ST_TOC2, ST_CTITLE,
-	ST_CTITLE_BIG, ST_LABEL, ST_NOTE, ST_ORG, ST_TITLE, ST_SUBTITLE,
-	ST_DATE, ST_FOOT, ST_PAGENO, ST_MARK
-};
-
-struct style {
-	int		 mono;		/* Gen Mono instead of Gen Sans */
-	double		 size;		/* font size */
-	double		 lead;		/* line pitch */
-	int		 bold, italic;
-	int		 justify;	/* justified and hyphenated running text */
-	enum col	 color;		/* where no attribute says otherwise */
-};
-
-static const struct style styles[] = {
-	[ST_BODY] =	  { 0, 10.5, 15.0, 0, 0, 1, C_TEXT },
-	[ST_CHAPNUM] =	  { 0, 34.0, 38.0, 1, 0, 0, C_ACCENT },
-	[ST_H1] =	  { 0, 22.0, 27.0, 1, 0, 0, C_ACCENT },
-	[ST_H2] =	  { 0, 14.0, 18.0, 1, 0, 0, C_ACCENT },
-	[ST_H3] =	  { 0, 11.5, 15.0, 1, 0, 0, C_TEXT },
-	[ST_H4] =	  { 0, 10.5, 15.0, 1, 1, 0, C_TEXT },
-	[ST_CAPTION] =	  { 0, 9.5, 13.0, 0, 0, 0, C_MUTED },
-	[ST_CELL] =	  { 0, 9.5, 13.0, 0, 0, 0, C_TEXT },
-	[ST_CELLHEAD] =	  { 0, 9.0, 12.5, 1, 0, 0, C_TEXT },
-	[ST_FN] =	  { 0, 8.5, 11.5, 0, 0, 0, C_TEXT },
-	[ST_CODE] =	  { 1, 8.5, 12.0, 0, 0, 0, C_TEXT },
-	[ST_TOC1] =	  { 0, 10.5, 15.0, 1, 0, 0, C_TEXT },
-	[ST_TOC2] =	  { 0, 10.0, 13.5, 0, 0, 0, C_MUTED },
-	[ST_CTITLE] =	  { 0, 11.0, 15.0, 1, 0, 0, C_TEXT },
-	[ST_CTITLE_BIG] = { 0, 12.5, 16.0, 1, 0, 0, C_ACCENT },
-	[ST_LABEL] =	  { 0, 8.0, 15.0, 1, 0, 0, C_WHITE },
-	[ST_NOTE] =	  { 0, 8.5, 12.0, 0, 1, 0, C_MUTED },
-	[ST_ORG] =	  { 0, 10.0, 14.0, 1, 0, 0, C_ACCENT },
-	[ST_TITLE] =	  { 0, 30.0, 35.0, 1, 0, 0, C_TEXT },
-	[ST_SUBTITLE] =	  { 0, 15.0, 20.0, 0, 0, 0, C_MUTED },
-	[ST_DATE] =	  { 0, 11.0, 15.0, 1, 0, 0, C_TEXT },
-	[ST_FOOT] =	  { 0, 8.0, 10.0, 0, 0, 0, C_MUTED },
-	[ST_PAGENO] =	  { 0, 8.5, 10.0, 1, 0, 0, C_TEXT },
-	[ST_MARK] =	  { 0, 36.0, 36.0, 1, 0, 0, C_TINT_STRONG },
-};
-
-/* A link over a byte range of a text. */
-struct tlink {
-	unsigned	 start, end;	/* bytes [start, end) */
-	char		*attr;		/* Cairo link attributes (owned) */
-};
-
-/* A footnote reference in a text. */
-struct tfn {
-	unsigned	 at;		/* byte offset of its number */
-	int		 num;		/* footnote number */
-	int		 line;		/* line it falls on */
-	int		 first;		/* the document's first reference to it */
-};
-
-/* Measured text: one Pango layout and what gen knows about it. */
-struct ptext {
-	PangoLayout	*pl;		/* NULL when there is no text */
-	struct tlink	*links;
-	size_t		 nlinks;
-	struct tfn	*fns;
-	size_t		 nfns;
-	double		 lead;		/* line pitch */
-	double		 base;		/* baseline below the top of a line */
-	double		 size;		/* font size */
-	int		 nlines;
-	struct rgb	 color;		/* default text colour */
-};
-
-/* An element of the structure tree. */
-struct snode {
-	const char	*tag;		/* "P", "H2", "TD", ... */
-	struct snode	*parent;	/* NULL for the Document */
-};
-
-enum rowkind { ROW_HEAD, ROW_BODY, ROW_TOTAL };
-
-struct cell {
-	struct ptext	 t;
-	enum st		 st;		/* its type style */
-	struct snode	*sn;		/* TH or TD */
-	double		 x, w;		/* from the table's left edge */
-};
-
-struct row {
-	struct cell	*c;
-	size_t		 nc;
-	struct snode	*sn;		/* TR */
-	enum rowkind	 kind;
-	double		 h;
-	int		 line, col;	/* GFM table: where it starts */
-};
-
-enum bkind {
-	B_TEXT,		/* paragraph, list item text, code: lines */
-	B_HEADING,	/* a heading, one block */
-	B_FIGURE,	/* chart with caption */
-	B_TABLE,	/* table block with caption, never split */
-	B_ROW,		/* one row of a Markdown table */
-	B_RULE,		/* thematic break */
-	B_TOC,		/* table of contents entry */
-	B_BREAK		/* page break */
-};
-
-struct box {
-	enum bkind	 kind;
-	struct snode	*sn;		/* element it draws into */
-	double		 x, w;		/* from the column's left edge */
-	struct ptext	 t;		/* text (B_TEXT, B_HEADING, B_TOC) */
-	struct ptext	 aux;		/* chapter or TOC number; caption */
-	struct snode	*auxsn;		/* the caption's element */
-	struct ptext	 mark;		/* list marker, or none */
-	struct snode	*marksn;	/* its Lbl */
-	int		 label;		/* B_TEXT: a callout label on a tab */
-	char		*dest;		/* named destination at its top */
-	int		 level;		/* B_HEADING: Markdown level; B_TOC: 1, 2 */
-	char		*title;		/* B_HEADING: outline text */
-	const struct chart *chart;	/* B_FIGURE */
-	struct chart_layout cl;		/* B_FIGURE: the chart laid out */
-	struct row	*rows;		/* B_TABLE: its rows; B_ROW: one */
-	size_t		 nrows;
-	struct ptext	 note;		/* B_TABLE: note below */
-	struct snode	*notesn;
-	double		*lh;		/* B_TEXT: line heights */
-	unsigned char	*hy;		/* B_TEXT: lines ending in a soft hyphen */
-	double		*fn;		/* footnote space by line, or [0] */
-	struct pl_box	 pl;		/* what pagination needs */
-	const struct doc_part *part;	/* the file it comes from, or NULL */
-	int		 line, col;	/* where it starts in that file's text */
-};
-
-enum fkind { FR_CALLOUT, FR_QUOTE, FR_CODE };
-
-/* A decorated frame around consecutive boxes (callout, quote, code). */
-struct frame {
-	enum fkind	 kind;
-	const struct calloutdef *callout; /* FR_CALLOUT: its kind */
-	double		 x, w;		/* from the column's left edge */
-	size_t		 first, last;	/* its boxes */
-	int		 empty;		/* holds no box */
-	double		 off_top;	/* outer frames' padding in the first box */
-	double		 pb;		/* last box's pad_bottom after its own */
-	double		 pad;		/* its own padding above and below */
-};
-
-/* A block of a footnote after its first paragraph. */
-struct fblock {
-	struct ptext	 t;
-	struct snode	*sn;		/* its P (or Code), under the Note */
-	double		 x;		/* from the footnote's text column */
-	int		 beside;	/* drawn at the previous block's top (a
-					   list item's text beside its number) */
-};
-
-struct fnote {
-	struct ptext	 t;		/* its text (first paragraph) */
-	struct fblock	*blk;		/* the blocks after it */
-	size_t		 nblk;
-	struct ptext	 num;		/* its number */
-	struct snode	*note;		/* Note (parent set when drawn) */
-	struct snode	*lbl, *p;	/* its Lbl and P */
-	double		 h;		/* space at the page bottom */
-	int		 seen;		/* referenced (while building) */
-	int		 drawn;		/* drawn (while rendering) */
-};
-
-/* Context of a block while building. */
-struct bctx {
-	struct snode	*sn;		/* parent element */
-	double		 x, w;		/* column slice */
-	int		 tight;		/* in an item of a tight list */
-	int		 depth;		/* list depth */
-};
-
-/* The renderer. */
-struct pr {
-	const struct edition	*e;
-	const struct pdf_opts	*o;
-	struct diag		*diag;
-	PangoContext		*ctx;		/* own context over the shipped faces */
-	struct rgb		 col[NCOL];
-	struct chart_measure	 measure;
-	struct box		**b;		/* boxes in document order */
-	size_t			 nb;
-	struct frame		*fr;
-	size_t			 nfr;
-	int			 frame;		/* innermost open frame, -1 */
-	double			 pend_pad;	/* padding the next box takes */
-	double			 pend_before;	/* margin the next box takes */
-	int			 pend_set;	/* pend_before applies */
-	struct ptext		 pend_mark;	/* list marker for the next box */
-	struct snode		*pend_marksn;
-	struct snode		**sn;		/* every element (owned) */
-	size_t			 nsn;
-	struct snode		*doc;		/* Document */
-	struct snode		*cov[4];	/* cover: org, title, subtitle, date */
-	const struct doc_part	*part;		/* part being built */
-	int			 sline, scol;	/* start of the block being
-						   built in its Markdown, or 0 */
-	struct fnote		*fn;		/* footnotes 1..nfn */
-	int			 nfn;
-	int			 in_fn;		/* building a footnote's text */
-	struct ptext		 foot;		/* running footer text */
-	struct pl_layout	 L;
-	int			*bpage;		/* page of each box's start */
-	cairo_surface_t		*surf;
-	cairo_t			*cr;
-	struct snode		**stack;	/* open elements, Document first */
-	size_t			 nstack, capstack;
-	struct snode		**chain;	/* scratch for tag_to() */
-	size_t			 capchain;
-	double			 fncur;		/* top of the next footnote */
-	int			 fnrule;	/* footnote rule drawn on this page */
-	const char		**alt;		/* Figure alt texts in drawing
-						   order (borrowed) */
-	size_t			 nalt;
-	size_t			*figback;	/* per Figure drawn: places to
-						   move it back (pdfa_info) */
-	struct snode		**plog;		/* elements opened: parents */
-	size_t			*plogbox;	/* and the box drawn then */
-	size_t			 nplog, capplog;
-	size_t			 curbox;	/* box being drawn */
-	int			 nerr;		/* errors reported while laying
-						   out: no PDF */
-};
-
 static void	 blocks(struct pr *, cmark_node *, const struct bctx *);
-
-/* --- colours --------------------------------------------------------- */
 
 static int
 parse_rgb(const char *s, struct rgb *c)
@@ -354,8 +82,8 @@ tint(struct rgb c, double t)
 	return m;
 }
 
-static void
-colors(struct pr *r)
+void
+draw_colors(struct pr *r)
 {
 	size_t	 i;
 
@@ -382,22 +110,20 @@ fill_rect(struct pr *r, enum col c, double x, double y, double w, double h)
 }
 
 /* Decoration: an artifact of the kind PDFA_TAG_ARTIFACT or _PAGINATION. */
-static void
-art_begin(struct pr *r, const char *kind)
+void
+tag_art_begin(struct pr *r, const char *kind)
 {
 	cairo_tag_begin(r->cr, kind, "");
 }
 
-static void
-art_end(struct pr *r, const char *kind)
+void
+tag_art_end(struct pr *r, const char *kind)
 {
 	cairo_tag_end(r->cr, kind);
 }
 
-/* --- structure elements ------------------------------------------------ */
-
-static struct snode *
-sn_new(struct pr *r, const char *tag, struct snode *parent)
+struct snode *
+tag_new(struct pr *r, const char *tag, struct snode *parent)
 {
 	struct snode	*s;
 
@@ -430,14 +156,14 @@ tag_push(struct pr *r, struct snode *s)
 	cairo_tag_begin(r->cr, s->tag, "");
 }
 
-static void
+void
 tag_pop(struct pr *r)
 {
 	cairo_tag_end(r->cr, r->stack[--r->nstack]->tag);
 }
 
 /* Makes s the innermost open element: closes others, opens ancestors. */
-static void
+void
 tag_to(struct pr *r, struct snode *s)
 {
 	struct snode	*a;
@@ -467,111 +193,9 @@ tag_to(struct pr *r, struct snode *s)
 		tag_push(r, r->chain[i]);
 }
 
-/* --- text ----------------------------------------------------------- */
-
-/* Builds the text and attributes of one layout. */
-struct ib {
-	struct pr	*r;
-	struct buf	 s;		/* UTF-8 text */
-	PangoAttrList	*al;		/* its attributes */
-	struct tlink	*links;
-	size_t		 nlinks;
-	struct tfn	*fns;
-	size_t		 nfns;
-	double		 size;		/* base font size */
-	int		 hyph;		/* hyphenate words */
-	int		 inlink;	/* inside a link: no hyphens */
-};
-
-static void
-ib_init(struct ib *b, struct pr *r, enum st st, int hyph)
-{
-	memset(b, 0, sizeof(*b));
-	b->r = r;
-	b->al = pango_attr_list_new();
-	b->size = styles[st].size;
-	b->hyph = hyph && r->o->hyph != NULL;
-}
-
-static void
-ib_attr(struct ib *b, PangoAttribute *a, size_t start)
-{
-	a->start_index = (guint)start;
-	a->end_index = (guint)b->s.len;
-	pango_attr_list_insert(b->al, a);
-}
-
-static void
-ib_color(struct ib *b, struct rgb c, size_t start)
-{
-	ib_attr(b, pango_attr_foreground_new((guint16)(c.r * 65535 + 0.5),
-	    (guint16)(c.g * 65535 + 0.5), (guint16)(c.b * 65535 + 0.5)),
-	    start);
-}
-
-#define ZWSP	"\xe2\x80\x8b"	/* a break without a hyphen, never written */
-#define ZWNJ	"\xe2\x80\x8c"	/* no ligature across a hyphenation point
-				   (from hyph.c), never written */
-
-/* An e-mail address or a URL: it breaks after . @ / and is not hyphenated. */
-static int
-urlish(const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i + 3 <= n; i++)
-		if (memcmp(s + i, "://", 3) == 0)
-			return 1;
-	return memchr(s, '@', n) != NULL ||
-	    (n > 4 && strncasecmp(s, "www.", 4) == 0);
-}
-
-static void
-ib_url(struct ib *b, const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		buf_putc(&b->s, s[i]);
-		if ((s[i] == '.' || s[i] == '@' || s[i] == '/') && i + 1 < n &&
-		    strchr(".@/", s[i + 1]) == NULL)
-			buf_puts(&b->s, ZWSP);
-	}
-}
-
-static void
-ib_text(struct ib *b, const char *s, size_t len)
-{
-	size_t	 i = 0, j, k;
-
-	while (i < len) {
-		for (j = i; j < len && s[j] != ' ' && s[j] != '\n'; j++)
-			continue;
-		if (j > i && urlish(s + i, j - i))
-			ib_url(b, s + i, j - i);
-		else if (b->hyph && !b->inlink)
-			hyph_add(b->r->o->hyph, &b->s, s + i, j - i);
-		else
-			buf_add(&b->s, s + i, j - i);
-		for (k = j; k < len && (s[k] == ' ' || s[k] == '\n'); k++)
-			continue;
-		buf_add(&b->s, s + j, k - j);
-		i = k;
-	}
-}
-
-static void
-ib_link(struct ib *b, size_t start, char *attr)
-{
-	b->links = xreallocarray(b->links, b->nlinks + 1, sizeof(*b->links));
-	b->links[b->nlinks].start = (unsigned)start;
-	b->links[b->nlinks].end = (unsigned)b->s.len;
-	b->links[b->nlinks++].attr = attr;
-}
-
 /* Appends a Cairo attribute value, quoted: ' and \ escaped. */
-static void
-quoted(struct buf *b, const char *s)
+void
+tag_quoted(struct buf *b, const char *s)
 {
 	buf_putc(b, '\'');
 	for (; *s != '\0'; s++) {
@@ -623,7 +247,7 @@ link_attr(const struct pr *r, const char *url)
 	case URL_FRAGMENT:
 		if (known_dest(r, j.s + 1)) {
 			buf_puts(&b, "dest=");
-			quoted(&b, j.s + 1);
+			tag_quoted(&b, j.s + 1);
 		}
 		buf_free(&j);
 		return b.s != NULL ? buf_detach(&b) : NULL;
@@ -642,7 +266,7 @@ link_attr(const struct pr *r, const char *url)
 			buf_putc(&u, *s);
 	}
 	buf_puts(&b, "uri=");
-	quoted(&b, u.s);
+	tag_quoted(&b, u.s);
 	buf_free(&u);
 	buf_free(&j);
 	return buf_detach(&b);
@@ -754,228 +378,6 @@ inlines(struct ib *b, cmark_node *n)
 	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
 		inl(b, c);
 }
-
-static PangoFontDescription *
-style_desc(const struct style *s)
-{
-	return fonts_desc(s->mono ? FONTS_MONO : FONTS_SANS, s->size, s->bold,
-	    s->italic);
-}
-
-/* Counts lines and places footnote references on them. */
-static void
-pt_lines(struct ptext *t)
-{
-	size_t	 i;
-	int	 line, x;
-
-	t->nlines = pango_layout_get_line_count(t->pl);
-	for (i = 0; i < t->nfns; i++) {
-		pango_layout_index_to_line_x(t->pl, (int)t->fns[i].at, 0,
-		    &line, &x);
-		t->fns[i].line = line;
-	}
-}
-
-/* Makes t from the builder (which it empties) in style st. */
-static void
-pt_make(struct pr *r, struct ptext *t, struct ib *b, enum st st,
-    double width, PangoAlignment align)
-{
-	const struct style	*s = &styles[st];
-	PangoFontDescription	*d;
-	PangoFontMetrics	*m;
-	double			 asc, desc;
-
-	memset(t, 0, sizeof(*t));
-	d = style_desc(s);
-	t->pl = pango_layout_new(r->ctx);
-	pango_layout_set_font_description(t->pl, d);
-	if (width > 0) {
-		pango_layout_set_width(t->pl, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(t->pl, s->mono ? PANGO_WRAP_CHAR :
-		    PANGO_WRAP_WORD_CHAR);
-	}
-	pango_layout_set_alignment(t->pl, align);
-	pango_layout_set_justify(t->pl, s->justify && width > 0);
-	pango_layout_set_text(t->pl, b->s.s != NULL ? b->s.s : "",
-	    (int)b->s.len);
-	if (s->mono)
-		/* A wrapped code line gets no hyphen (Pango adds one). */
-		ib_attr(b, pango_attr_insert_hyphens_new(FALSE), 0);
-	pango_layout_set_attributes(t->pl, b->al);
-	pango_attr_list_unref(b->al);
-	b->al = NULL;
-	m = pango_context_get_metrics(r->ctx, d, NULL);
-	asc = (double)pango_font_metrics_get_ascent(m) / PANGO_SCALE;
-	desc = (double)pango_font_metrics_get_descent(m) / PANGO_SCALE;
-	pango_font_metrics_unref(m);
-	pango_font_description_free(d);
-	t->lead = s->lead;
-	t->size = s->size;
-	t->base = (s->lead - asc - desc) / 2 + asc;
-	t->color = r->col[s->color];
-	t->links = b->links;
-	t->nlinks = b->nlinks;
-	t->fns = b->fns;
-	t->nfns = b->nfns;
-	b->links = NULL;
-	b->fns = NULL;
-	b->nlinks = b->nfns = 0;
-	buf_free(&b->s);
-	pt_lines(t);
-}
-
-/* Makes t from a plain string. */
-static void
-pt_str(struct pr *r, struct ptext *t, const char *s, enum st st,
-    double width, PangoAlignment align)
-{
-	struct ib	 b;
-
-	ib_init(&b, r, st, 0);
-	buf_puts(&b.s, s != NULL ? s : "");
-	pt_make(r, t, &b, st, width, align);
-}
-
-static void
-pt_free(struct ptext *t)
-{
-	size_t	 i;
-
-	if (t->pl != NULL)
-		g_object_unref(t->pl);
-	for (i = 0; i < t->nlinks; i++)
-		free(t->links[i].attr);
-	free(t->links);
-	free(t->fns);
-	memset(t, 0, sizeof(*t));
-}
-
-static double
-pt_height(const struct ptext *t)
-{
-	return t->pl != NULL ? t->nlines * t->lead : 0;
-}
-
-/* Widest line, in points. */
-static double
-pt_width(const struct ptext *t)
-{
-	PangoRectangle	 lr;
-
-	pango_layout_get_extents(t->pl, NULL, &lr);
-	return (double)lr.width / PANGO_SCALE;
-}
-
-static void
-pt_set_width(struct ptext *t, double w)
-{
-	pango_layout_set_width(t->pl, w > 0 ? (int)(w * PANGO_SCALE) : -1);
-	pango_layout_set_wrap(t->pl, PANGO_WRAP_WORD_CHAR);
-	pt_lines(t);
-}
-
-/*
- * The width of the widest piece of t that no line break may split:
- * its longest word, or with hyphenation its longest syllable run.
- */
-static double
-pt_min_width(struct ptext *t)
-{
-	double	 w;
-
-	pango_layout_set_width(t->pl, PANGO_SCALE);
-	pango_layout_set_wrap(t->pl, PANGO_WRAP_WORD);
-	pt_lines(t);
-	w = pt_width(t);
-	pango_layout_set_width(t->pl, -1);
-	pt_lines(t);
-	return w;
-}
-
-/* The width of t's longest word, unhyphenated; t unwrapped. */
-static double
-pt_word_width(const struct ptext *t)
-{
-	PangoRectangle	 a, b;
-	const char	*s;
-	size_t		 i = 0, start;
-	double		 w, best = 0;
-
-	if (t->pl == NULL)
-		return 0;
-	s = pango_layout_get_text(t->pl);
-	while (s[i] != '\0') {
-		while (s[i] == ' ' || s[i] == '\n')
-			i++;
-		start = i;
-		while (s[i] != '\0' && s[i] != ' ' && s[i] != '\n')
-			i++;
-		if (i == start)
-			continue;
-		pango_layout_index_to_pos(t->pl, (int)start, &a);
-		pango_layout_index_to_pos(t->pl, (int)i, &b);
-		w = (double)(b.x - a.x) / PANGO_SCALE;
-		if (a.y == b.y && w > best)
-			best = w;
-	}
-	return best;
-}
-
-/* Sets t's type at s times its style's size (a table set smaller). */
-static void
-pt_scale(struct ptext *t, enum st st, double s)
-{
-	PangoAttrList	*al;
-	double		 ratio;
-
-	if (t->pl == NULL)
-		return;
-	al = pango_layout_get_attributes(t->pl);
-	al = al != NULL ? pango_attr_list_copy(al) : pango_attr_list_new();
-	pango_attr_list_change(al, pango_attr_scale_new(s));
-	pango_layout_set_attributes(t->pl, al);
-	pango_attr_list_unref(al);
-	ratio = t->base / t->lead;
-	t->lead = styles[st].lead * s;
-	t->size = styles[st].size * s;
-	t->base = ratio * t->lead;
-	pt_lines(t);
-}
-
-/* The text of line i without soft hyphens, at most max bytes (whole characters). */
-static void
-line_text(const struct ptext *t, int i, struct buf *out, size_t max)
-{
-	PangoLayoutLine	*l;
-	const char	*s;
-	size_t		 j, n, k;
-
-	if (t->pl == NULL || i >= t->nlines)
-		return;
-	l = pango_layout_get_line_readonly(t->pl, i);
-	s = pango_layout_get_text(t->pl) + l->start_index;
-	n = (size_t)l->length;
-	for (j = 0, k = 0; j < n && k < max; j++) {
-		if ((unsigned char)s[j] == 0xc2 && j + 1 < n &&
-		    (unsigned char)s[j + 1] == 0xad) {
-			j++;
-			continue;
-		}
-		if (j + 2 < n && (memcmp(s + j, ZWSP, 3) == 0 ||
-		    memcmp(s + j, ZWNJ, 3) == 0)) {
-			j += 2;
-			continue;
-		}
-		if (((unsigned char)s[j] & 0xc0) != 0x80 && k + 4 > max)
-			break;
-		buf_putc(out, s[j] == '\n' ? ' ' : s[j]);
-		k++;
-	}
-}
-
-/* --- boxes ------------------------------------------------------------ */
 
 static struct box *
 box_new(enum bkind kind, const struct bctx *c,
@@ -1167,7 +569,7 @@ heading(struct pr *r, cmark_node *n, const struct bctx *c)
 		page_break(r);
 	st = level == 1 ? ST_H1 : level == 2 ? ST_H2 : level == 3 ? ST_H3 :
 	    ST_H4;
-	b = box_new(B_HEADING, c, sn_new(r, htag(level), c->sn));
+	b = box_new(B_HEADING, c, tag_new(r, htag(level), c->sn));
 	b->level = level;
 	ib_init(&ib, r, st, 0);
 	inlines(&ib, n);
@@ -1226,7 +628,7 @@ paragraph(struct pr *r, cmark_node *n, const struct bctx *c)
 		free(ib.fns);
 		return;
 	}
-	b = box_new(B_TEXT, c, sn_new(r, "P", c->sn));
+	b = box_new(B_TEXT, c, tag_new(r, "P", c->sn));
 	pt_make(r, &b->t, &ib, ST_BODY, c->w, PANGO_ALIGN_LEFT);
 	lines_box(r, b);
 	b->pl.after = c->tight ? ITEM_SP : PARA_SP;
@@ -1248,7 +650,7 @@ code(struct pr *r, const char *lit, const struct bctx *c)
 	prev = frame_open(r, FR_CODE, NULL, c, 8, 12);
 	cc.x += 13;
 	cc.w -= 23;
-	b = box_new(B_TEXT, &cc, sn_new(r, "Code", c->sn));
+	b = box_new(B_TEXT, &cc, tag_new(r, "Code", c->sn));
 	ib_init(&ib, r, ST_CODE, 0);
 	buf_add(&ib.s, lit, len);
 	pt_make(r, &b->t, &ib, ST_CODE, cc.w, PANGO_ALIGN_LEFT);
@@ -1265,7 +667,7 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	char		 num[32];
 	size_t		 start;
 
-	b = box_new(B_FIGURE, c, sn_new(r, "Figure", c->sn));
+	b = box_new(B_FIGURE, c, tag_new(r, "Figure", c->sn));
 	b->chart = &x->chart;
 	chart_layout(&x->chart, c->w, &r->measure, &b->cl);
 	ib_init(&ib, r, ST_CAPTION, 0);
@@ -1278,7 +680,7 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	buf_puts(&ib.s, x->chart.title != NULL ? x->chart.title : "");
 	(void)start;
 	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
-	b->auxsn = sn_new(r, "Caption", b->sn);
+	b->auxsn = tag_new(r, "Caption", b->sn);
 	b->pl.height = FIG_PAD + b->cl.height + 8 + pt_height(&b->aux) +
 	    FIG_PAD - 2;
 	b->pl.before = b->pl.after = FIG_SP;
@@ -1303,7 +705,7 @@ cell_str(struct pr *r, struct row *row, const char *text, enum st st,
 	ib_text(&b, text != NULL ? text : "", text != NULL ? strlen(text) : 0);
 	pt_make(r, &c->t, &b, st, 0, align);
 	c->st = st;
-	c->sn = sn_new(r, tag, row->sn);
+	c->sn = tag_new(r, tag, row->sn);
 }
 
 /* Gives the cells of a row their columns and the row its height. */
@@ -1448,7 +850,7 @@ too_wide(struct pr *r, const struct row *head, long col)
 
 	if (head != NULL && (size_t)col < head->nc)
 		for (k = 0; k < head->c[col].t.nlines; k++)
-			line_text(&head->c[col].t, k, &name, 60);
+			pt_line_text(&head->c[col].t, k, &name, 60);
 	if (r->part != NULL && r->sline > 0)
 		diag_error(r->diag, r->part->path, r->part->line0 + r->sline,
 		    r->scol, "PDF: this table is too wide for the page even "
@@ -1551,7 +953,7 @@ static void
 tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 {
 	struct box	*b, *g;
-	struct snode	*tsn = sn_new(r, "Table", c->sn);
+	struct snode	*tsn = tag_new(r, "Table", c->sn);
 	struct ib	 ib;
 	struct row	*rows, ghead;
 	double		 colx[3], colw[3];
@@ -1570,7 +972,7 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	buf_putc(&ib.s, ' ');
 	buf_puts(&ib.s, t->title != NULL ? t->title : "");
 	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
-	b->auxsn = sn_new(r, "Caption", tsn);
+	b->auxsn = tag_new(r, "Caption", tsn);
 	b->pl.height = pt_height(&b->aux) + 6;
 	b->pl.keep = 1;
 	b->pl.before = FIG_SP;
@@ -1589,7 +991,7 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 		row->kind = i <= 1 ? ROW_HEAD : i <= t->nrows + 1 ? ROW_BODY :
 		    ROW_TOTAL;
 		st = row->kind == ROW_BODY ? ST_CELL : ST_CELLHEAD;
-		row->sn = sn_new(r, "TR", i == 0 ? NULL : tsn);
+		row->sn = tag_new(r, "TR", i == 0 ? NULL : tsn);
 		cell_str(r, row, tr == NULL ? t->head : tr->label, st,
 		    PANGO_ALIGN_LEFT, "TH");
 		if (t->col_count)
@@ -1620,7 +1022,7 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	push_rows(r, c, tsn, rows + 1, nrows - 1, gi, 1);
 	free(rows);
 	if (t->note != NULL) {
-		b = box_new(B_TEXT, c, sn_new(r, "P", c->sn));
+		b = box_new(B_TEXT, c, tag_new(r, "P", c->sn));
 		pt_str(r, &b->t, t->note, ST_NOTE, c->w, PANGO_ALIGN_LEFT);
 		lines_box(r, b);
 		b->pl.before = 5;
@@ -1633,7 +1035,7 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 static void
 gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 {
-	struct snode	*tsn = sn_new(r, "Table", c->sn);
+	struct snode	*tsn = tag_new(r, "Table", c->sn);
 	cmark_node	*rn, *cn;
 	uint8_t		*align;
 	struct row	*rows = NULL;
@@ -1658,7 +1060,7 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 		row->kind = is_head ? ROW_HEAD : ROW_BODY;
 		row->line = cmark_node_get_start_line(rn);
 		row->col = cmark_node_get_start_column(rn);
-		row->sn = sn_new(r, "TR", tsn);
+		row->sn = tag_new(r, "TR", tsn);
 		row->c = xcalloc(ncol, sizeof(*row->c));
 		for (cn = cmark_node_first_child(rn), j = 0; j < ncol; j++) {
 			enum st st = is_head ? ST_CELLHEAD : ST_CELL;
@@ -1674,7 +1076,7 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 			}
 			pt_make(r, &row->c[j].t, &ib, st, 0, al);
 			row->c[j].st = st;
-			row->c[j].sn = sn_new(r, is_head ? "TH" : "TD",
+			row->c[j].sn = tag_new(r, is_head ? "TH" : "TD",
 			    row->sn);
 		}
 		row->nc = ncol;
@@ -1719,11 +1121,11 @@ callout(struct pr *r, cmark_node *n, const struct docx *x,
 		pr = 44;
 	}
 	prev = frame_open(r, FR_CALLOUT, &doc_callouts[k], c, pad, 14);
-	cc.sn = sn_new(r, "Div", c->sn);
+	cc.sn = tag_new(r, "Div", c->sn);
 	cc.x += pl;
 	cc.w -= pl + pr;
 	cc.tight = 0;
-	b = box_new(B_TEXT, &cc, sn_new(r, "P", cc.sn));
+	b = box_new(B_TEXT, &cc, tag_new(r, "P", cc.sn));
 	if (k == CO_VOORBEELD) {
 		up = g_utf8_strup(x->title, -1);
 		pt_str(r, &b->t, up, ST_LABEL, cc.w, PANGO_ALIGN_LEFT);
@@ -1748,7 +1150,7 @@ quote(struct pr *r, cmark_node *n, const struct bctx *c)
 	int		 prev;
 
 	prev = frame_open(r, FR_QUOTE, NULL, c, 2, PARA_SP);
-	cc.sn = sn_new(r, "BlockQuote", c->sn);
+	cc.sn = tag_new(r, "BlockQuote", c->sn);
 	cc.x += 16;
 	cc.w -= 16;
 	cc.tight = 0;
@@ -1760,7 +1162,7 @@ static void
 list(struct pr *r, cmark_node *n, const struct bctx *c)
 {
 	struct bctx	 cc = *c;
-	struct snode	*l = sn_new(r, "L", c->sn), *li;
+	struct snode	*l = tag_new(r, "L", c->sn), *li;
 	cmark_node	*item;
 	char		 m[32];
 	struct ptext	 mt;
@@ -1788,7 +1190,7 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	cc.tight = cmark_node_get_list_tight(n);
 	for (item = cmark_node_first_child(n); item != NULL;
 	    item = cmark_node_next(item), k++) {
-		li = sn_new(r, "LI", l);
+		li = tag_new(r, "LI", l);
 		task = strcmp(cmark_node_get_type_string(item),
 		    "tasklist") == 0;
 		if (task)
@@ -1807,8 +1209,8 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 		pt_str(r, &r->pend_mark, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
 		if (!ordered || task)
 			r->pend_mark.color = r->col[C_ACCENT];
-		r->pend_marksn = sn_new(r, "Lbl", li);
-		cc.sn = sn_new(r, "LBody", li);
+		r->pend_marksn = tag_new(r, "Lbl", li);
+		cc.sn = tag_new(r, "LBody", li);
 		if (cmark_node_next(item) == NULL)
 			lastitem = r->nb;
 		blocks(r, item, &cc);
@@ -1910,7 +1312,7 @@ fn_add(struct pr *r, struct fnote *f, const char *tag, double x, int beside)
 	f->blk = xreallocarray(f->blk, f->nblk + 1, sizeof(*f->blk));
 	b = &f->blk[f->nblk++];
 	memset(b, 0, sizeof(*b));
-	b->sn = sn_new(r, tag, f->note);
+	b->sn = tag_new(r, tag, f->note);
 	b->x = x;
 	b->beside = beside;
 	return b;
@@ -2053,8 +1455,8 @@ fn_block(struct pr *r, struct fnote *f, cmark_node *n)
 }
 
 /* Footnote texts, measured before the text that refers to them. */
-static void
-footnotes(struct pr *r)
+void
+box_footnotes(struct pr *r)
 {
 	const struct doc	*d = r->e->doc;
 	struct fnote		*f;
@@ -2078,9 +1480,9 @@ footnotes(struct pr *r)
 			if (d->parts[i].fn_base + ++k > d->nfn)
 				break;
 			f = &r->fn[d->parts[i].fn_base + k];
-			f->note = sn_new(r, "Note", NULL);
-			f->lbl = sn_new(r, "Lbl", f->note);
-			f->p = sn_new(r, "P", f->note);
+			f->note = tag_new(r, "Note", NULL);
+			f->lbl = tag_new(r, "Lbl", f->note);
+			f->p = tag_new(r, "P", f->note);
 			c = cmark_node_first_child(n);
 			ib_init(&ib, r, ST_FN, 0);
 			if (c != NULL && cmark_node_get_type(c) ==
@@ -2102,8 +1504,8 @@ footnotes(struct pr *r)
 	r->in_fn = 0;
 }
 
-static void
-toc(struct pr *r)
+void
+box_toc(struct pr *r)
 {
 	const struct doc	*d = r->e->doc;
 	struct bctx		 c;
@@ -2115,7 +1517,7 @@ toc(struct pr *r)
 		return;
 	memset(&c, 0, sizeof(c));
 	c.w = COL_W;
-	b = box_new(B_HEADING, &c, sn_new(r, "H2", r->doc));
+	b = box_new(B_HEADING, &c, tag_new(r, "H2", r->doc));
 	pt_str(r, &b->t, "Inhoud", ST_H1, COL_W, PANGO_ALIGN_LEFT);
 	b->pl.height = pt_height(&b->t);
 	b->pl.after = 14;
@@ -2123,12 +1525,12 @@ toc(struct pr *r)
 	b->dest = xstrdup("inhoud");
 	b->title = xstrdup("Inhoud");
 	box_push(r, b);
-	tsn = sn_new(r, "TOC", r->doc);
+	tsn = tag_new(r, "TOC", r->doc);
 	for (i = 0; i < d->ntoc; i++) {
 		const struct toc_entry *t = &d->toc[i];
 
-		b = box_new(B_TOC, &c, sn_new(r, "TOCI", tsn));
-		b->auxsn = sn_new(r, "Reference", b->sn);
+		b = box_new(B_TOC, &c, tag_new(r, "TOCI", tsn));
+		b->auxsn = tag_new(r, "Reference", b->sn);
 		b->level = t->level;
 		pt_str(r, &b->t, t->text, t->level == 1 ? ST_TOC1 : ST_TOC2,
 		    COL_W - TOC_IND - TOC_NUMW, PANGO_ALIGN_LEFT);
@@ -2142,10 +1544,8 @@ toc(struct pr *r)
 	}
 }
 
-/* --- pagination -------------------------------------------------------- */
-
-static size_t
-find_dest(const struct pr *r, const char *id, enum bkind kind)
+size_t
+box_find_dest(const struct pr *r, const char *id, enum bkind kind)
 {
 	size_t	 i;
 
@@ -2156,8 +1556,8 @@ find_dest(const struct pr *r, const char *id, enum bkind kind)
 	return r->nb;
 }
 
-static void
-paginate(struct pr *r)
+void
+box_paginate(struct pr *r)
 {
 	struct pl_box	*pb;
 	struct pl_geom	 g;
@@ -2179,13 +1579,11 @@ paginate(struct pr *r)
 }
 
 /* The printed number of a layout page: the cover is page 1. */
-static int
-pageno(int page)
+int
+box_pageno(int page)
 {
 	return page + 2;
 }
-
-/* --- drawing ----------------------------------------------------------- */
 
 static int
 link_at(const struct ptext *t, unsigned off)
@@ -2432,37 +1830,6 @@ draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
 		seg_end(r, cur);
 }
 
-/*
- * The offset of the hyphen that ends line i of t inside a word, or -1:
- * a soft hyphen where the word was broken (*soft set) or a hyphen
- * after a letter or digit.
- */
-static int
-hy_end(const struct ptext *t, int i, int *soft)
-{
-	PangoLayoutLine	*l;
-	const char	*s, *p;
-	int		 len;
-
-	if (i < 0 || i >= t->nlines)
-		return -1;
-	l = pango_layout_get_line_readonly(t->pl, i);
-	s = pango_layout_get_text(t->pl) + l->start_index;
-	len = l->length;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
-		len--;
-	*soft = len >= 2 && (unsigned char)s[len - 2] == 0xc2 &&
-	    (unsigned char)s[len - 1] == 0xad;
-	if (*soft)
-		return l->start_index + len - 2;
-	if (len < 2 || s[len - 1] != '-')
-		return -1;
-	p = g_utf8_find_prev_char(s, s + len - 1);
-	if (p == NULL || !g_unichar_isalnum(g_utf8_get_char(p)))
-		return -1;
-	return l->start_index + len - 1;
-}
-
 /* End (byte offset) of the word that starts line i of t. */
 static int
 word_end(const struct ptext *t, int i)
@@ -2496,15 +1863,15 @@ hyline(const struct ptext *t, int i, struct hyline *h)
 
 	memset(h, 0, sizeof(*h));
 	h->hide = -1;
-	if (hy_end(t, i - 1, &soft) >= 0)
+	if (pt_hy_end(t, i - 1, &soft) >= 0)
 		h->hide = word_end(t, i);
-	if ((h->hy = hy_end(t, i, &h->soft)) >= 0 && i + 1 < t->nlines) {
+	if ((h->hy = pt_hy_end(t, i, &h->soft)) >= 0 && i + 1 < t->nlines) {
 		if (h->hide >= h->hy)
 			return;		/* the middle of a word */
 		l = pango_layout_get_line_readonly(t->pl, i + 1);
 		h->rem = pango_layout_get_text(t->pl) + l->start_index;
 		for (j = i + 1; j + 1 < t->nlines; j++)
-			if ((hy = hy_end(t, j, &soft)) < 0 || !soft ||
+			if ((hy = pt_hy_end(t, j, &soft)) < 0 || !soft ||
 			    word_end(t, j) < hy)
 				break;
 		h->remlen = (size_t)(word_end(t, j) - l->start_index);
@@ -2565,13 +1932,13 @@ draw_text(struct pr *r, struct snode *sn, const struct ptext *t, double x,
 		tag_pop(r);
 }
 
-static void
-dest(struct pr *r, const char *name, double x, double y)
+void
+tag_dest(struct pr *r, const char *name, double x, double y)
 {
 	struct buf	 b = { NULL, 0, 0 };
 
 	buf_puts(&b, "name=");
-	quoted(&b, name);
+	tag_quoted(&b, name);
 	buf_printf(&b, " x=%.2f y=%.2f", x, y < 0 ? 0 : y);
 	cairo_tag_begin(r->cr, CAIRO_TAG_DEST, b.s);
 	cairo_tag_end(r->cr, CAIRO_TAG_DEST);
@@ -2597,16 +1964,16 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
 			continue;
 		f->drawn = 1;
 		if (!r->fnrule) {
-			art_begin(r, PDFA_TAG_ARTIFACT);
+			tag_art_begin(r, PDFA_TAG_ARTIFACT);
 			source(r, r->col[C_TEXT]);
 			cairo_rectangle(r->cr, M_LEFT, r->fncur - FN_SEP / 2,
 			    110, 0.5);
 			cairo_fill(r->cr);
-			art_end(r, PDFA_TAG_ARTIFACT);
+			tag_art_end(r, PDFA_TAG_ARTIFACT);
 			r->fnrule = 1;
 		}
 		snprintf(name, sizeof(name), "fn-%d", t->fns[i].num);
-		dest(r, name, M_LEFT, r->fncur - 4);
+		tag_dest(r, name, M_LEFT, r->fncur - 4);
 		f->note->parent = owner;
 		draw_text(r, f->lbl, &f->num, M_LEFT, r->fncur, 0, 1, 1);
 		draw_text(r, f->p, &f->t, M_LEFT + FN_IND, r->fncur, 0,
@@ -2658,7 +2025,7 @@ draw_row(struct pr *r, const struct row *row, double x, double y,
 	x += row->c[0].x;
 	w = row->c[row->nc - 1].x + row->c[row->nc - 1].w - row->c[0].x;
 	if (tagged)
-		art_begin(r, PDFA_TAG_ARTIFACT);
+		tag_art_begin(r, PDFA_TAG_ARTIFACT);
 	switch (row->kind) {
 	case ROW_HEAD:
 		fill_rect(r, C_TEXT, x, y + h - 1, w, 1);
@@ -2673,7 +2040,7 @@ draw_row(struct pr *r, const struct row *row, double x, double y,
 		break;
 	}
 	if (tagged)
-		art_end(r, PDFA_TAG_ARTIFACT);
+		tag_art_end(r, PDFA_TAG_ARTIFACT);
 }
 
 /* Dotted leader from x0 to x1 on baseline y. */
@@ -2684,14 +2051,14 @@ leader(struct pr *r, double x0, double x1, double y)
 
 	if (x1 - 2 <= x0)
 		return;
-	art_begin(r, PDFA_TAG_ARTIFACT);
+	tag_art_begin(r, PDFA_TAG_ARTIFACT);
 	source(r, r->col[C_RULE]);
 	for (x = x1 - 2; x > x0; x -= 4) {
 		cairo_new_sub_path(r->cr);
 		cairo_arc(r->cr, x, y - 0.6, 0.55, 0, 2 * G_PI);
 	}
 	cairo_fill(r->cr);
-	art_end(r, PDFA_TAG_ARTIFACT);
+	tag_art_end(r, PDFA_TAG_ARTIFACT);
 }
 
 static void
@@ -2705,9 +2072,9 @@ draw_toc(struct pr *r, const struct box *b, double x, double y)
 	double		 by, tx = x + TOC_IND, endx;
 	int		 page;
 
-	i = find_dest(r, b->dest, B_HEADING);
+	i = box_find_dest(r, b->dest, B_HEADING);
 	page = i < r->nb ? r->bpage[i] : -1;
-	snprintf(num, sizeof(num), "%d", page >= 0 ? pageno(page) : 0);
+	snprintf(num, sizeof(num), "%d", page >= 0 ? box_pageno(page) : 0);
 	pt_str(r, &pn, num, b->level == 1 ? ST_TOC1 : ST_TOC2, 0,
 	    PANGO_ALIGN_LEFT);
 	tag_to(r, b->auxsn);
@@ -2727,7 +2094,7 @@ draw_toc(struct pr *r, const struct box *b, double x, double y)
 	pt_free(&pn);
 }
 
-static void
+void
 draw_piece(struct pr *r, const struct pl_piece *pc)
 {
 	struct box	*b = r->b[pc->box];
@@ -2738,7 +2105,7 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 	/* A contents entry links to its heading's name; it has none. */
 	if (pc->first && !pc->repeated && b->dest != NULL &&
 	    b->kind != B_TOC)
-		dest(r, b->dest, x, ty - 6);
+		tag_dest(r, b->dest, x, ty - 6);
 	switch (b->kind) {
 	case B_TEXT:
 		if (pc->first && b->mark.pl != NULL)
@@ -2746,12 +2113,12 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 			    pt_width(&b->mark), ty + (b->t.base - b->mark.base),
 			    0, 1, 1);
 		if (b->label && pc->first) {
-			art_begin(r, PDFA_TAG_ARTIFACT);
+			tag_art_begin(r, PDFA_TAG_ARTIFACT);
 			source(r, r->col[C_ACCENT]);
 			cairo_rectangle(r->cr, x - 5, ty + 2.5, pt_width(&b->t) +
 			    10, b->t.lead - 5);
 			cairo_fill(r->cr);
-			art_end(r, PDFA_TAG_ARTIFACT);
+			tag_art_end(r, PDFA_TAG_ARTIFACT);
 		}
 		draw_text(r, b->sn, &b->t, x, ty, (int)pc->from, (int)pc->to,
 		    pc->first && pc->last);
@@ -2771,9 +2138,9 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		notes(r, b->sn, &b->t, 0, b->t.nlines);
 		break;
 	case B_FIGURE:
-		art_begin(r, PDFA_TAG_ARTIFACT);
+		tag_art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty, b->w, 0.5);
-		art_end(r, PDFA_TAG_ARTIFACT);
+		tag_art_end(r, PDFA_TAG_ARTIFACT);
 		/*
 		 * A figure moved forward is opened after siblings that
 		 * follow it: the archival pass moves it back before them.
@@ -2794,9 +2161,9 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		cairo_tag_end(r->cr, "Span");
 		draw_text(r, b->auxsn, &b->aux, x, ty + FIG_PAD +
 		    b->cl.height + 8, 0, b->aux.nlines, 1);
-		art_begin(r, PDFA_TAG_ARTIFACT);
+		tag_art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty + b->pl.height - 0.5, b->w, 0.5);
-		art_end(r, PDFA_TAG_ARTIFACT);
+		tag_art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_TABLE:
 		/* The caption; the rows are boxes of their own. */
@@ -2808,7 +2175,7 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		 * "(vervolg)" caption above it: decoration.
 		 */
 		if (pc->repeated) {
-			art_begin(r, PDFA_TAG_ARTIFACT);
+			tag_art_begin(r, PDFA_TAG_ARTIFACT);
 			if (b->aux.pl != NULL) {
 				draw_lines(r, &b->aux, x, y, 0, b->aux.nlines,
 				    0);
@@ -2816,7 +2183,7 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 			}
 			draw_row(r, &b->rows[0], x, y, b->rows[0].h, 0,
 			    INT_MAX, 0);
-			art_end(r, PDFA_TAG_ARTIFACT);
+			tag_art_end(r, PDFA_TAG_ARTIFACT);
 		} else if (b->pl.kind == PL_LINES) {
 			/* Without the padding of frames around the table. */
 			own = b->rows[0].h - CELL_PY - b->pl.nlines * b->lh[0];
@@ -2834,9 +2201,9 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 			    INT_MAX, 1);
 		break;
 	case B_RULE:
-		art_begin(r, PDFA_TAG_ARTIFACT);
+		tag_art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty, b->w, 0.75);
-		art_end(r, PDFA_TAG_ARTIFACT);
+		tag_art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_TOC:
 		draw_toc(r, b, x, ty);
@@ -2872,7 +2239,7 @@ rounded(cairo_t *cr, double x, double y, double w, double h, double rad)
 }
 
 /* Frame decoration on page p: pieces [p0, p1) are the page's. */
-static void
+void
 draw_frames(struct pr *r, size_t p0, size_t p1)
 {
 	const struct frame	*f;
@@ -2908,7 +2275,7 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 		    f->pb) : bot + SPLIT_EXT);
 		x = M_LEFT + f->x;
 		w = f->w;
-		art_begin(r, PDFA_TAG_ARTIFACT);
+		tag_art_begin(r, PDFA_TAG_ARTIFACT);
 		switch (f->kind) {
 		case FR_QUOTE:
 			fill_rect(r, C_TINT_STRONG, x, y0, 3, y1 - y0);
@@ -2954,7 +2321,7 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 			}
 			break;
 		}
-		art_end(r, PDFA_TAG_ARTIFACT);
+		tag_art_end(r, PDFA_TAG_ARTIFACT);
 	}
 }
 
@@ -3069,8 +2436,8 @@ logo(struct pr *r)
 #define COVER_TOP	190.0	/* highest top of the title block */
 #define COVER_BELOW	60.0	/* title block to the band's lower edge */
 
-static void
-cover(struct pr *r)
+void
+draw_cover(struct pr *r)
 {
 	const struct meta	*m = &r->e->meta;
 	const char		*org = m->brand_name.s != NULL ?
@@ -3110,12 +2477,12 @@ cover(struct pr *r)
 	if (y + h + COVER_BELOW > panel)
 		panel = y + h + COVER_BELOW;
 	/* The band and the logo (its name is the text beside it). */
-	art_begin(r, PDFA_TAG_ARTIFACT);
+	tag_art_begin(r, PDFA_TAG_ARTIFACT);
 	fill_rect(r, C_TINT, 0, 0, PAGE_W, panel);
 	fill_rect(r, C_ACCENT, 0, 0, PAGE_W, 12);
 	fill_rect(r, C_TINT_STRONG, 0, panel - 1, PAGE_W, 1);
 	logo(r);
-	art_end(r, PDFA_TAG_ARTIFACT);
+	tag_art_end(r, PDFA_TAG_ARTIFACT);
 
 	draw_text(r, r->cov[0], &t[0], M_LEFT, 150, 0, t[0].nlines, 1);
 	draw_text(r, r->cov[1], &t[1], M_LEFT, y, 0, t[1].nlines, 1);
@@ -3129,25 +2496,25 @@ cover(struct pr *r)
 		pt_free(&t[i]);
 }
 
-static void
-footer(struct pr *r, int page)
+void
+draw_footer(struct pr *r, int page)
 {
 	struct ptext	 pn;
 	char		 num[16];
 
-	art_begin(r, PDFA_TAG_PAGINATION);
+	tag_art_begin(r, PDFA_TAG_PAGINATION);
 	fill_rect(r, C_RULE, M_LEFT, FOOT_RULE, COL_W, 0.5);
 	draw_lines(r, &r->foot, M_LEFT, FOOT_TOP, 0, FOOT_LINES, 0);
 	snprintf(num, sizeof(num), "%d", page);
 	pt_str(r, &pn, num, ST_PAGENO, 0, PANGO_ALIGN_LEFT);
 	draw_lines(r, &pn, M_LEFT + COL_W - pt_width(&pn), FOOT_TOP, 0, 1, 0);
 	pt_free(&pn);
-	art_end(r, PDFA_TAG_PAGINATION);
+	tag_art_end(r, PDFA_TAG_PAGINATION);
 }
 
 /* Bookmarks: the contents, then headings down to level 3, nested. */
-static void
-outline(struct pr *r)
+void
+tag_outline(struct pr *r)
 {
 	int		 ids[4] = { 0, 0, 0, 0 }, lv, parent, k;
 	size_t		 i;
@@ -3175,8 +2542,8 @@ outline(struct pr *r)
 	}
 }
 
-static void
-metadata(struct pr *r)
+void
+tag_metadata(struct pr *r)
 {
 	const struct meta	*m = &r->e->meta;
 	const char		*org = m->organisation.s != NULL ?
@@ -3243,8 +2610,8 @@ link_texts(const struct pr *r, size_t *n)
 }
 
 /* Cairo's PDF made archival by pdfa.c, appended to out. */
-static int
-archival(struct pr *r, const struct buf *raw, struct buf *out)
+int
+tag_archival(struct pr *r, const struct buf *raw, struct buf *out)
 {
 	const struct meta	*m = &r->e->meta;
 	struct pdfa_info	 in;
@@ -3301,11 +2668,11 @@ render(struct pr *r, struct buf *out)
 
 	r->surf = cairo_pdf_surface_create_for_stream(write_cb, &raw, PAGE_W,
 	    PAGE_H);
-	metadata(r);
+	tag_metadata(r);
 	r->cr = cairo_create(r->surf);
-	outline(r);
+	tag_outline(r);
 	tag_to(r, r->doc);
-	cover(r);
+	draw_cover(r);
 	cairo_show_page(r->cr);
 	for (p = 0; p < L->npages; p++) {
 		for (p1 = p0; p1 < L->npiece && L->piece[p1].page == p; p1++)
@@ -3317,7 +2684,7 @@ render(struct pr *r, struct buf *out)
 			r->curbox = L->piece[i].box;
 			draw_piece(r, &L->piece[i]);
 		}
-		footer(r, pageno(p));
+		draw_footer(r, box_pageno(p));
 		cairo_show_page(r->cr);
 		p0 = p1;
 	}
@@ -3335,18 +2702,16 @@ render(struct pr *r, struct buf *out)
 		buf_free(&raw);
 		return -1;
 	}
-	rc = archival(r, &raw, out);
+	rc = tag_archival(r, &raw, out);
 	buf_free(&raw);
 	return rc;
 }
-
-/* --- the layout dump (golden test) ------------------------------------ */
 
 static void
 excerpt(struct buf *d, const struct ptext *t, int line)
 {
 	buf_putc(d, '"');
-	line_text(t, line, d, 44);
+	pt_line_text(t, line, d, 44);
 	buf_putc(d, '"');
 }
 
@@ -3382,7 +2747,7 @@ dump_layout(struct pr *r, struct buf *d)
 	    "%.1f, %.1f\npage 1: cover\n", r->e->slug, L->npages + 1, PAGE_W,
 	    PAGE_H, COL_W, BODY_H, M_LEFT, M_TOP);
 	for (p = 0; p < L->npages; p++) {
-		buf_printf(d, "page %d: body %.1f, notes %.1f\n", pageno(p),
+		buf_printf(d, "page %d: body %.1f, notes %.1f\n", box_pageno(p),
 		    L->page[p].used, L->page[p].fn);
 		for (; i < L->npiece && L->piece[i].page == p; i++) {
 			pc = &L->piece[i];
@@ -3435,11 +2800,11 @@ dump_layout(struct pr *r, struct buf *d)
 				buf_puts(d, "rule\n");
 				break;
 			case B_TOC:
-				j = find_dest(r, b->dest, B_HEADING);
+				j = box_find_dest(r, b->dest, B_HEADING);
 				buf_printf(d, "TOCI %d ", b->level);
 				excerpt(d, &b->t, 0);
 				buf_printf(d, " -> page %d\n", j < r->nb &&
-				    r->bpage[j] >= 0 ? pageno(r->bpage[j]) :
+				    r->bpage[j] >= 0 ? box_pageno(r->bpage[j]) :
 				    0);
 				break;
 			case B_BREAK:
@@ -3450,9 +2815,7 @@ dump_layout(struct pr *r, struct buf *d)
 	free(seen);
 }
 
-/* --- entry points ------------------------------------------------------- */
-
-static void
+void
 pr_init(struct pr *r, const struct edition *e, const struct pdf_opts *o,
     struct diag *diag)
 {
@@ -3465,19 +2828,19 @@ pr_init(struct pr *r, const struct edition *e, const struct pdf_opts *o,
 	r->measure.arg = (void *)o->fonts;
 	r->frame = -1;
 	if (e != NULL) {
-		colors(r);
-		r->doc = sn_new(r, "Document", NULL);
-		r->cov[0] = sn_new(r, "P", r->doc);
-		r->cov[1] = sn_new(r, "H1", r->doc);
-		r->cov[2] = sn_new(r, "P", r->doc);
-		r->cov[3] = sn_new(r, "P", r->doc);
+		draw_colors(r);
+		r->doc = tag_new(r, "Document", NULL);
+		r->cov[0] = tag_new(r, "P", r->doc);
+		r->cov[1] = tag_new(r, "H1", r->doc);
+		r->cov[2] = tag_new(r, "P", r->doc);
+		r->cov[3] = tag_new(r, "P", r->doc);
 		pt_str(r, &r->foot, e->meta.footer.s != NULL ?
 		    e->meta.footer.s : e->meta.title.s, ST_FOOT, COL_W - 48,
 		    PANGO_ALIGN_LEFT);
 	}
 }
 
-static void
+void
 box_free(struct box *b)
 {
 	pt_free(&b->t);
@@ -3495,7 +2858,7 @@ box_free(struct box *b)
 	free(b);
 }
 
-static void
+void
 pr_free(struct pr *r)
 {
 	size_t	 i;
@@ -3546,8 +2909,9 @@ overflow(struct pr *r)
 		[B_ROW] = "table header row"
 	};
 	const struct box	*b;
-	const char		*w;
+	const char		*w, *path;
 	size_t			 i;
+	int			 line;
 
 	for (i = 0; i < r->L.npiece; i++) {
 		if (!r->L.piece[i].over)
@@ -3556,9 +2920,8 @@ overflow(struct pr *r)
 		w = (size_t)b->kind < GEN_NELEM(what) && what[b->kind] != NULL ?
 		    what[b->kind] : "block";
 		r->nerr++;
-		if (b->part != NULL)
-			diag_error(r->diag, b->part->path, b->part->line0 +
-			    b->line, b->col, "PDF: this %s is taller than a "
+		if ((path = box_source(b, &line)) != NULL)
+			diag_error(r->diag, path, line, b->col, "PDF: this %s is taller than a "
 			    "page and cannot be broken; make it shorter%s", w,
 			    b->kind == B_FIGURE ? " (fewer categories, or a "
 			    "```table instead)" : "");
@@ -3567,8 +2930,6 @@ overflow(struct pr *r)
 			    "is taller than a page and cannot be broken", w);
 	}
 }
-
-/* --- what the PDF cannot show ------------------------------------------ */
 
 /* The first missing character of one script in a text, and how many. */
 struct gmiss {
@@ -3586,8 +2947,8 @@ struct gmiss {
  * character, naming it: a printed box would otherwise be the only
  * sign.  Lines and columns advance over s.
  */
-static void
-glyph_scan(struct pr *r, const char *path, int line, int col,
+void
+pr_glyph_scan(struct pr *r, const char *path, int line, int col,
     const char *s, size_t len)
 {
 	struct gmiss	 m[GLYPH_SCRIPTS];
@@ -3657,8 +3018,8 @@ glyph_text(const struct pr *r, cmark_node *n)
 }
 
 /* Every character of the Markdown and the front matter the PDF sets. */
-static void
-glyphs(struct pr *r)
+void
+box_glyphs(struct pr *r)
 {
 	const struct meta	*m = &r->e->meta;
 	const struct fmval	*fm[] = {
@@ -3675,7 +3036,7 @@ glyphs(struct pr *r)
 
 	for (i = 0; i < GEN_NELEM(fm); i++)
 		if (fm[i]->s != NULL)
-			glyph_scan(r, r->e->index_path, fm[i]->line,
+			pr_glyph_scan(r, r->e->index_path, fm[i]->line,
 			    fm[i]->col, fm[i]->s, strlen(fm[i]->s));
 	for (i = 0; i < r->e->doc->nparts; i++) {
 		part = &r->e->doc->parts[i];
@@ -3689,7 +3050,7 @@ glyphs(struct pr *r)
 			if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK &&
 			    cmark_node_get_fenced(n, &flen, &foff, &fch))
 				line++;		/* the text starts below the fence */
-			glyph_scan(r, part->path, line,
+			pr_glyph_scan(r, part->path, line,
 			    cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ?
 			    1 : cmark_node_get_start_column(n), s, strlen(s));
 		}
@@ -3721,265 +3082,13 @@ foot_fits(struct pr *r)
 	return -1;
 }
 
-/* --- hyphenation limits ------------------------------------------------- */
-
-#define RUN_MAX		2	/* hyphenated lines in a row, at most */
 #define FIX_PASSES	6	/* paginations to remove page-end hyphens */
-
-/*
- * Takes the soft hyphens (and their non-joiners) out of the word that
- * line i of t ends in, so that it is no longer broken there: the text,
- * its attributes, links and footnote references shift accordingly.
- * Returns whether anything was taken out.
- */
-static int
-unhyph(struct ptext *t, int i)
-{
-	PangoLayoutLine	*l;
-	PangoAttrList	*al;
-	struct buf	 s = { NULL, 0, 0 };
-	const char	*text;
-	int		 ws, we, p, k, n = 0, soft;
-	size_t		 j;
-
-	if (hy_end(t, i, &soft) < 0 || !soft)
-		return 0;
-	l = pango_layout_get_line_readonly(t->pl, i);
-	text = pango_layout_get_text(t->pl);
-	buf_puts(&s, text);
-	for (ws = l->start_index + l->length; ws > 0 && text[ws - 1] != ' ' &&
-	    text[ws - 1] != '\n'; ws--)
-		continue;
-	for (we = l->start_index + l->length; text[we] != '\0' &&
-	    text[we] != ' ' && text[we] != '\n'; we++)
-		continue;
-	al = pango_layout_get_attributes(t->pl);
-	al = al != NULL ? pango_attr_list_copy(al) : pango_attr_list_new();
-	for (p = we; p-- > ws;) {
-		k = 0;
-		if (p + 1 < we && (unsigned char)s.s[p] == 0xc2 &&
-		    (unsigned char)s.s[p + 1] == 0xad)
-			k = 2;
-		else if (p + 2 < we && memcmp(s.s + p, ZWNJ, 3) == 0)
-			k = 3;
-		if (k == 0)
-			continue;
-		memmove(s.s + p, s.s + p + k, s.len - (size_t)(p + k) + 1);
-		s.len -= (size_t)k;
-		we -= k;
-		pango_attr_list_update(al, p, k, 0);
-		for (j = 0; j < t->nlinks; j++) {
-			if (t->links[j].start > (unsigned)p)
-				t->links[j].start -= (unsigned)k;
-			if (t->links[j].end > (unsigned)p)
-				t->links[j].end -= (unsigned)k;
-		}
-		for (j = 0; j < t->nfns; j++)
-			if (t->fns[j].at > (unsigned)p)
-				t->fns[j].at -= (unsigned)k;
-		n++;
-	}
-	if (n > 0) {
-		pango_layout_set_text(t->pl, s.s, (int)s.len);
-		pango_layout_set_attributes(t->pl, al);
-		pt_lines(t);
-	}
-	pango_attr_list_unref(al);
-	buf_free(&s);
-	return n > 0;
-}
-
-/* Measures a text box's lines again after its text changed. */
-static void
-relines(struct pr *r, struct box *b)
-{
-	size_t	 i;
-	int	 k;
-
-	free(b->lh);
-	free(b->fn);
-	b->lh = xcalloc((size_t)b->t.nlines, sizeof(*b->lh));
-	b->fn = xcalloc((size_t)b->t.nlines, sizeof(*b->fn));
-	for (k = 0; k < b->t.nlines; k++)
-		b->lh[k] = b->t.lead;
-	for (i = 0; i < b->t.nfns; i++)
-		if (b->t.fns[i].first)
-			b->fn[b->t.fns[i].line] += r->fn[b->t.fns[i].num].h;
-	b->pl.nlines = (size_t)b->t.nlines;
-	b->pl.line = b->lh;
-	b->pl.fn = b->fn;
-}
-
-/* A text's state before unhyph(), to go back to. */
-struct snap {
-	char		*text;
-	PangoAttrList	*al;
-	unsigned	*off;		/* links' starts and ends, notes' at */
-};
-
-static void
-snap_take(const struct ptext *t, struct snap *s)
-{
-	PangoAttrList	*al = pango_layout_get_attributes(t->pl);
-	size_t		 i;
-
-	s->text = xstrdup(pango_layout_get_text(t->pl));
-	s->al = al != NULL ? pango_attr_list_copy(al) : NULL;
-	s->off = xcalloc(2 * t->nlinks + t->nfns + 1, sizeof(*s->off));
-	for (i = 0; i < t->nlinks; i++) {
-		s->off[2 * i] = t->links[i].start;
-		s->off[2 * i + 1] = t->links[i].end;
-	}
-	for (i = 0; i < t->nfns; i++)
-		s->off[2 * t->nlinks + i] = t->fns[i].at;
-}
-
-/* Puts t back as it was (restore) and frees the snapshot. */
-static void
-snap_drop(struct ptext *t, struct snap *s, int restore)
-{
-	size_t	 i;
-
-	if (restore) {
-		pango_layout_set_text(t->pl, s->text, -1);
-		pango_layout_set_attributes(t->pl, s->al);
-		for (i = 0; i < t->nlinks; i++) {
-			t->links[i].start = s->off[2 * i];
-			t->links[i].end = s->off[2 * i + 1];
-		}
-		for (i = 0; i < t->nfns; i++)
-			t->fns[i].at = s->off[2 * t->nlinks + i];
-		pt_lines(t);
-	}
-	free(s->text);
-	if (s->al != NULL)
-		pango_attr_list_unref(s->al);
-	free(s->off);
-}
-
-/* How full line i of t is without justification, of the layout width. */
-static double
-natural_fill(struct ptext *t, int i)
-{
-	PangoRectangle	 lr;
-	int		 w = pango_layout_get_width(t->pl);
-
-	pango_layout_set_justify(t->pl, FALSE);
-	pango_layout_line_get_extents(pango_layout_get_line_readonly(t->pl,
-	    i), NULL, &lr);
-	pango_layout_set_justify(t->pl, TRUE);
-	return w > 0 ? (double)lr.width / w : 1;
-}
-
-/*
- * The cost of hyphenation: a justified paragraph's line ends in a
- * hyphen only where setting its word unbroken would leave that line
- * looser than HYPH_FILL of the measure (its spaces stretched by more
- * than about a third of their width), or the paragraph a line longer.
- * So that about one line in six or fewer ends in a hyphen.
- */
-#define HYPH_FILL	0.92
-
-static void
-hyph_cost(struct box *b)
-{
-	struct snap	 s;
-	int		 k, n, soft;
-
-	if (!pango_layout_get_justify(b->t.pl))
-		return;
-	for (k = 0; k + 1 < b->t.nlines; k++) {
-		if (hy_end(&b->t, k, &soft) < 0 || !soft)
-			continue;
-		n = b->t.nlines;
-		snap_take(&b->t, &s);
-		if (!unhyph(&b->t, k)) {
-			snap_drop(&b->t, &s, 0);
-			continue;
-		}
-		snap_drop(&b->t, &s, b->t.nlines > n ||
-		    natural_fill(&b->t, k) < HYPH_FILL);
-	}
-}
-
-/* Which lines of a text box end in a soft hyphen (its word goes on). */
-static void
-hy_flags(struct box *b)
-{
-	int	 k, soft;
-
-	free(b->hy);
-	b->hy = xcalloc((size_t)b->t.nlines + 1, 1);
-	for (k = 0; k + 1 < b->t.nlines; k++)
-		b->hy[k] = hy_end(&b->t, k, &soft) >= 0 && soft;
-	b->pl.hy = b->hy;
-}
-
-/*
- * At most RUN_MAX hyphenated lines in a row (pl_hyph_run): the word
- * that would make the run longer is not broken, the paragraph set
- * again, until none is left.
- */
-static void
-limit_runs(struct pr *r)
-{
-	struct box	*b;
-	size_t		 i;
-	long		 k;
-	int		 changed, guard, n;
-
-	for (i = 0; i < r->nb; i++) {
-		b = r->b[i];
-		if (b->kind != B_TEXT || b->t.pl == NULL)
-			continue;
-		n = b->t.nlines;
-		hyph_cost(b);
-		hy_flags(b);
-		changed = b->t.nlines != n;
-		for (guard = 0; guard < 64; guard++) {
-			k = pl_hyph_run(b->hy, (size_t)b->t.nlines, RUN_MAX);
-			if (k < 0 || !unhyph(&b->t, (int)k))
-				break;
-			hy_flags(b);
-			changed = 1;
-		}
-		if (changed)
-			relines(r, b);
-	}
-}
-
-/*
- * No word broken over two pages: where a page ends in a line whose
- * word goes on on the next (pagination lists them), the word is not
- * broken there and the document is paginated again.  Returns whether
- * anything changed.
- */
-static int
-page_ends(struct pr *r)
-{
-	const struct pl_piece	*pc;
-	struct box		*b;
-	size_t			 i;
-	int			 changed = 0;
-
-	for (i = 0; i < r->L.nhyend; i++) {
-		pc = &r->L.piece[r->L.hyend[i]];
-		b = r->b[pc->box];
-		if (b->kind == B_TEXT && unhyph(&b->t, (int)pc->to - 1)) {
-			relines(r, b);
-			hy_flags(b);
-			changed = 1;
-		}
-	}
-	return changed;
-}
 
 int
 pdf_edition(const struct edition *e, const struct pdf_opts *o,
     struct buf *pdf, struct buf *dump, struct diag *diag)
 {
 	struct pr		 r;
-	struct bctx		 c;
 	size_t			 i;
 	int			 rc = 0;
 
@@ -3988,24 +3097,17 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 		pr_free(&r);
 		return -1;
 	}
-	glyphs(&r);
-	footnotes(&r);
-	toc(&r);
-	for (i = 0; i < e->doc->nparts; i++) {
-		r.part = &e->doc->parts[i];
-		memset(&c, 0, sizeof(c));
-		c.sn = sn_new(&r, "Sect", r.doc);
-		c.w = COL_W;
-		page_break(&r);
-		blocks(&r, r.part->root, &c);
-	}
-	limit_runs(&r);
-	paginate(&r);
-	for (i = 0; i < FIX_PASSES && page_ends(&r); i++) {
+	box_glyphs(&r);
+	box_footnotes(&r);
+	box_toc(&r);
+	box_parts(&r);
+	pt_limit_runs(&r);
+	box_paginate(&r);
+	for (i = 0; i < FIX_PASSES && pt_page_ends(&r); i++) {
 		pl_layout_free(&r.L);
 		free(r.bpage);
-		limit_runs(&r);
-		paginate(&r);
+		pt_limit_runs(&r);
+		box_paginate(&r);
 	}
 	overflow(&r);
 	if (dump != NULL)
@@ -4018,52 +3120,33 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 	return rc;
 }
 
-char **
-pdf_break_lines(const struct pdf_opts *o, const char *text, double width,
-    size_t *n)
+/* The boxes of every part of the document, each part a Sect. */
+void
+box_parts(struct pr *r)
 {
-	struct pr	 r;
-	struct ib	 ib;
-	struct ptext	 t;
-	struct buf	 b = { NULL, 0, 0 };
-	PangoLayoutLine	*l;
-	const char	*s;
-	char		**out;
-	size_t		 j, len;
-	int		 i, shy;
+	const struct doc	*d = r->e->doc;
+	struct bctx		 c;
+	size_t			 i;
 
-	pr_init(&r, NULL, o, NULL);
-	ib_init(&ib, &r, ST_BODY, 1);
-	ib_text(&ib, text, strlen(text));
-	pt_make(&r, &t, &ib, ST_BODY, width, PANGO_ALIGN_LEFT);
-	out = xcalloc((size_t)t.nlines + 1, sizeof(*out));
-	for (i = 0; i < t.nlines; i++) {
-		l = pango_layout_get_line_readonly(t.pl, i);
-		s = pango_layout_get_text(t.pl) + l->start_index;
-		len = (size_t)l->length;
-		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
-			len--;
-		shy = len >= 2 && (unsigned char)s[len - 2] == 0xc2 &&
-		    (unsigned char)s[len - 1] == 0xad;
-		for (j = 0; j < len; j++) {
-			if ((unsigned char)s[j] == 0xc2 && j + 1 < len &&
-			    (unsigned char)s[j + 1] == 0xad) {
-				j++;
-				continue;
-			}
-			if (j + 2 < len && (memcmp(s + j, ZWSP, 3) == 0 ||
-			    memcmp(s + j, ZWNJ, 3) == 0)) {
-				j += 2;
-				continue;
-			}
-			buf_putc(&b, s[j]);
-		}
-		if (shy)
-			buf_putc(&b, '-');
-		out[i] = b.s != NULL ? buf_detach(&b) : xstrdup("");
+	for (i = 0; i < d->nparts; i++) {
+		r->part = &d->parts[i];
+		memset(&c, 0, sizeof(c));
+		c.sn = tag_new(r, "Sect", r->doc);
+		c.w = COL_W;
+		page_break(r);
+		blocks(r, r->part->root, &c);
 	}
-	*n = (size_t)t.nlines;
-	pt_free(&t);
-	pr_free(&r);
-	return out;
+}
+
+/*
+ * The Markdown file box b comes from, *line set to the line where it
+ * starts there; NULL when it comes from none.
+ */
+const char *
+box_source(const struct box *b, int *line)
+{
+	if (b->part == NULL)
+		return NULL;
+	*line = b->part->line0 + b->line;
+	return b->part->path;
 }

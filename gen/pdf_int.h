@@ -1,0 +1,387 @@
+/*
+ * pdf_int.h: what the files of the PDF back-end share (pdf.c, pdftext.c):
+ * the page geometry, colours and type styles, measured text (struct
+ * ptext) and its builder (struct ib), the boxes the document becomes
+ * (struct box, table rows and cells, frames, footnotes), the
+ * structure tree's elements (struct snode) and the renderer that holds
+ * it all (struct pr), and the functions one file calls in another.
+ * Included only by the PDF back-end's own files, never outside it.
+ */
+#ifndef GEN_PDF_INT_H
+#define GEN_PDF_INT_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "chart.h"
+#include "pdflayout.h"
+#include "util.h"
+
+struct calloutdef;
+struct diag;
+struct doc_part;
+struct edition;
+struct pdf_opts;
+
+/* Page geometry in points (A4 portrait). */
+#define PAGE_W		595.276
+#define PAGE_H		841.890
+#define M_LEFT		79.37		/* 28 mm */
+#define M_RIGHT		79.37
+#define M_TOP		70.87		/* 25 mm */
+#define M_BOTTOM	85.04		/* 30 mm below the body */
+#define COL_W		(PAGE_W - M_LEFT - M_RIGHT)
+#define BODY_H		(PAGE_H - M_TOP - M_BOTTOM)
+#define FOOT_RULE	(PAGE_H - 62.0)	/* the running footer's rule */
+#define FOOT_TOP	(PAGE_H - 56.0)	/* top of its first text line */
+#define FOOT_LINES	2		/* lines it may take; more is an error */
+
+/* Vertical rhythm and indents. */
+#define PARA_SP		7.5		/* between paragraphs */
+#define ITEM_SP		3.0		/* between items of a tight list */
+#define LIST_IND	18.0		/* list indent per level */
+#define MARK_GAP	6.0		/* list marker to text */
+#define FN_SEP		18.0		/* text to footnotes (rule inside) */
+#define FN_IND		14.0		/* footnote number column */
+#define FN_GAP		2.0		/* between footnotes */
+#define FIG_PAD		10.0		/* figure rule to chart */
+#define FIG_SP		16.0		/* around figures and tables */
+#define CELL_PX		6.0		/* table cell padding, horizontal */
+#define CELL_PY		4.0		/* and vertical */
+#define TOC_IND		26.0		/* TOC text column */
+#define TOC_NUMW	34.0		/* TOC page number column */
+#define CHAP_TOP	36.0		/* above a chapter heading */
+#define SPLIT_EXT	5.0		/* a frame split by a page break */
+
+/* Colours; the accent and its tints follow brand.color. */
+enum col {
+	C_TEXT, C_MUTED, C_ACCENT, C_TINT, C_TINT_STRONG, C_RULE, C_GREY,
+	C_WARN, C_WARN_TEXT, C_WARN_BG, C_WHITE, C_CODE_BG, C_CODE_LINE,
+	C_KADER, C_ROW, NCOL
+};
+
+struct rgb {
+	double	 r, g, b;	/* 0..1 */
+};
+
+/* Type styles. */
+enum st {
+	ST_BODY, ST_CHAPNUM, ST_H1, ST_H2, ST_H3, ST_H4, ST_CAPTION,
+	ST_CELL, ST_CELLHEAD, ST_FN, ST_CODE, ST_TOC1, ST_TOC2, ST_CTITLE,
+	ST_CTITLE_BIG, ST_LABEL, ST_NOTE, ST_ORG, ST_TITLE, ST_SUBTITLE,
+	ST_DATE, ST_FOOT, ST_PAGENO, ST_MARK
+};
+
+struct style {
+	int		 mono;		/* Gen Mono instead of Gen Sans */
+	double		 size;		/* font size */
+	double		 lead;		/* line pitch */
+	int		 bold, italic;
+	int		 justify;	/* justified and hyphenated running text */
+	enum col	 color;		/* where no attribute says otherwise */
+};
+
+static const struct style styles[] = {
+	[ST_BODY] =	  { 0, 10.5, 15.0, 0, 0, 1, C_TEXT },
+	[ST_CHAPNUM] =	  { 0, 34.0, 38.0, 1, 0, 0, C_ACCENT },
+	[ST_H1] =	  { 0, 22.0, 27.0, 1, 0, 0, C_ACCENT },
+	[ST_H2] =	  { 0, 14.0, 18.0, 1, 0, 0, C_ACCENT },
+	[ST_H3] =	  { 0, 11.5, 15.0, 1, 0, 0, C_TEXT },
+	[ST_H4] =	  { 0, 10.5, 15.0, 1, 1, 0, C_TEXT },
+	[ST_CAPTION] =	  { 0, 9.5, 13.0, 0, 0, 0, C_MUTED },
+	[ST_CELL] =	  { 0, 9.5, 13.0, 0, 0, 0, C_TEXT },
+	[ST_CELLHEAD] =	  { 0, 9.0, 12.5, 1, 0, 0, C_TEXT },
+	[ST_FN] =	  { 0, 8.5, 11.5, 0, 0, 0, C_TEXT },
+	[ST_CODE] =	  { 1, 8.5, 12.0, 0, 0, 0, C_TEXT },
+	[ST_TOC1] =	  { 0, 10.5, 15.0, 1, 0, 0, C_TEXT },
+	[ST_TOC2] =	  { 0, 10.0, 13.5, 0, 0, 0, C_MUTED },
+	[ST_CTITLE] =	  { 0, 11.0, 15.0, 1, 0, 0, C_TEXT },
+	[ST_CTITLE_BIG] = { 0, 12.5, 16.0, 1, 0, 0, C_ACCENT },
+	[ST_LABEL] =	  { 0, 8.0, 15.0, 1, 0, 0, C_WHITE },
+	[ST_NOTE] =	  { 0, 8.5, 12.0, 0, 1, 0, C_MUTED },
+	[ST_ORG] =	  { 0, 10.0, 14.0, 1, 0, 0, C_ACCENT },
+	[ST_TITLE] =	  { 0, 30.0, 35.0, 1, 0, 0, C_TEXT },
+	[ST_SUBTITLE] =	  { 0, 15.0, 20.0, 0, 0, 0, C_MUTED },
+	[ST_DATE] =	  { 0, 11.0, 15.0, 1, 0, 0, C_TEXT },
+	[ST_FOOT] =	  { 0, 8.0, 10.0, 0, 0, 0, C_MUTED },
+	[ST_PAGENO] =	  { 0, 8.5, 10.0, 1, 0, 0, C_TEXT },
+	[ST_MARK] =	  { 0, 36.0, 36.0, 1, 0, 0, C_TINT_STRONG },
+};
+
+/* A link over a byte range of a text. */
+struct tlink {
+	unsigned	 start, end;	/* bytes [start, end) */
+	char		*attr;		/* Cairo link attributes (owned) */
+};
+
+/* A footnote reference in a text. */
+struct tfn {
+	unsigned	 at;		/* byte offset of its number */
+	int		 num;		/* footnote number */
+	int		 line;		/* line it falls on */
+	int		 first;		/* the document's first reference to it */
+};
+
+/* Measured text: one Pango layout and what gen knows about it. */
+struct ptext {
+	PangoLayout	*pl;		/* NULL when there is no text */
+	struct tlink	*links;
+	size_t		 nlinks;
+	struct tfn	*fns;
+	size_t		 nfns;
+	double		 lead;		/* line pitch */
+	double		 base;		/* baseline below the top of a line */
+	double		 size;		/* font size */
+	int		 nlines;
+	struct rgb	 color;		/* default text colour */
+};
+
+/* An element of the structure tree. */
+struct snode {
+	const char	*tag;		/* "P", "H2", "TD", ... */
+	struct snode	*parent;	/* NULL for the Document */
+};
+
+enum rowkind { ROW_HEAD, ROW_BODY, ROW_TOTAL };
+
+struct cell {
+	struct ptext	 t;
+	enum st		 st;		/* its type style */
+	struct snode	*sn;		/* TH or TD */
+	double		 x, w;		/* from the table's left edge */
+};
+
+struct row {
+	struct cell	*c;
+	size_t		 nc;
+	struct snode	*sn;		/* TR */
+	enum rowkind	 kind;
+	double		 h;
+	int		 line, col;	/* GFM table: where it starts */
+};
+
+enum bkind {
+	B_TEXT,		/* paragraph, list item text, code: lines */
+	B_HEADING,	/* a heading, one block */
+	B_FIGURE,	/* chart with caption */
+	B_TABLE,	/* table block with caption, never split */
+	B_ROW,		/* one row of a Markdown table */
+	B_RULE,		/* thematic break */
+	B_TOC,		/* table of contents entry */
+	B_BREAK		/* page break */
+};
+
+struct box {
+	enum bkind	 kind;
+	struct snode	*sn;		/* element it draws into */
+	double		 x, w;		/* from the column's left edge */
+	struct ptext	 t;		/* text (B_TEXT, B_HEADING, B_TOC) */
+	struct ptext	 aux;		/* chapter or TOC number; caption */
+	struct snode	*auxsn;		/* the caption's element */
+	struct ptext	 mark;		/* list marker, or none */
+	struct snode	*marksn;	/* its Lbl */
+	int		 label;		/* B_TEXT: a callout label on a tab */
+	char		*dest;		/* named destination at its top */
+	int		 level;		/* B_HEADING: Markdown level; B_TOC: 1, 2 */
+	char		*title;		/* B_HEADING: outline text */
+	const struct chart *chart;	/* B_FIGURE */
+	struct chart_layout cl;		/* B_FIGURE: the chart laid out */
+	struct row	*rows;		/* B_TABLE: its rows; B_ROW: one */
+	size_t		 nrows;
+	struct ptext	 note;		/* B_TABLE: note below */
+	struct snode	*notesn;
+	double		*lh;		/* B_TEXT: line heights */
+	unsigned char	*hy;		/* B_TEXT: lines ending in a soft hyphen */
+	double		*fn;		/* footnote space by line, or [0] */
+	struct pl_box	 pl;		/* what pagination needs */
+	const struct doc_part *part;	/* the file it comes from, or NULL */
+	int		 line, col;	/* where it starts in that file's text */
+};
+
+enum fkind { FR_CALLOUT, FR_QUOTE, FR_CODE };
+
+/* A decorated frame around consecutive boxes (callout, quote, code). */
+struct frame {
+	enum fkind	 kind;
+	const struct calloutdef *callout; /* FR_CALLOUT: its kind */
+	double		 x, w;		/* from the column's left edge */
+	size_t		 first, last;	/* its boxes */
+	int		 empty;		/* holds no box */
+	double		 off_top;	/* outer frames' padding in the first box */
+	double		 pb;		/* last box's pad_bottom after its own */
+	double		 pad;		/* its own padding above and below */
+};
+
+/* A block of a footnote after its first paragraph. */
+struct fblock {
+	struct ptext	 t;
+	struct snode	*sn;		/* its P (or Code), under the Note */
+	double		 x;		/* from the footnote's text column */
+	int		 beside;	/* drawn at the previous block's top (a
+					   list item's text beside its number) */
+};
+
+struct fnote {
+	struct ptext	 t;		/* its text (first paragraph) */
+	struct fblock	*blk;		/* the blocks after it */
+	size_t		 nblk;
+	struct ptext	 num;		/* its number */
+	struct snode	*note;		/* Note (parent set when drawn) */
+	struct snode	*lbl, *p;	/* its Lbl and P */
+	double		 h;		/* space at the page bottom */
+	int		 seen;		/* referenced (while building) */
+	int		 drawn;		/* drawn (while rendering) */
+};
+
+/* Context of a block while building. */
+struct bctx {
+	struct snode	*sn;		/* parent element */
+	double		 x, w;		/* column slice */
+	int		 tight;		/* in an item of a tight list */
+	int		 depth;		/* list depth */
+};
+
+/* The renderer. */
+struct pr {
+	const struct edition	*e;
+	const struct pdf_opts	*o;
+	struct diag		*diag;
+	PangoContext		*ctx;		/* own context over the shipped faces */
+	struct rgb		 col[NCOL];
+	struct chart_measure	 measure;
+	struct box		**b;		/* boxes in document order */
+	size_t			 nb;
+	struct frame		*fr;
+	size_t			 nfr;
+	int			 frame;		/* innermost open frame, -1 */
+	double			 pend_pad;	/* padding the next box takes */
+	double			 pend_before;	/* margin the next box takes */
+	int			 pend_set;	/* pend_before applies */
+	struct ptext		 pend_mark;	/* list marker for the next box */
+	struct snode		*pend_marksn;
+	struct snode		**sn;		/* every element (owned) */
+	size_t			 nsn;
+	struct snode		*doc;		/* Document */
+	struct snode		*cov[4];	/* cover: org, title, subtitle, date */
+	const struct doc_part	*part;		/* part being built */
+	int			 sline, scol;	/* start of the block being
+						   built in its Markdown, or 0 */
+	struct fnote		*fn;		/* footnotes 1..nfn */
+	int			 nfn;
+	int			 in_fn;		/* building a footnote's text */
+	struct ptext		 foot;		/* running footer text */
+	struct pl_layout	 L;
+	int			*bpage;		/* page of each box's start */
+	cairo_surface_t		*surf;
+	cairo_t			*cr;
+	struct snode		**stack;	/* open elements, Document first */
+	size_t			 nstack, capstack;
+	struct snode		**chain;	/* scratch for tag_to() */
+	size_t			 capchain;
+	double			 fncur;		/* top of the next footnote */
+	int			 fnrule;	/* footnote rule drawn on this page */
+	const char		**alt;		/* Figure alt texts in drawing
+						   order (borrowed) */
+	size_t			 nalt;
+	size_t			*figback;	/* per Figure drawn: places to
+						   move it back (pdfa_info) */
+	struct snode		**plog;		/* elements opened: parents */
+	size_t			*plogbox;	/* and the box drawn then */
+	size_t			 nplog, capplog;
+	size_t			 curbox;	/* box being drawn */
+	int			 nerr;		/* errors reported while laying
+						   out: no PDF */
+};
+
+/* Builds the text and attributes of one layout. */
+struct ib {
+	struct pr	*r;
+	struct buf	 s;		/* UTF-8 text */
+	PangoAttrList	*al;		/* its attributes */
+	struct tlink	*links;
+	size_t		 nlinks;
+	struct tfn	*fns;
+	size_t		 nfns;
+	double		 size;		/* base font size */
+	int		 hyph;		/* hyphenate words */
+	int		 inlink;	/* inside a link: no hyphens */
+};
+
+#define ZWSP	"\xe2\x80\x8b"	/* a break without a hyphen, never written */
+#define ZWNJ	"\xe2\x80\x8c"	/* no ligature across a hyphenation point
+				   (from hyph.c), never written */
+
+/* pdftext.c: text setting (the inline builder, Pango layouts, hyphenation). */
+
+void	 ib_init(struct ib *b, struct pr *r, enum st st, int hyph);
+void	 ib_attr(struct ib *b, PangoAttribute *a, size_t start);
+void	 ib_color(struct ib *b, struct rgb c, size_t start);
+void	 ib_text(struct ib *b, const char *s, size_t len);
+void	 ib_link(struct ib *b, size_t start, char *attr);
+/* Counts lines and places footnote references on them. */
+void	 pt_lines(struct ptext *t);
+/* Makes t from the builder (which it empties) in style st. */
+void	 pt_make(struct pr *r, struct ptext *t, struct ib *b, enum st st,
+	    double width, PangoAlignment align);
+/* Makes t from a plain string. */
+void	 pt_str(struct pr *r, struct ptext *t, const char *s, enum st st,
+	    double width, PangoAlignment align);
+void	 pt_free(struct ptext *t);
+double	 pt_height(const struct ptext *t);
+/* Widest line, in points. */
+double	 pt_width(const struct ptext *t);
+void	 pt_set_width(struct ptext *t, double w);
+double	 pt_min_width(struct ptext *t);
+/* The width of t's longest word, unhyphenated; t unwrapped. */
+double	 pt_word_width(const struct ptext *t);
+/* Sets t's type at s times its style's size (a table set smaller). */
+void	 pt_scale(struct ptext *t, enum st st, double s);
+/* The text of line i without soft hyphens, at most max bytes (whole characters). */
+void	 pt_line_text(const struct ptext *t, int i, struct buf *out, size_t max);
+int	 pt_hy_end(const struct ptext *t, int i, int *soft);
+void	 pt_limit_runs(struct pr *r);
+int	 pt_page_ends(struct pr *r);
+
+/* pdf.c: the renderer's life and the checks on what the PDF can show. */
+
+void	 draw_colors(struct pr *r);
+/* Decoration: an artifact of the kind PDFA_TAG_ARTIFACT or _PAGINATION. */
+void	 tag_art_begin(struct pr *r, const char *kind);
+void	 tag_art_end(struct pr *r, const char *kind);
+struct snode	*tag_new(struct pr *r, const char *tag, struct snode *parent);
+void	 tag_pop(struct pr *r);
+/* Makes s the innermost open element: closes others, opens ancestors. */
+void	 tag_to(struct pr *r, struct snode *s);
+/* Appends a Cairo attribute value, quoted: ' and \ escaped. */
+void	 tag_quoted(struct buf *b, const char *s);
+/* Footnote texts, measured before the text that refers to them. */
+void	 box_footnotes(struct pr *r);
+void	 box_toc(struct pr *r);
+size_t	 box_find_dest(const struct pr *r, const char *id, enum bkind kind);
+void	 box_paginate(struct pr *r);
+/* The printed number of a layout page: the cover is page 1. */
+int	 box_pageno(int page);
+void	 tag_dest(struct pr *r, const char *name, double x, double y);
+void	 draw_piece(struct pr *r, const struct pl_piece *pc);
+/* Frame decoration on page p: pieces [p0, p1) are the page's. */
+void	 draw_frames(struct pr *r, size_t p0, size_t p1);
+void	 draw_cover(struct pr *r);
+void	 draw_footer(struct pr *r, int page);
+/* Bookmarks: the contents, then headings down to level 3, nested. */
+void	 tag_outline(struct pr *r);
+void	 tag_metadata(struct pr *r);
+/* Cairo's PDF made archival by pdfa.c, appended to out. */
+int	 tag_archival(struct pr *r, const struct buf *raw, struct buf *out);
+void	 pr_init(struct pr *r, const struct edition *e,
+	    const struct pdf_opts *o, struct diag *diag);
+void	 box_free(struct box *b);
+void	 pr_free(struct pr *r);
+void	 pr_glyph_scan(struct pr *r, const char *path, int line, int col,
+	    const char *s, size_t len);
+/* Every character of the Markdown and the front matter the PDF sets. */
+void	 box_glyphs(struct pr *r);
+/* The boxes of every part of the document, each part a Sect. */
+void	 box_parts(struct pr *r);
+const char	*box_source(const struct box *b, int *line);
+
+#endif
