@@ -1,5 +1,5 @@
 /*
- * pdf_int.h: what the files of the PDF back-end share (pdf.c, pdftext.c):
+ * pdf_int.h: what the files of the PDF back-end share (pdf.c, pdftext.c, pdfbox.c):
  * the page geometry, colours and type styles, measured text (struct
  * ptext) and its builder (struct ib), the boxes the document becomes
  * (struct box, table rows and cells, frames, footnotes), the
@@ -342,6 +342,22 @@ int	 pt_hy_end(const struct ptext *t, int i, int *soft);
 void	 pt_limit_runs(struct pr *r);
 int	 pt_page_ends(struct pr *r);
 
+/* pdfbox.c: the document measured into boxes, and their pages. */
+
+/* Footnote texts, measured before the text that refers to them. */
+void	 box_footnotes(struct pr *r);
+void	 box_toc(struct pr *r);
+size_t	 box_find_dest(const struct pr *r, const char *id, enum bkind kind);
+void	 box_paginate(struct pr *r);
+/* The printed number of a layout page: the cover is page 1. */
+int	 box_pageno(int page);
+void	 box_free(struct box *b);
+/* Every character of the Markdown and the front matter the PDF sets. */
+void	 box_glyphs(struct pr *r);
+/* The boxes of every part of the document, each part a Sect. */
+void	 box_parts(struct pr *r);
+const char	*box_source(const struct box *b, int *line);
+
 /* pdf.c: the renderer's life and the checks on what the PDF can show. */
 
 void	 draw_colors(struct pr *r);
@@ -354,13 +370,6 @@ void	 tag_pop(struct pr *r);
 void	 tag_to(struct pr *r, struct snode *s);
 /* Appends a Cairo attribute value, quoted: ' and \ escaped. */
 void	 tag_quoted(struct buf *b, const char *s);
-/* Footnote texts, measured before the text that refers to them. */
-void	 box_footnotes(struct pr *r);
-void	 box_toc(struct pr *r);
-size_t	 box_find_dest(const struct pr *r, const char *id, enum bkind kind);
-void	 box_paginate(struct pr *r);
-/* The printed number of a layout page: the cover is page 1. */
-int	 box_pageno(int page);
 void	 tag_dest(struct pr *r, const char *name, double x, double y);
 void	 draw_piece(struct pr *r, const struct pl_piece *pc);
 /* Frame decoration on page p: pieces [p0, p1) are the page's. */
@@ -374,14 +383,8 @@ void	 tag_metadata(struct pr *r);
 int	 tag_archival(struct pr *r, const struct buf *raw, struct buf *out);
 void	 pr_init(struct pr *r, const struct edition *e,
 	    const struct pdf_opts *o, struct diag *diag);
-void	 box_free(struct box *b);
 void	 pr_free(struct pr *r);
 void	 pr_glyph_scan(struct pr *r, const char *path, int line, int col,
 	    const char *s, size_t len);
-/* Every character of the Markdown and the front matter the PDF sets. */
-void	 box_glyphs(struct pr *r);
-/* The boxes of every part of the document, each part a Sect. */
-void	 box_parts(struct pr *r);
-const char	*box_source(const struct box *b, int *line);
 
 #endif
