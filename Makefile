@@ -51,6 +51,7 @@ LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c 
            gen/build.c gen/outdir.c gen/publish.c gen/newed.c gen/pngcheck.c \
            gen/series.c gen/archive.c gen/logo.c gen/logopng.c \
            gen/url.c gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdftext.c gen/pdfbox.c \
+           gen/pdfdraw.c \
            gen/pdfa.c gen/serve.c
 LIB_CXX  = gen/pdfa_content.cc
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS)) \

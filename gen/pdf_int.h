@@ -1,5 +1,5 @@
 /*
- * pdf_int.h: what the files of the PDF back-end share (pdf.c, pdftext.c, pdfbox.c):
+ * pdf_int.h: what the files of the PDF back-end share (pdf.c, pdftext.c, pdfbox.c, pdfdraw.c):
  * the page geometry, colours and type styles, measured text (struct
  * ptext) and its builder (struct ib), the boxes the document becomes
  * (struct box, table rows and cells, frames, footnotes), the
@@ -358,9 +358,17 @@ void	 box_glyphs(struct pr *r);
 void	 box_parts(struct pr *r);
 const char	*box_source(const struct box *b, int *line);
 
-/* pdf.c: the renderer's life and the checks on what the PDF can show. */
+/* pdfdraw.c: the pages drawn with Cairo. */
 
 void	 draw_colors(struct pr *r);
+void	 draw_piece(struct pr *r, const struct pl_piece *pc);
+/* Frame decoration on page p: pieces [p0, p1) are the page's. */
+void	 draw_frames(struct pr *r, size_t p0, size_t p1);
+void	 draw_cover(struct pr *r);
+void	 draw_footer(struct pr *r, int page);
+
+/* pdf.c: the renderer's life and the checks on what the PDF can show. */
+
 /* Decoration: an artifact of the kind PDFA_TAG_ARTIFACT or _PAGINATION. */
 void	 tag_art_begin(struct pr *r, const char *kind);
 void	 tag_art_end(struct pr *r, const char *kind);
@@ -371,11 +379,6 @@ void	 tag_to(struct pr *r, struct snode *s);
 /* Appends a Cairo attribute value, quoted: ' and \ escaped. */
 void	 tag_quoted(struct buf *b, const char *s);
 void	 tag_dest(struct pr *r, const char *name, double x, double y);
-void	 draw_piece(struct pr *r, const struct pl_piece *pc);
-/* Frame decoration on page p: pieces [p0, p1) are the page's. */
-void	 draw_frames(struct pr *r, size_t p0, size_t p1);
-void	 draw_cover(struct pr *r);
-void	 draw_footer(struct pr *r, int page);
 /* Bookmarks: the contents, then headings down to level 3, nested. */
 void	 tag_outline(struct pr *r);
 void	 tag_metadata(struct pr *r);
