@@ -51,7 +51,7 @@ LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c 
            gen/build.c gen/outdir.c gen/publish.c gen/newed.c gen/pngcheck.c \
            gen/series.c gen/archive.c gen/logo.c gen/logopng.c \
            gen/url.c gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdftext.c gen/pdfbox.c \
-           gen/pdfdraw.c \
+           gen/pdfdraw.c gen/pdftag.c \
            gen/pdfa.c gen/serve.c
 LIB_CXX  = gen/pdfa_content.cc
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS)) \
@@ -239,7 +239,7 @@ install-check: $(BIN)
 	@$(TEST_ENV) sh tests/install.sh ./$(BIN) "$(MAKE)"
 
 # Only doc.c (and, until gen's own document tree lands, html.c and
-# pdf.c) may see cmark-gfm.
+# pdfbox.c) may see cmark-gfm.
 cmark-includes:
 	@sh tests/cmark_includes.sh
 

@@ -1,5 +1,5 @@
 /*
- * pdf_int.h: what the files of the PDF back-end share (pdf.c, pdftext.c, pdfbox.c, pdfdraw.c):
+ * pdf_int.h: what the files of the PDF back-end share (pdf.c, pdftext.c, pdfbox.c, pdfdraw.c, pdftag.c):
  * the page geometry, colours and type styles, measured text (struct
  * ptext) and its builder (struct ib), the boxes the document becomes
  * (struct box, table rows and cells, frames, footnotes), the
@@ -367,7 +367,7 @@ void	 draw_frames(struct pr *r, size_t p0, size_t p1);
 void	 draw_cover(struct pr *r);
 void	 draw_footer(struct pr *r, int page);
 
-/* pdf.c: the renderer's life and the checks on what the PDF can show. */
+/* pdftag.c: the structure tree, destinations, outline, metadata, PDF/A. */
 
 /* Decoration: an artifact of the kind PDFA_TAG_ARTIFACT or _PAGINATION. */
 void	 tag_art_begin(struct pr *r, const char *kind);
@@ -384,6 +384,9 @@ void	 tag_outline(struct pr *r);
 void	 tag_metadata(struct pr *r);
 /* Cairo's PDF made archival by pdfa.c, appended to out. */
 int	 tag_archival(struct pr *r, const struct buf *raw, struct buf *out);
+
+/* pdf.c: the renderer's life and the checks on what the PDF can show. */
+
 void	 pr_init(struct pr *r, const struct edition *e,
 	    const struct pdf_opts *o, struct diag *diag);
 void	 pr_free(struct pr *r);
