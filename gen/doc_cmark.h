@@ -3,9 +3,9 @@
  * cmark-gfm tree of each Markdown file and what gen adds to its nodes
  * (doc_ext()).  The one header that brings in cmark-gfm.h, so that the
  * parser stops at doc.c and the back-ends; it goes when gen's own
- * document tree replaces the cmark trees in html.c and pdf.c
+ * document tree replaces the cmark trees in html.c and pdfbox.c
  * (tests/cmark_includes.sh checks who includes cmark-gfm).
- * Included by doc.c, html.c and pdf.c, and tests/unit/test_doc.c.
+ * Included by doc.c, html.c and pdfbox.c, and tests/unit/test_doc.c.
  */
 #ifndef GEN_DOC_CMARK_H
 #define GEN_DOC_CMARK_H
