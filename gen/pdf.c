@@ -42,8 +42,8 @@ render(struct pr *r, struct buf *out)
 	size_t			 p0 = 0, p1, i;
 	int			 p, rc;
 
-	r->surf = cairo_pdf_surface_create_for_stream(write_cb, &raw, PAGE_W,
-	    PAGE_H);
+	r->surf = cairo_pdf_surface_create_for_stream(write_cb, &raw,
+	    geom.page_w, geom.page_h);
 	tag_metadata(r);
 	r->cr = cairo_create(r->surf);
 	tag_outline(r);
@@ -53,7 +53,7 @@ render(struct pr *r, struct buf *out)
 	for (p = 0; p < L->npages; p++) {
 		for (p1 = p0; p1 < L->npiece && L->piece[p1].page == p; p1++)
 			continue;
-		r->fncur = M_TOP + BODY_H - L->page[p].fn;
+		r->fncur = geom.m_top + BODY_H - L->page[p].fn;
 		r->fnrule = 0;
 		draw_frames(r, p0, p1);
 		for (i = p0; i < p1; i++) {
@@ -120,8 +120,8 @@ dump_layout(struct pr *r, struct buf *d)
 
 	seen = xcalloc((size_t)r->nfn + 1, 1);
 	buf_printf(d, "%s: %d pages, A4 %.1f x %.1f, body %.1f x %.1f at "
-	    "%.1f, %.1f\npage 1: cover\n", r->e->slug, L->npages + 1, PAGE_W,
-	    PAGE_H, COL_W, BODY_H, M_LEFT, M_TOP);
+	    "%.1f, %.1f\npage 1: cover\n", r->e->slug, L->npages + 1,
+	    geom.page_w, geom.page_h, COL_W, BODY_H, geom.m_left, geom.m_top);
 	for (p = 0; p < L->npages; p++) {
 		buf_printf(d, "page %d: body %.1f, notes %.1f\n", box_pageno(p),
 		    L->page[p].used, L->page[p].fn);
@@ -211,8 +211,8 @@ pr_init(struct pr *r, const struct edition *e, const struct pdf_opts *o,
 		r->cov[2] = tag_new(r, "P", r->doc);
 		r->cov[3] = tag_new(r, "P", r->doc);
 		pt_str(r, &r->foot, e->meta.footer.s != NULL ?
-		    e->meta.footer.s : e->meta.title.s, ST_FOOT, COL_W - 48,
-		    PANGO_ALIGN_LEFT);
+		    e->meta.footer.s : e->meta.title.s, ST_FOOT,
+		    COL_W - geom.foot_numw, PANGO_ALIGN_LEFT);
 	}
 }
 
@@ -279,8 +279,9 @@ overflow(struct pr *r)
 		    what[b->kind] : "block";
 		r->nerr++;
 		if ((path = box_source(b, &line)) != NULL)
-			diag_error(r->diag, path, line, b->col, "PDF: this %s is taller than a "
-			    "page and cannot be broken; make it shorter%s", w,
+			diag_error(r->diag, path, line, b->col, "PDF: this %s "
+			    "is taller than a page and cannot be broken; make "
+			    "it shorter%s", w,
 			    b->kind == B_FIGURE ? " (fewer categories, or a "
 			    "```table instead)" : "");
 		else
@@ -363,18 +364,19 @@ foot_fits(struct pr *r)
 {
 	const struct meta	*m = &r->e->meta;
 
-	if (r->foot.nlines <= FOOT_LINES)
+	if (r->foot.nlines <= geom.foot_lines)
 		return 0;
 	if (m->footer.s != NULL)
 		diag_error(r->diag, r->e->index_path, m->footer.line,
 		    m->footer.col, "footer does not fit on %d lines at the "
 		    "foot of the PDF's pages (it takes %d); shorten it",
-		    FOOT_LINES, r->foot.nlines);
+		    geom.foot_lines, r->foot.nlines);
 	else
 		diag_error(r->diag, r->e->index_path, m->title.line,
 		    m->title.col, "title, the PDF's running footer when there "
 		    "is no footer, does not fit on %d lines there (it takes "
-		    "%d); add a shorter footer", FOOT_LINES, r->foot.nlines);
+		    "%d); add a shorter footer", geom.foot_lines,
+		    r->foot.nlines);
 	return -1;
 }
 

@@ -1,6 +1,7 @@
 /*
- * pdf_int.h: what the files of the PDF back-end share (pdf.c, pdftext.c, pdfbox.c, pdfdraw.c, pdftag.c):
- * the page geometry, colours and type styles, measured text (struct
+ * pdf_int.h: what the files of the PDF back-end share (pdf.c,
+ * pdftext.c, pdfbox.c, pdfdraw.c, pdftag.c): the layout's measures
+ * (struct pdf_geom), colours and type styles, measured text (struct
  * ptext) and its builder (struct ib), the boxes the document becomes
  * (struct box, table rows and cells, frames, footnotes), the
  * structure tree's elements (struct snode) and the renderer that holds
@@ -23,35 +24,189 @@ struct doc_part;
 struct edition;
 struct pdf_opts;
 
-/* Page geometry in points (A4 portrait). */
-#define PAGE_W		595.276
-#define PAGE_H		841.890
-#define M_LEFT		79.37		/* 28 mm */
-#define M_RIGHT		79.37
-#define M_TOP		70.87		/* 25 mm */
-#define M_BOTTOM	85.04		/* 30 mm below the body */
-#define COL_W		(PAGE_W - M_LEFT - M_RIGHT)
-#define BODY_H		(PAGE_H - M_TOP - M_BOTTOM)
-#define FOOT_RULE	(PAGE_H - 62.0)	/* the running footer's rule */
-#define FOOT_TOP	(PAGE_H - 56.0)	/* top of its first text line */
-#define FOOT_LINES	2		/* lines it may take; more is an error */
+/*
+ * The layout's measures, in points unless said otherwise: every number
+ * that places something on a page, in one table.  pdfbox.c measures
+ * with them and pdfdraw.c draws with them.
+ */
+struct pdf_geom {
+	/* The page (A4 portrait) and its body. */
+	double	 page_w, page_h;
+	double	 m_left;	/* 28 mm */
+	double	 m_right;
+	double	 m_top;		/* 25 mm */
+	double	 m_bottom;	/* 30 mm below the body */
+	double	 foot_rule;	/* the running footer's rule, above the
+				   page's lower edge */
+	double	 foot_top;	/* the top of its first text line, above
+				   the page's lower edge */
+	int	 foot_lines;	/* lines it may take; more is an error */
+	double	 foot_numw;	/* its text's width short of the column:
+				   room for the page number */
+	double	 hair;		/* hairline rules: figures, the footer,
+				   table rows, the footnotes' rule */
 
-/* Vertical rhythm and indents. */
-#define PARA_SP		7.5		/* between paragraphs */
-#define ITEM_SP		3.0		/* between items of a tight list */
-#define LIST_IND	18.0		/* list indent per level */
-#define MARK_GAP	6.0		/* list marker to text */
-#define FN_SEP		18.0		/* text to footnotes (rule inside) */
-#define FN_IND		14.0		/* footnote number column */
-#define FN_GAP		2.0		/* between footnotes */
-#define FIG_PAD		10.0		/* figure rule to chart */
-#define FIG_SP		16.0		/* around figures and tables */
-#define CELL_PX		6.0		/* table cell padding, horizontal */
-#define CELL_PY		4.0		/* and vertical */
-#define TOC_IND		26.0		/* TOC text column */
-#define TOC_NUMW	34.0		/* TOC page number column */
-#define CHAP_TOP	36.0		/* above a chapter heading */
-#define SPLIT_EXT	5.0		/* a frame split by a page break */
+	/* Vertical rhythm and indents. */
+	double	 para_sp;	/* between paragraphs */
+	double	 item_sp;	/* between items of a tight list */
+	double	 list_ind;	/* list indent per level (at least) */
+	double	 mark_gap;	/* list marker to text */
+	double	 chap_top;	/* above a chapter heading */
+	double	 chapnum_gap;	/* chapter number to its title */
+	double	 h1_after;	/* below a chapter heading */
+	double	 h2_before, h2_after;
+	double	 h3_before, h3_after;
+	double	 h4_before, h4_after;	/* and deeper */
+	double	 rule_sp;	/* above and below a thematic break */
+	double	 rule_h;	/* its box's height */
+	double	 rule_w;	/* its line's thickness */
+	double	 dest_up;	/* a named destination above its box */
+
+	/* Inline text, of the surrounding text's size. */
+	double	 code_size;	/* inline code */
+	double	 fnref_rise;	/* a footnote reference raised */
+	double	 fnref_size;	/* and set smaller */
+	double	 ul_pos;	/* underline below the baseline */
+	double	 strike_pos;	/* strikethrough above the baseline */
+	double	 line_th;	/* either's thickness */
+
+	/* Code blocks. */
+	double	 code_pad;	/* frame's padding above and below */
+	double	 code_margin;	/* space around the frame */
+	double	 code_left;	/* frame's left edge to the text */
+	double	 code_right;	/* text to the frame's right edge */
+
+	/* Figures and tables. */
+	double	 fig_sp;	/* around figures and tables */
+	double	 fig_pad;	/* figure rule to chart */
+	double	 fig_cap;	/* chart to caption */
+	double	 fig_tail;	/* taken from fig_pad below the caption */
+	double	 tab_cap;	/* a table's caption to its header */
+	double	 tab_after;	/* below a table's last row; above a
+				   Markdown table */
+	double	 tab_note;	/* a table's last row to its note */
+	double	 cell_px;	/* table cell padding, horizontal */
+	double	 cell_py;	/* and vertical */
+	double	 cell_floor;	/* a table's type: from its style's size
+				   down to this, no smaller */
+	double	 head_rule;	/* rule below a header row, above a total */
+
+	/* Callouts and quotes. */
+	double	 co_pad;	/* a callout's padding above and below */
+	double	 co_pad_big;	/* a summary's */
+	double	 co_px;		/* its padding left and right */
+	double	 co_left_example; /* an example's left padding (its mark) */
+	double	 co_right_question; /* a question's right padding (its mark) */
+	double	 co_margin;	/* space around a callout */
+	double	 co_title_after; /* below its title */
+	double	 co_bar;	/* summary's top band, example's bar */
+	double	 co_bar_wide;	/* box's and warning's bar */
+	double	 co_line;	/* example's and code's outline */
+	double	 co_line_round;	/* question's rounded outline */
+	double	 co_radius;	/* and its corners' radius */
+	double	 label_px, label_py;	/* an example's label tab around
+					   its text */
+	double	 mark_example_x, mark_example_y; /* its quote mark from
+						    the frame's corner */
+	double	 mark_question_x, mark_question_y; /* a question's mark,
+						      from the top right */
+	double	 quote_pad;	/* a quote's padding above and below */
+	double	 quote_ind;	/* its text indent */
+	double	 quote_bar;	/* its bar's width, code's bar */
+	double	 split_ext;	/* a frame split by a page break goes on
+				   this far beyond the page's text */
+
+	/* Footnotes. */
+	double	 fn_sep;	/* text to footnotes (rule inside) */
+	double	 fn_rule_w;	/* the rule's length */
+	double	 fn_ind;	/* footnote number column */
+	double	 fn_item;	/* a list item's text after its marker */
+	double	 fn_tab;	/* a table's column gap */
+	double	 fn_gap;	/* between footnotes */
+	double	 fn_dest_up;	/* a footnote's destination above it */
+
+	/* Table of contents. */
+	double	 toc_ind;	/* text column */
+	double	 toc_numw;	/* page number column */
+	double	 toc_after;	/* below its heading */
+	double	 toc1_before, toc2_before;	/* above an entry */
+	double	 leader_before;	/* text end to the leader dots */
+	double	 leader_after;	/* leader dots to the page number */
+	double	 leader_step;	/* between dots */
+	double	 leader_end;	/* the last dot before the leader's end */
+	double	 leader_r;	/* a dot's radius */
+	double	 leader_rise;	/* above the baseline */
+
+	/* The cover. */
+	double	 cover_band;	/* the band's height at least, of the
+				   page's */
+	double	 cover_top;	/* highest top of the title block */
+	double	 cover_below;	/* title block to the band's lower edge */
+	double	 cover_stripe;	/* the accent stripe at the top */
+	double	 cover_edge;	/* the band's lower edge */
+	double	 cover_org;	/* the organisation's top */
+	double	 cover_org_gap;	/* organisation to the title block */
+	double	 cover_sub_gap;	/* title to subtitle, subtitle to date */
+	double	 cover_date_gap; /* above the date, as the title block is
+				   measured; it is drawn cover_sub_gap
+				   below the subtitle, so a subtitle makes
+				   the measured block taller than drawn */
+	double	 cover_sub_narrow; /* subtitle's width short of the column */
+	double	 logo_top;	/* the logo box's top */
+	double	 logo_w, logo_h; /* the logo box */
+
+	/* Colours: the accent's tints over white. */
+	double	 tint, tint_strong;
+};
+
+static const struct pdf_geom geom = {
+	.page_w = 595.276, .page_h = 841.890,
+	.m_left = 79.37, .m_right = 79.37, .m_top = 70.87, .m_bottom = 85.04,
+	.foot_rule = 62.0, .foot_top = 56.0, .foot_lines = 2,
+	.foot_numw = 48, .hair = 0.5,
+
+	.para_sp = 7.5, .item_sp = 3.0, .list_ind = 18.0, .mark_gap = 6.0,
+	.chap_top = 36.0, .chapnum_gap = 2, .h1_after = 20,
+	.h2_before = 20, .h2_after = 6, .h3_before = 14, .h3_after = 4,
+	.h4_before = 10, .h4_after = 3,
+	.rule_sp = 14, .rule_h = 1, .rule_w = 0.75, .dest_up = 6,
+
+	.code_size = 0.88, .fnref_rise = 0.36, .fnref_size = 0.66,
+	.ul_pos = 0.13, .strike_pos = 0.3, .line_th = 0.055,
+
+	.code_pad = 8, .code_margin = 12, .code_left = 13, .code_right = 10,
+
+	.fig_sp = 16.0, .fig_pad = 10.0, .fig_cap = 8, .fig_tail = 2,
+	.tab_cap = 6, .tab_after = 12, .tab_note = 5,
+	.cell_px = 6.0, .cell_py = 4.0, .cell_floor = 7.0, .head_rule = 1,
+
+	.co_pad = 11, .co_pad_big = 13, .co_px = 14, .co_left_example = 40,
+	.co_right_question = 44, .co_margin = 14, .co_title_after = 4,
+	.co_bar = 3, .co_bar_wide = 4, .co_line = 0.75, .co_line_round = 1.5,
+	.co_radius = 7, .label_px = 5, .label_py = 2.5,
+	.mark_example_x = 9, .mark_example_y = 2,
+	.mark_question_x = 30, .mark_question_y = 6,
+	.quote_pad = 2, .quote_ind = 16, .quote_bar = 3, .split_ext = 5.0,
+
+	.fn_sep = 18.0, .fn_rule_w = 110, .fn_ind = 14.0, .fn_item = 4,
+	.fn_tab = 12, .fn_gap = 2.0, .fn_dest_up = 4,
+
+	.toc_ind = 26.0, .toc_numw = 34.0, .toc_after = 14,
+	.toc1_before = 8, .toc2_before = 0.5,
+	.leader_before = 6, .leader_after = 5, .leader_step = 4,
+	.leader_end = 2, .leader_r = 0.55, .leader_rise = 0.6,
+
+	.cover_band = 0.6, .cover_top = 190.0, .cover_below = 60.0,
+	.cover_stripe = 12, .cover_edge = 1, .cover_org = 150,
+	.cover_org_gap = 26, .cover_sub_gap = 14, .cover_date_gap = 28,
+	.cover_sub_narrow = 30, .logo_top = 52, .logo_w = 160, .logo_h = 56,
+
+	.tint = 0.08, .tint_strong = 0.38,
+};
+
+/* The text column and the body's height. */
+#define COL_W	(geom.page_w - geom.m_left - geom.m_right)
+#define BODY_H	(geom.page_h - geom.m_top - geom.m_bottom)
 
 /* Colours; the accent and its tints follow brand.color. */
 enum col {
@@ -337,7 +492,8 @@ double	 pt_word_width(const struct ptext *t);
 /* Sets t's type at s times its style's size (a table set smaller). */
 void	 pt_scale(struct ptext *t, enum st st, double s);
 /* The text of line i without soft hyphens, at most max bytes (whole characters). */
-void	 pt_line_text(const struct ptext *t, int i, struct buf *out, size_t max);
+void	 pt_line_text(const struct ptext *t, int i, struct buf *out,
+	    size_t max);
 int	 pt_hy_end(const struct ptext *t, int i, int *soft);
 void	 pt_limit_runs(struct pr *r);
 int	 pt_page_ends(struct pr *r);

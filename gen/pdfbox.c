@@ -126,8 +126,8 @@ inl(struct ib *b, cmark_node *n)
 		if ((s = cmark_node_get_literal(n)) != NULL)
 			buf_puts(&b->s, s);
 		ib_attr(b, pango_attr_family_new(FONTS_MONO), start);
-		ib_attr(b, pango_attr_size_new_absolute((int)(b->size * 0.88 *
-		    PANGO_SCALE)), start);
+		ib_attr(b, pango_attr_size_new_absolute((int)(b->size *
+		    geom.code_size * PANGO_SCALE)), start);
 		break;
 	case CMARK_NODE_HTML_INLINE:
 		if (doc_ext(n) != NULL && doc_ext(n)->kind == DOCX_BREAK)
@@ -171,10 +171,10 @@ inl(struct ib *b, cmark_node *n)
 				break;
 			snprintf(num, sizeof(num), "%d", k);
 			buf_puts(&b->s, num);
-			ib_attr(b, pango_attr_rise_new((int)(b->size * 0.36 *
-			    PANGO_SCALE)), start);
+			ib_attr(b, pango_attr_rise_new((int)(b->size *
+			    geom.fnref_rise * PANGO_SCALE)), start);
 			ib_attr(b, pango_attr_size_new_absolute((int)(b->size *
-			    0.66 * PANGO_SCALE)), start);
+			    geom.fnref_size * PANGO_SCALE)), start);
 			ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
 			    start);
 			ib_color(b, b->r->col[C_ACCENT], start);
@@ -407,24 +407,24 @@ heading(struct pr *r, cmark_node *n, const struct bctx *c)
 	if (level == 1 && x != NULL && x->num != NULL)
 		pt_str(r, &b->aux, x->num, ST_CHAPNUM, 0, PANGO_ALIGN_LEFT);
 	b->pl.height = pt_height(&b->t) + (b->aux.pl != NULL ?
-	    pt_height(&b->aux) + 2 : 0);
+	    pt_height(&b->aux) + geom.chapnum_gap : 0);
 	b->pl.keep = 1;
 	switch (level) {
 	case 1:
-		b->pl.pad_top = CHAP_TOP;
-		b->pl.after = 20;
+		b->pl.pad_top = geom.chap_top;
+		b->pl.after = geom.h1_after;
 		break;
 	case 2:
-		b->pl.before = 20;
-		b->pl.after = 6;
+		b->pl.before = geom.h2_before;
+		b->pl.after = geom.h2_after;
 		break;
 	case 3:
-		b->pl.before = 14;
-		b->pl.after = 4;
+		b->pl.before = geom.h3_before;
+		b->pl.after = geom.h3_after;
 		break;
 	default:
-		b->pl.before = 10;
-		b->pl.after = 3;
+		b->pl.before = geom.h4_before;
+		b->pl.after = geom.h4_after;
 		break;
 	}
 	if (x != NULL && x->id != NULL)
@@ -454,7 +454,7 @@ paragraph(struct pr *r, cmark_node *n, const struct bctx *c)
 	b = box_new(B_TEXT, c, tag_new(r, "P", c->sn));
 	pt_make(r, &b->t, &ib, ST_BODY, c->w, PANGO_ALIGN_LEFT);
 	lines_box(r, b);
-	b->pl.after = c->tight ? ITEM_SP : PARA_SP;
+	b->pl.after = c->tight ? geom.item_sp : geom.para_sp;
 	box_push(r, b);
 }
 
@@ -470,16 +470,16 @@ code(struct pr *r, const char *lit, const struct bctx *c)
 
 	while (len > 0 && lit[len - 1] == '\n')
 		len--;
-	prev = frame_open(r, FR_CODE, NULL, c, 8, 12);
-	cc.x += 13;
-	cc.w -= 23;
+	prev = frame_open(r, FR_CODE, NULL, c, geom.code_pad, geom.code_margin);
+	cc.x += geom.code_left;
+	cc.w -= geom.code_left + geom.code_right;
 	b = box_new(B_TEXT, &cc, tag_new(r, "Code", c->sn));
 	ib_init(&ib, r, ST_CODE, 0);
 	buf_add(&ib.s, lit, len);
 	pt_make(r, &b->t, &ib, ST_CODE, cc.w, PANGO_ALIGN_LEFT);
 	lines_box(r, b);
 	box_push(r, b);
-	frame_close(r, prev, 12);
+	frame_close(r, prev, geom.code_margin);
 }
 
 static void
@@ -504,9 +504,9 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	(void)start;
 	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
 	b->auxsn = tag_new(r, "Caption", b->sn);
-	b->pl.height = FIG_PAD + b->cl.height + 8 + pt_height(&b->aux) +
-	    FIG_PAD - 2;
-	b->pl.before = b->pl.after = FIG_SP;
+	b->pl.height = geom.fig_pad + b->cl.height + geom.fig_cap +
+	    pt_height(&b->aux) + geom.fig_pad - geom.fig_tail;
+	b->pl.before = b->pl.after = geom.fig_sp;
 	/* Outside frames and lists a figure may move forward. */
 	b->pl.floats = r->frame < 0 && c->depth == 0;
 	b->dest = xasprintf("figuur-%d", x->chart.number);
@@ -542,8 +542,8 @@ row_fit(struct row *row, const double *colx, const double *colw)
 	for (i = 0; i < row->nc; i++) {
 		row->c[i].x = colx[i];
 		row->c[i].w = colw[i];
-		pt_set_width(&row->c[i].t, colw[i] - 2 * CELL_PX);
-		h = pt_height(&row->c[i].t) + 2 * CELL_PY;
+		pt_set_width(&row->c[i].t, colw[i] - 2 * geom.cell_px);
+		h = pt_height(&row->c[i].t) + 2 * geom.cell_py;
 		if (h > row->h)
 			row->h = h;
 	}
@@ -562,15 +562,12 @@ rows_free(struct row *rows, size_t n)
 	free(rows);
 }
 
-/* Type of a table: from its style's size down to this, in points. */
-#define CELL_FLOOR	7.0
-
 /*
  * Column widths of a table in width w, as a browser's automatic table
  * layout: each column between its narrowest (its longest unbreakable
  * piece) and its natural width (its longest cell on one line).  When
  * the narrowest widths do not fit, the table's type is set smaller, in
- * steps down to CELL_FLOOR; when they still do not fit, returns the
+ * steps down to geom.cell_floor; when they still do not fit, returns the
  * column that is widest at its narrowest (the one to blame), else -1.
  * fixed[j] nonzero keeps column j at its natural width (numbers).
  */
@@ -587,7 +584,7 @@ table_widths(struct row *rows, size_t nrows, size_t ncol, double w,
 	mn = xcalloc(ncol, sizeof(*mn));
 	mw = xcalloc(ncol, sizeof(*mw));
 	mx = xcalloc(ncol, sizeof(*mx));
-	floor_s = CELL_FLOOR / styles[ST_CELL].size;
+	floor_s = geom.cell_floor / styles[ST_CELL].size;
 	for (k = 0; k < GEN_NELEM(steps); k++) {
 		s = steps[k] > floor_s ? steps[k] : floor_s;
 		sum_mn = sum_mw = sum_mx = 0;
@@ -599,13 +596,14 @@ table_widths(struct row *rows, size_t nrows, size_t ncol, double w,
 				if (s != 1)
 					pt_scale(&c->t, c->st, s);
 				pt_set_width(&c->t, -1);
-				if (pt_width(&c->t) + 2 * CELL_PX > mx[j])
-					mx[j] = pt_width(&c->t) + 2 * CELL_PX;
-				if ((x = pt_word_width(&c->t) + 2 * CELL_PX) >
-				    mw[j])
+				if (pt_width(&c->t) + 2 * geom.cell_px > mx[j])
+					mx[j] = pt_width(&c->t) +
+					    2 * geom.cell_px;
+				if ((x = pt_word_width(&c->t) +
+				    2 * geom.cell_px) > mw[j])
 					mw[j] = x;
-				if ((x = pt_min_width(&c->t) + 2 * CELL_PX) >
-				    mn[j])
+				if ((x = pt_min_width(&c->t) +
+				    2 * geom.cell_px) > mn[j])
 					mn[j] = x;
 			}
 			if (fixed != NULL && fixed[j])
@@ -679,12 +677,12 @@ too_wide(struct pr *r, const struct row *head, long col)
 		    r->scol, "PDF: this table is too wide for the page even "
 		    "in %.0f pt type: column %ld%s%s%s cannot be made narrower "
 		    "(shorten its longest word, or split the table)",
-		    CELL_FLOOR, col + 1, name.len > 0 ? " ('" : "",
+		    geom.cell_floor, col + 1, name.len > 0 ? " ('" : "",
 		    name.len > 0 ? name.s : "", name.len > 0 ? "')" : "");
 	else
 		diag_error(r->diag, r->e->index_path, 0, 0, "PDF: a table is "
 		    "too wide for the page even in %.0f pt type (column %ld)",
-		    CELL_FLOOR, col + 1);
+		    geom.cell_floor, col + 1);
 	buf_free(&name);
 	r->nerr++;
 }
@@ -724,8 +722,8 @@ row_box(struct pr *r, const struct bctx *c, struct snode *tsn,
 	b->pl.kind = PL_LINES;
 	b->pl.split = 1;
 	b->pl.repeat = repeat;
-	b->pl.pad_top = CELL_PY;
-	b->pl.pad_bottom = row->h - CELL_PY - n * lead;
+	b->pl.pad_top = geom.cell_py;
+	b->pl.pad_bottom = row->h - geom.cell_py - n * lead;
 	b->lh = xcalloc(n, sizeof(*b->lh));
 	b->fn = xcalloc(n, sizeof(*b->fn));
 	for (j = 0; j < n; j++)
@@ -754,7 +752,7 @@ push_rows(struct pr *r, const struct bctx *c, struct snode *tsn,
 	for (i = 0; i < nrows; i++) {
 		b = row_box(r, c, tsn, &rows[i], rep >= 0 ? rep : head);
 		if (i + 1 == nrows)
-			b->pl.after = 12;
+			b->pl.after = geom.tab_after;
 		if (has_total && rows[i].kind == ROW_BODY && i + 3 >= nrows)
 			b->pl.keep = 1;
 		k = box_push(r, b);
@@ -796,9 +794,9 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	buf_puts(&ib.s, t->title != NULL ? t->title : "");
 	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
 	b->auxsn = tag_new(r, "Caption", tsn);
-	b->pl.height = pt_height(&b->aux) + 6;
+	b->pl.height = pt_height(&b->aux) + geom.tab_cap;
 	b->pl.keep = 1;
-	b->pl.before = FIG_SP;
+	b->pl.before = geom.fig_sp;
 	b->dest = xasprintf("tabel-%d", t->number);
 	box_push(r, b);
 
@@ -837,7 +835,7 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	g->rows = xcalloc(1, sizeof(*g->rows));
 	g->rows[0] = ghead;
 	g->nrows = 1;
-	g->pl.height = pt_height(&g->aux) + 6 + ghead.h;
+	g->pl.height = pt_height(&g->aux) + geom.tab_cap + ghead.h;
 	g->pl.ghost = 1;
 	gi = (long)box_push(r, g);
 	g->line = 0;
@@ -848,10 +846,10 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 		b = box_new(B_TEXT, c, tag_new(r, "P", c->sn));
 		pt_str(r, &b->t, t->note, ST_NOTE, c->w, PANGO_ALIGN_LEFT);
 		lines_box(r, b);
-		b->pl.before = 5;
+		b->pl.before = geom.tab_note;
 		box_push(r, b);
 	}
-	space_after(r, 0, FIG_SP);
+	space_after(r, 0, geom.fig_sp);
 }
 
 /* A Markdown (GFM) table: a box per row, the header repeated. */
@@ -912,7 +910,7 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 	first = r->nb;
 	push_rows(r, c, tsn, rows, nrows, -1, 0);
 	if (r->nb > first)
-		r->b[first]->pl.before = 12;
+		r->b[first]->pl.before = geom.tab_after;
 	free(rows);
 	free(colw);
 	free(colx);
@@ -925,7 +923,7 @@ callout(struct pr *r, cmark_node *n, const struct docx *x,
 	enum callout	 k = x->callout;
 	struct bctx	 cc = *c;
 	struct box	*b;
-	double		 pl = 14, pr = 14, pad = 11;
+	double		 pl = geom.co_px, pr = geom.co_px, pad = geom.co_pad;
 	enum st		 st = ST_CTITLE;
 	enum col	 tc = C_TEXT;
 	char		*up;
@@ -934,16 +932,17 @@ callout(struct pr *r, cmark_node *n, const struct docx *x,
 	if (k == CO_SAMENVATTING) {
 		st = ST_CTITLE_BIG;
 		tc = C_ACCENT;
-		pad = 13;
+		pad = geom.co_pad_big;
 	} else if (k == CO_VOORBEELD)
-		pl = 40;
+		pl = geom.co_left_example;
 	else if (k == CO_LET_OP)
 		tc = C_WARN_TEXT;
 	else if (k == CO_VRAAG) {
 		tc = C_ACCENT;
-		pr = 44;
+		pr = geom.co_right_question;
 	}
-	prev = frame_open(r, FR_CALLOUT, &doc_callouts[k], c, pad, 14);
+	prev = frame_open(r, FR_CALLOUT, &doc_callouts[k], c, pad,
+	    geom.co_margin);
 	cc.sn = tag_new(r, "Div", c->sn);
 	cc.x += pl;
 	cc.w -= pl + pr;
@@ -960,10 +959,10 @@ callout(struct pr *r, cmark_node *n, const struct docx *x,
 		b->t.color = r->col[tc];
 	lines_box(r, b);
 	b->pl.keep = 1;
-	b->pl.after = 4;
+	b->pl.after = geom.co_title_after;
 	box_push(r, b);
 	blocks(r, n, &cc);
-	frame_close(r, prev, 14);
+	frame_close(r, prev, geom.co_margin);
 }
 
 static void
@@ -972,13 +971,13 @@ quote(struct pr *r, cmark_node *n, const struct bctx *c)
 	struct bctx	 cc = *c;
 	int		 prev;
 
-	prev = frame_open(r, FR_QUOTE, NULL, c, 2, PARA_SP);
+	prev = frame_open(r, FR_QUOTE, NULL, c, geom.quote_pad, geom.para_sp);
 	cc.sn = tag_new(r, "BlockQuote", c->sn);
-	cc.x += 16;
-	cc.w -= 16;
+	cc.x += geom.quote_ind;
+	cc.w -= geom.quote_ind;
 	cc.tight = 0;
 	blocks(r, n, &cc);
-	frame_close(r, prev, PARA_SP);
+	frame_close(r, prev, geom.para_sp);
 }
 
 static void
@@ -996,7 +995,7 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 			    CMARK_ORDERED_LIST;
 
 	cc.depth++;
-	ind = LIST_IND;
+	ind = geom.list_ind;
 	if (ordered) {
 		/* Room for the widest number inside the indent. */
 		for (item = cmark_node_first_child(n), last = k;
@@ -1004,8 +1003,8 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 			last++;
 		snprintf(m, sizeof(m), "%d.", last > k ? last - 1 : k);
 		pt_str(r, &mt, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
-		if (pt_width(&mt) + MARK_GAP > ind)
-			ind = pt_width(&mt) + MARK_GAP;
+		if (pt_width(&mt) + geom.mark_gap > ind)
+			ind = pt_width(&mt) + geom.mark_gap;
 		pt_free(&mt);
 	}
 	cc.x += ind;
@@ -1048,7 +1047,7 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	    r->b[lastitem - 1]->t.nlines <= 3 &&
 	    r->b[lastitem]->kind == B_TEXT && r->b[lastitem]->t.nlines < 2)
 		r->b[lastitem - 1]->pl.keep = 1;
-	space_after(r, from, PARA_SP);
+	space_after(r, from, geom.para_sp);
 }
 
 static void
@@ -1095,8 +1094,8 @@ block(struct pr *r, cmark_node *n, const struct bctx *c)
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		b = box_new(B_RULE, c, NULL);
-		b->pl.height = 1;
-		b->pl.before = b->pl.after = 14;
+		b->pl.height = geom.rule_h;
+		b->pl.before = b->pl.after = geom.rule_sp;
 		box_push(r, b);
 		break;
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
@@ -1164,8 +1163,8 @@ fn_table(struct pr *r, struct fnote *f, cmark_node *n)
 		    j < ncol; cn = cmark_node_next(cn), j++) {
 			s = doc_text(cn);
 			pt_str(r, &m, s, ST_FN, 0, PANGO_ALIGN_LEFT);
-			if (pt_width(&m) + 12 > colw[j])
-				colw[j] = pt_width(&m) + 12;
+			if (pt_width(&m) + geom.fn_tab > colw[j])
+				colw[j] = pt_width(&m) + geom.fn_tab;
 			pt_free(&m);
 			free(s);
 		}
@@ -1182,7 +1181,7 @@ fn_table(struct pr *r, struct fnote *f, cmark_node *n)
 		if (cmark_gfm_extensions_get_table_row_is_header(rn))
 			ib_attr(&ib, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
 			    0);
-		pt_make(r, &b->t, &ib, ST_FN, COL_W - FN_IND,
+		pt_make(r, &b->t, &ib, ST_FN, COL_W - geom.fn_ind,
 		    PANGO_ALIGN_LEFT);
 		tabs = pango_tab_array_new((gint)(ncol > 1 ? ncol - 1 : 1),
 		    FALSE);
@@ -1219,7 +1218,8 @@ fn_block(struct pr *r, struct fnote *f, cmark_node *n)
 		b = fn_add(r, f, "P", 0, 0);
 		ib_init(&ib, r, ST_FN, 0);
 		inlines(&ib, n);
-		pt_make(r, &b->t, &ib, ST_FN, COL_W - FN_IND, PANGO_ALIGN_LEFT);
+		pt_make(r, &b->t, &ib, ST_FN, COL_W - geom.fn_ind,
+		    PANGO_ALIGN_LEFT);
 		break;
 	case CMARK_NODE_LIST:
 		ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
@@ -1234,7 +1234,7 @@ fn_block(struct pr *r, struct fnote *f, cmark_node *n)
 				snprintf(m, sizeof(m), "\xe2\x80\xa2");
 			b = fn_add(r, f, "P", 0, 0);
 			pt_str(r, &b->t, m, ST_FN, 0, PANGO_ALIGN_LEFT);
-			b = fn_add(r, f, "P", FN_IND + 4, 1);
+			b = fn_add(r, f, "P", geom.fn_ind + geom.fn_item, 1);
 			ib_init(&ib, r, ST_FN, 0);
 			for (c = cmark_node_first_child(item); c != NULL;
 			    c = cmark_node_next(c)) {
@@ -1249,7 +1249,8 @@ fn_block(struct pr *r, struct fnote *f, cmark_node *n)
 					free(s);
 				}
 			}
-			pt_make(r, &b->t, &ib, ST_FN, COL_W - 2 * FN_IND - 4,
+			pt_make(r, &b->t, &ib, ST_FN, COL_W - 2 * geom.fn_ind -
+			    geom.fn_item,
 			    PANGO_ALIGN_LEFT);
 			f->h += pt_height(&b->t);
 		}
@@ -1264,13 +1265,14 @@ fn_block(struct pr *r, struct fnote *f, cmark_node *n)
 		ib_init(&ib, r, ST_CODE, 0);
 		buf_add(&ib.s, lit, strlen(lit) - (strlen(lit) > 0 &&
 		    lit[strlen(lit) - 1] == '\n'));
-		pt_make(r, &b->t, &ib, ST_CODE, COL_W - FN_IND,
+		pt_make(r, &b->t, &ib, ST_CODE, COL_W - geom.fn_ind,
 		    PANGO_ALIGN_LEFT);
 		break;
 	default:
 		b = fn_add(r, f, "P", 0, 0);
 		s = doc_text(n);
-		pt_str(r, &b->t, s, ST_FN, COL_W - FN_IND, PANGO_ALIGN_LEFT);
+		pt_str(r, &b->t, s, ST_FN, COL_W - geom.fn_ind,
+		    PANGO_ALIGN_LEFT);
 		free(s);
 		break;
 	}
@@ -1313,12 +1315,12 @@ box_footnotes(struct pr *r)
 				inlines(&ib, c);
 				c = cmark_node_next(c);
 			}
-			pt_make(r, &f->t, &ib, ST_FN, COL_W - FN_IND,
+			pt_make(r, &f->t, &ib, ST_FN, COL_W - geom.fn_ind,
 			    PANGO_ALIGN_LEFT);
 			f->h = pt_height(&f->t);
 			for (; c != NULL; c = cmark_node_next(c))
 				fn_block(r, f, c);
-			f->h += FN_GAP;
+			f->h += geom.fn_gap;
 			snprintf(num, sizeof(num), "%d",
 			    d->parts[i].fn_base + k);
 			pt_str(r, &f->num, num, ST_FN, 0, PANGO_ALIGN_LEFT);
@@ -1343,7 +1345,7 @@ box_toc(struct pr *r)
 	b = box_new(B_HEADING, &c, tag_new(r, "H2", r->doc));
 	pt_str(r, &b->t, "Inhoud", ST_H1, COL_W, PANGO_ALIGN_LEFT);
 	b->pl.height = pt_height(&b->t);
-	b->pl.after = 14;
+	b->pl.after = geom.toc_after;
 	b->pl.keep = 1;
 	b->dest = xstrdup("inhoud");
 	b->title = xstrdup("Inhoud");
@@ -1356,13 +1358,14 @@ box_toc(struct pr *r)
 		b->auxsn = tag_new(r, "Reference", b->sn);
 		b->level = t->level;
 		pt_str(r, &b->t, t->text, t->level == 1 ? ST_TOC1 : ST_TOC2,
-		    COL_W - TOC_IND - TOC_NUMW, PANGO_ALIGN_LEFT);
+		    COL_W - geom.toc_ind - geom.toc_numw, PANGO_ALIGN_LEFT);
 		if (t->num != NULL)
 			pt_str(r, &b->aux, t->num, ST_TOC1, 0,
 			    PANGO_ALIGN_LEFT);
 		b->dest = xstrdup(t->id);
 		b->pl.height = pt_height(&b->t);
-		b->pl.before = t->level == 1 ? 8 : 0.5;
+		b->pl.before = t->level == 1 ? geom.toc1_before :
+		    geom.toc2_before;
 		box_push(r, b);
 	}
 }
@@ -1390,7 +1393,7 @@ box_paginate(struct pr *r)
 	for (i = 0; i < r->nb; i++)
 		pb[i] = r->b[i]->pl;
 	g.body = BODY_H;
-	g.fn_sep = FN_SEP;
+	g.fn_sep = geom.fn_sep;
 	pl_paginate(pb, r->nb, &g, &r->L);
 	free(pb);
 	r->bpage = xcalloc(r->nb + 1, sizeof(*r->bpage));

@@ -74,8 +74,9 @@ draw_colors(struct pr *r)
 		if (col_hex[i] != NULL)
 			parse_rgb(col_hex[i], &r->col[i]);
 	parse_rgb(r->e->meta.brand_color.s, &r->col[C_ACCENT]);
-	r->col[C_TINT] = tint(r->col[C_ACCENT], 0.08);
-	r->col[C_TINT_STRONG] = tint(r->col[C_ACCENT], 0.38);
+	r->col[C_TINT] = tint(r->col[C_ACCENT], geom.tint);
+	r->col[C_TINT_STRONG] = tint(r->col[C_ACCENT],
+	    geom.tint_strong);
 }
 
 static void
@@ -321,13 +322,13 @@ draw_line(struct pr *r, const struct ptext *t, PangoLayoutLine *line,
 		show_run(r->cr, text, gi, x, by - (double)gi->y_offset /
 		    PANGO_SCALE, h);
 		if (ul) {
-			cairo_rectangle(r->cr, x, by + t->size * 0.13, w,
-			    t->size * 0.055);
+			cairo_rectangle(r->cr, x, by + t->size * geom.ul_pos,
+			    w, t->size * geom.line_th);
 			cairo_fill(r->cr);
 		}
 		if (strike) {
-			cairo_rectangle(r->cr, x, by - t->size * 0.3, w,
-			    t->size * 0.055);
+			cairo_rectangle(r->cr, x, by - t->size *
+			    geom.strike_pos, w, t->size * geom.line_th);
 			cairo_fill(r->cr);
 		}
 		x += w;
@@ -460,26 +461,26 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
 		if (!r->fnrule) {
 			tag_art_begin(r, PDFA_TAG_ARTIFACT);
 			source(r, r->col[C_TEXT]);
-			cairo_rectangle(r->cr, M_LEFT, r->fncur - FN_SEP / 2,
-			    110, 0.5);
+			cairo_rectangle(r->cr, geom.m_left, r->fncur -
+			    geom.fn_sep / 2, geom.fn_rule_w, geom.hair);
 			cairo_fill(r->cr);
 			tag_art_end(r, PDFA_TAG_ARTIFACT);
 			r->fnrule = 1;
 		}
 		snprintf(name, sizeof(name), "fn-%d", t->fns[i].num);
-		tag_dest(r, name, M_LEFT, r->fncur - 4);
+		tag_dest(r, name, geom.m_left, r->fncur - geom.fn_dest_up);
 		f->note->parent = owner;
-		draw_text(r, f->lbl, &f->num, M_LEFT, r->fncur, 0, 1, 1);
-		draw_text(r, f->p, &f->t, M_LEFT + FN_IND, r->fncur, 0,
-		    f->t.nlines, 1);
+		draw_text(r, f->lbl, &f->num, geom.m_left, r->fncur, 0, 1, 1);
+		draw_text(r, f->p, &f->t, geom.m_left + geom.fn_ind,
+		    r->fncur, 0, f->t.nlines, 1);
 		y = r->fncur + pt_height(&f->t);
 		for (j = 0; j < f->nblk; j++) {
 			const struct fblock *b = &f->blk[j];
 
 			if (b->beside && j > 0)
 				y -= pt_height(&f->blk[j - 1].t);
-			draw_text(r, b->sn, &b->t, M_LEFT + FN_IND + b->x, y,
-			    0, b->t.nlines, 1);
+			draw_text(r, b->sn, &b->t, geom.m_left + geom.fn_ind +
+			    b->x, y, 0, b->t.nlines, 1);
 			y += pt_height(&b->t);
 		}
 		r->fncur += f->h;
@@ -495,7 +496,7 @@ draw_row(struct pr *r, const struct row *row, double x, double y,
     double h, int from, int to, int tagged)
 {
 	size_t	 i;
-	double	 ty = y + (from == 0 ? CELL_PY : 0), w;
+	double	 ty = y + (from == 0 ? geom.cell_py : 0), w;
 	int	 n, last = 1;
 
 	for (i = 0; i < row->nc; i++) {
@@ -507,12 +508,12 @@ draw_row(struct pr *r, const struct row *row, double x, double y,
 		if (from >= n)
 			continue;
 		if (tagged) {
-			draw_text(r, c->sn, &c->t, x + c->x + CELL_PX, ty,
+			draw_text(r, c->sn, &c->t, x + c->x + geom.cell_px, ty,
 			    from, n, from == 0 && n == c->t.nlines);
 			notes(r, c->sn, &c->t, from, n);
 		} else
-			draw_lines(r, &c->t, x + c->x + CELL_PX, ty, from, n,
-			    0);
+			draw_lines(r, &c->t, x + c->x + geom.cell_px, ty,
+			    from, n, 0);
 	}
 	if (row->nc == 0)
 		return;
@@ -522,15 +523,17 @@ draw_row(struct pr *r, const struct row *row, double x, double y,
 		tag_art_begin(r, PDFA_TAG_ARTIFACT);
 	switch (row->kind) {
 	case ROW_HEAD:
-		fill_rect(r, C_TEXT, x, y + h - 1, w, 1);
+		fill_rect(r, C_TEXT, x, y + h - geom.head_rule, w,
+		    geom.head_rule);
 		break;
 	case ROW_BODY:
 		if (last)
-			fill_rect(r, C_ROW, x, y + h - 0.5, w, 0.5);
+			fill_rect(r, C_ROW, x, y + h - geom.hair, w,
+			    geom.hair);
 		break;
 	case ROW_TOTAL:
 		if (from == 0)
-			fill_rect(r, C_TEXT, x, y, w, 1);
+			fill_rect(r, C_TEXT, x, y, w, geom.head_rule);
 		break;
 	}
 	if (tagged)
@@ -543,13 +546,14 @@ leader(struct pr *r, double x0, double x1, double y)
 {
 	double	 x;
 
-	if (x1 - 2 <= x0)
+	if (x1 - geom.leader_end <= x0)
 		return;
 	tag_art_begin(r, PDFA_TAG_ARTIFACT);
 	source(r, r->col[C_RULE]);
-	for (x = x1 - 2; x > x0; x -= 4) {
+	for (x = x1 - geom.leader_end; x > x0; x -= geom.leader_step) {
 		cairo_new_sub_path(r->cr);
-		cairo_arc(r->cr, x, y - 0.6, 0.55, 0, 2 * G_PI);
+		cairo_arc(r->cr, x, y - geom.leader_rise, geom.leader_r, 0,
+		    2 * G_PI);
 	}
 	cairo_fill(r->cr);
 	tag_art_end(r, PDFA_TAG_ARTIFACT);
@@ -563,7 +567,7 @@ draw_toc(struct pr *r, const struct box *b, double x, double y)
 	PangoLayoutLine	*last;
 	size_t		 i;
 	char		 num[16], *attr;
-	double		 by, tx = x + TOC_IND, endx;
+	double		 by, tx = x + geom.toc_ind, endx;
 	int		 page;
 
 	i = box_find_dest(r, b->dest, B_HEADING);
@@ -584,7 +588,8 @@ draw_toc(struct pr *r, const struct box *b, double x, double y)
 	pango_layout_line_get_extents(last, NULL, &lr);
 	endx = tx + (double)(lr.x + lr.width) / PANGO_SCALE;
 	cairo_tag_end(r->cr, CAIRO_TAG_LINK);
-	leader(r, endx + 6, x + b->w - pt_width(&pn) - 5, by);
+	leader(r, endx + geom.leader_before, x + b->w - pt_width(&pn) -
+	    geom.leader_after, by);
 	pt_free(&pn);
 }
 
@@ -592,25 +597,27 @@ void
 draw_piece(struct pr *r, const struct pl_piece *pc)
 {
 	struct box	*b = r->b[pc->box];
-	double		 x = M_LEFT + b->x, y = M_TOP + pc->y, ty, cy, h, own;
+	double		 x = geom.m_left + b->x, y = geom.m_top + pc->y, ty, cy,
+			 h, own;
 	size_t		 i;
 
 	ty = y + (pc->first ? b->pl.pad_top : 0);
 	/* A contents entry links to its heading's name; it has none. */
 	if (pc->first && !pc->repeated && b->dest != NULL &&
 	    b->kind != B_TOC)
-		tag_dest(r, b->dest, x, ty - 6);
+		tag_dest(r, b->dest, x, ty - geom.dest_up);
 	switch (b->kind) {
 	case B_TEXT:
 		if (pc->first && b->mark.pl != NULL)
-			draw_text(r, b->marksn, &b->mark, x - MARK_GAP -
+			draw_text(r, b->marksn, &b->mark, x - geom.mark_gap -
 			    pt_width(&b->mark), ty + (b->t.base - b->mark.base),
 			    0, 1, 1);
 		if (b->label && pc->first) {
 			tag_art_begin(r, PDFA_TAG_ARTIFACT);
 			source(r, r->col[C_ACCENT]);
-			cairo_rectangle(r->cr, x - 5, ty + 2.5, pt_width(&b->t) +
-			    10, b->t.lead - 5);
+			cairo_rectangle(r->cr, x - geom.label_px,
+			    ty + geom.label_py, pt_width(&b->t) +
+			    2 * geom.label_px, b->t.lead - 2 * geom.label_py);
 			cairo_fill(r->cr);
 			tag_art_end(r, PDFA_TAG_ARTIFACT);
 		}
@@ -624,7 +631,7 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		if (b->aux.pl != NULL) {
 			draw_lines(r, &b->aux, x, cy, 0, b->aux.nlines,
 			    b->t.nlines > 0 && b->t.nlinks > 0);
-			cy += pt_height(&b->aux) + 2;
+			cy += pt_height(&b->aux) + geom.chapnum_gap;
 		}
 		draw_lines(r, &b->t, x, cy, 0, b->t.nlines, b->t.nlinks > 0);
 		if (b->t.nlinks == 0)
@@ -633,7 +640,7 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		break;
 	case B_FIGURE:
 		tag_art_begin(r, PDFA_TAG_ARTIFACT);
-		fill_rect(r, C_RULE, x, ty, b->w, 0.5);
+		fill_rect(r, C_RULE, x, ty, b->w, geom.hair);
 		tag_art_end(r, PDFA_TAG_ARTIFACT);
 		/*
 		 * A figure moved forward is opened after siblings that
@@ -651,12 +658,14 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		r->alt[r->nalt++] = b->chart->desc != NULL ? b->chart->desc :
 		    b->chart->title != NULL ? b->chart->title : "";
 		cairo_tag_begin(r->cr, "Span", "");
-		chart_cairo_draw(&b->cl, r->cr, r->o->fonts, x, ty + FIG_PAD);
+		chart_cairo_draw(&b->cl, r->cr, r->o->fonts, x,
+		    ty + geom.fig_pad);
 		cairo_tag_end(r->cr, "Span");
-		draw_text(r, b->auxsn, &b->aux, x, ty + FIG_PAD +
-		    b->cl.height + 8, 0, b->aux.nlines, 1);
+		draw_text(r, b->auxsn, &b->aux, x, ty + geom.fig_pad +
+		    b->cl.height + geom.fig_cap, 0, b->aux.nlines, 1);
 		tag_art_begin(r, PDFA_TAG_ARTIFACT);
-		fill_rect(r, C_RULE, x, ty + b->pl.height - 0.5, b->w, 0.5);
+		fill_rect(r, C_RULE, x, ty + b->pl.height - geom.hair, b->w,
+		    geom.hair);
 		tag_art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_TABLE:
@@ -673,18 +682,19 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 			if (b->aux.pl != NULL) {
 				draw_lines(r, &b->aux, x, y, 0, b->aux.nlines,
 				    0);
-				y += pt_height(&b->aux) + 6;
+				y += pt_height(&b->aux) + geom.tab_cap;
 			}
 			draw_row(r, &b->rows[0], x, y, b->rows[0].h, 0,
 			    INT_MAX, 0);
 			tag_art_end(r, PDFA_TAG_ARTIFACT);
 		} else if (b->pl.kind == PL_LINES) {
 			/* Without the padding of frames around the table. */
-			own = b->rows[0].h - CELL_PY - b->pl.nlines * b->lh[0];
+			own = b->rows[0].h - geom.cell_py -
+			    b->pl.nlines * b->lh[0];
 			h = pc->h;
 			if (pc->first) {
-				h -= b->pl.pad_top - CELL_PY;
-				y += b->pl.pad_top - CELL_PY;
+				h -= b->pl.pad_top - geom.cell_py;
+				y += b->pl.pad_top - geom.cell_py;
 			}
 			if (pc->last)
 				h -= b->pl.pad_bottom - own;
@@ -696,7 +706,7 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		break;
 	case B_RULE:
 		tag_art_begin(r, PDFA_TAG_ARTIFACT);
-		fill_rect(r, C_RULE, x, ty, b->w, 0.75);
+		fill_rect(r, C_RULE, x, ty, b->w, geom.rule_w);
 		tag_art_end(r, PDFA_TAG_ARTIFACT);
 		break;
 	case B_TOC:
@@ -764,54 +774,68 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 		}
 		if (!any)
 			continue;
-		y0 = M_TOP + (starts ? top + f->off_top : top - SPLIT_EXT);
-		y1 = M_TOP + (ends ? bot - (r->b[f->last]->pl.pad_bottom -
-		    f->pb) : bot + SPLIT_EXT);
-		x = M_LEFT + f->x;
+		y0 = geom.m_top + (starts ? top + f->off_top :
+		    top - geom.split_ext);
+		y1 = geom.m_top + (ends ? bot - (r->b[f->last]->pl.pad_bottom -
+		    f->pb) : bot + geom.split_ext);
+		x = geom.m_left + f->x;
 		w = f->w;
 		tag_art_begin(r, PDFA_TAG_ARTIFACT);
 		switch (f->kind) {
 		case FR_QUOTE:
-			fill_rect(r, C_TINT_STRONG, x, y0, 3, y1 - y0);
+			fill_rect(r, C_TINT_STRONG, x, y0, geom.quote_bar,
+			    y1 - y0);
 			break;
 		case FR_CODE:
 			fill_rect(r, C_CODE_BG, x, y0, w, y1 - y0);
 			source(r, r->col[C_CODE_LINE]);
-			cairo_set_line_width(cr, 0.75);
-			cairo_rectangle(cr, x + 0.375, y0 + 0.375, w - 0.75,
-			    y1 - y0 - 0.75);
+			cairo_set_line_width(cr, geom.co_line);
+			cairo_rectangle(cr, x + geom.co_line / 2,
+			    y0 + geom.co_line / 2, w - geom.co_line,
+			    y1 - y0 - geom.co_line);
 			cairo_stroke(cr);
-			fill_rect(r, C_KADER, x, y0, 3, y1 - y0);
+			fill_rect(r, C_KADER, x, y0, geom.quote_bar, y1 - y0);
 			break;
 		case FR_CALLOUT:
 			if (f->callout->kind == CO_SAMENVATTING) {
 				fill_rect(r, C_TINT, x, y0, w, y1 - y0);
 				if (starts)
-					fill_rect(r, C_ACCENT, x, y0, w, 3);
+					fill_rect(r, C_ACCENT, x, y0, w,
+					    geom.co_bar);
 			} else if (f->callout->kind == CO_KADER) {
 				fill_rect(r, C_GREY, x, y0, w, y1 - y0);
-				fill_rect(r, C_KADER, x, y0, 4, y1 - y0);
+				fill_rect(r, C_KADER, x, y0, geom.co_bar_wide,
+				    y1 - y0);
 			} else if (f->callout->kind == CO_VOORBEELD) {
 				source(r, r->col[C_RULE]);
-				cairo_set_line_width(cr, 0.75);
-				cairo_rectangle(cr, x + 0.375, y0 + 0.375,
-				    w - 0.75, y1 - y0 - 0.75);
+				cairo_set_line_width(cr, geom.co_line);
+				cairo_rectangle(cr, x + geom.co_line / 2,
+				    y0 + geom.co_line / 2, w - geom.co_line,
+				    y1 - y0 - geom.co_line);
 				cairo_stroke(cr);
-				fill_rect(r, C_ACCENT, x, y0, 3, y1 - y0);
+				fill_rect(r, C_ACCENT, x, y0, geom.co_bar,
+				    y1 - y0);
 				if (starts)
-					draw_mark(r, "\xe2\x80\x9c", x + 9,
-					    y0 + 2);
+					draw_mark(r, "\xe2\x80\x9c", x +
+					    geom.mark_example_x,
+					    y0 + geom.mark_example_y);
 			} else if (f->callout->kind == CO_LET_OP) {
 				fill_rect(r, C_WARN_BG, x, y0, w, y1 - y0);
-				fill_rect(r, C_WARN, x, y0, 4, y1 - y0);
+				fill_rect(r, C_WARN, x, y0, geom.co_bar_wide,
+				    y1 - y0);
 			} else {
 				source(r, r->col[C_TINT_STRONG]);
-				cairo_set_line_width(cr, 1.5);
-				rounded(cr, x + 0.75, y0 + 0.75, w - 1.5,
-				    y1 - y0 - 1.5, 7);
+				cairo_set_line_width(cr, geom.co_line_round);
+				rounded(cr, x + geom.co_line_round / 2,
+				    y0 + geom.co_line_round / 2,
+				    w - geom.co_line_round,
+				    y1 - y0 - geom.co_line_round,
+				    geom.co_radius);
 				cairo_stroke(cr);
 				if (starts)
-					draw_mark(r, "?", x + w - 30, y0 + 6);
+					draw_mark(r, "?", x + w -
+					    geom.mark_question_x,
+					    y0 + geom.mark_question_y);
 			}
 			break;
 		}
@@ -819,11 +843,12 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 	}
 }
 
-/* Scales a w x h logo into the cover's logo box at (M_LEFT, 52). */
+/* Scales a w x h logo into the cover's logo box. */
 static double
 logo_scale(double w, double h)
 {
-	return 160.0 / w < 56.0 / h ? 160.0 / w : 56.0 / h;
+	return geom.logo_w / w < geom.logo_h / h ? geom.logo_w / w :
+	    geom.logo_h / h;
 }
 
 static void
@@ -844,11 +869,11 @@ logo_svg(struct pr *r, const struct logo *l)
 	}
 	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &ht) ||
 	    w <= 0 || ht <= 0) {
-		w = 160;
-		ht = 56;
+		w = geom.logo_w;
+		ht = geom.logo_h;
 	}
-	vp.x = M_LEFT;
-	vp.y = 52;
+	vp.x = geom.m_left;
+	vp.y = geom.logo_top;
 	vp.width = w * logo_scale(w, ht);
 	vp.height = ht * logo_scale(w, ht);
 	/*
@@ -916,7 +941,7 @@ logo(struct pr *r)
 	if (w > 0 && h > 0) {
 		s = logo_scale(w, h);
 		cairo_save(r->cr);
-		cairo_translate(r->cr, M_LEFT, 52);
+		cairo_translate(r->cr, geom.m_left, geom.logo_top);
 		cairo_scale(r->cr, s, s);
 		cairo_set_source_surface(r->cr, img, 0, 0);
 		cairo_paint(r->cr);
@@ -925,11 +950,8 @@ logo(struct pr *r)
 	cairo_surface_destroy(img);
 }
 
-/* The cover band: at least this tall, and grown to hold the title. */
-#define COVER_BAND	(PAGE_H * 0.6)
-#define COVER_TOP	190.0	/* highest top of the title block */
-#define COVER_BELOW	60.0	/* title block to the band's lower edge */
-
+/* The cover: its band at least geom.cover_band tall, and grown to hold
+ * the title. */
 void
 draw_cover(struct pr *r)
 {
@@ -938,7 +960,8 @@ draw_cover(struct pr *r)
 				    m->brand_name.s : m->organisation.s;
 	struct ptext		 t[4];
 	struct buf		 date = { NULL, 0, 0 };
-	double			 panel = COVER_BAND, y, h, top;
+	double			 panel = (geom.page_h * geom.cover_band), y, h,
+				 top;
 	char			*up;
 	int			 i;
 
@@ -950,7 +973,8 @@ draw_cover(struct pr *r)
 	}
 	pt_str(r, &t[1], m->title.s, ST_TITLE, COL_W, PANGO_ALIGN_LEFT);
 	if (m->subtitle.s != NULL)
-		pt_str(r, &t[2], m->subtitle.s, ST_SUBTITLE, COL_W - 30,
+		pt_str(r, &t[2], m->subtitle.s, ST_SUBTITLE, COL_W -
+		    geom.cover_sub_narrow,
 		    PANGO_ALIGN_LEFT);
 	fmt_date(&date, m->date);
 	pt_str(r, &t[3], date.s, ST_DATE, COL_W, PANGO_ALIGN_LEFT);
@@ -960,32 +984,36 @@ draw_cover(struct pr *r)
 	 * The title block stands on the band's lower edge; a long title
 	 * starts below the organisation and pushes the edge down.
 	 */
-	h = pt_height(&t[1]) + (t[2].pl != NULL ? 14 + pt_height(&t[2]) : 0) +
-	    28 + pt_height(&t[3]);
-	top = 150 + pt_height(&t[0]) + 26;
-	if (top < COVER_TOP)
-		top = COVER_TOP;
-	y = panel - COVER_BELOW - h;
+	h = pt_height(&t[1]) + (t[2].pl != NULL ? geom.cover_sub_gap +
+	    pt_height(&t[2]) : 0) + geom.cover_date_gap + pt_height(&t[3]);
+	top = geom.cover_org + pt_height(&t[0]) + geom.cover_org_gap;
+	if (top < geom.cover_top)
+		top = geom.cover_top;
+	y = panel - geom.cover_below - h;
 	if (y < top)
 		y = top;
-	if (y + h + COVER_BELOW > panel)
-		panel = y + h + COVER_BELOW;
+	if (y + h + geom.cover_below > panel)
+		panel = y + h + geom.cover_below;
 	/* The band and the logo (its name is the text beside it). */
 	tag_art_begin(r, PDFA_TAG_ARTIFACT);
-	fill_rect(r, C_TINT, 0, 0, PAGE_W, panel);
-	fill_rect(r, C_ACCENT, 0, 0, PAGE_W, 12);
-	fill_rect(r, C_TINT_STRONG, 0, panel - 1, PAGE_W, 1);
+	fill_rect(r, C_TINT, 0, 0, geom.page_w, panel);
+	fill_rect(r, C_ACCENT, 0, 0, geom.page_w, geom.cover_stripe);
+	fill_rect(r, C_TINT_STRONG, 0, panel - geom.cover_edge, geom.page_w,
+	    geom.cover_edge);
 	logo(r);
 	tag_art_end(r, PDFA_TAG_ARTIFACT);
 
-	draw_text(r, r->cov[0], &t[0], M_LEFT, 150, 0, t[0].nlines, 1);
-	draw_text(r, r->cov[1], &t[1], M_LEFT, y, 0, t[1].nlines, 1);
-	y += pt_height(&t[1]) + 14;
+	draw_text(r, r->cov[0], &t[0], geom.m_left, geom.cover_org, 0,
+	    t[0].nlines, 1);
+	draw_text(r, r->cov[1], &t[1], geom.m_left, y, 0, t[1].nlines, 1);
+	y += pt_height(&t[1]) + geom.cover_sub_gap;
 	if (t[2].pl != NULL) {
-		draw_text(r, r->cov[2], &t[2], M_LEFT, y, 0, t[2].nlines, 1);
+		draw_text(r, r->cov[2], &t[2], geom.m_left, y, 0,
+		    t[2].nlines, 1);
 		y += pt_height(&t[2]);
 	}
-	draw_text(r, r->cov[3], &t[3], M_LEFT, y + 14, 0, t[3].nlines, 1);
+	draw_text(r, r->cov[3], &t[3], geom.m_left, y + geom.cover_sub_gap, 0,
+	    t[3].nlines, 1);
 	for (i = 0; i < 4; i++)
 		pt_free(&t[i]);
 }
@@ -997,11 +1025,14 @@ draw_footer(struct pr *r, int page)
 	char		 num[16];
 
 	tag_art_begin(r, PDFA_TAG_PAGINATION);
-	fill_rect(r, C_RULE, M_LEFT, FOOT_RULE, COL_W, 0.5);
-	draw_lines(r, &r->foot, M_LEFT, FOOT_TOP, 0, FOOT_LINES, 0);
+	fill_rect(r, C_RULE, geom.m_left, (geom.page_h - geom.foot_rule), COL_W,
+	    geom.hair);
+	draw_lines(r, &r->foot, geom.m_left, (geom.page_h - geom.foot_top), 0,
+	    geom.foot_lines, 0);
 	snprintf(num, sizeof(num), "%d", page);
 	pt_str(r, &pn, num, ST_PAGENO, 0, PANGO_ALIGN_LEFT);
-	draw_lines(r, &pn, M_LEFT + COL_W - pt_width(&pn), FOOT_TOP, 0, 1, 0);
+	draw_lines(r, &pn, geom.m_left + COL_W - pt_width(&pn),
+	    (geom.page_h - geom.foot_top), 0, 1, 0);
 	pt_free(&pn);
 	tag_art_end(r, PDFA_TAG_PAGINATION);
 }
