@@ -312,6 +312,7 @@ struct row {
 	struct snode	*sn;		/* TR */
 	enum rowkind	 kind;
 	double		 h;
+	double		 px, py;	/* its cells' padding, as measured */
 	int		 line, col;	/* GFM table: where it starts */
 };
 
@@ -332,6 +333,16 @@ struct box {
 	double		 x, w;		/* from the column's left edge */
 	struct ptext	 t;		/* text (B_TEXT, B_HEADING, B_TOC) */
 	struct ptext	 aux;		/* chapter or TOC number; caption */
+	double		 text_y;	/* B_HEADING: the title below the top,
+					   under its chapter number; B_ROW: the
+					   header row below its "(vervolg)"
+					   caption */
+	double		 text_x;	/* B_TOC: the text's column */
+	double		 chart_y;	/* B_FIGURE: the chart below the top */
+	double		 cap_y;		/* B_FIGURE: its caption below the top */
+	double		 own_pt, own_pb; /* B_ROW of lines: the row's own
+					   padding above and below, without
+					   the frames' around the table */
 	struct snode	*auxsn;		/* the caption's element */
 	struct ptext	 mark;		/* list marker, or none */
 	struct snode	*marksn;	/* its Lbl */

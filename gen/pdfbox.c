@@ -406,8 +406,9 @@ heading(struct pr *r, cmark_node *n, const struct bctx *c)
 	}
 	if (level == 1 && x != NULL && x->num != NULL)
 		pt_str(r, &b->aux, x->num, ST_CHAPNUM, 0, PANGO_ALIGN_LEFT);
-	b->pl.height = pt_height(&b->t) + (b->aux.pl != NULL ?
-	    pt_height(&b->aux) + geom.chapnum_gap : 0);
+	b->text_y = b->aux.pl != NULL ? pt_height(&b->aux) +
+	    geom.chapnum_gap : 0;
+	b->pl.height = pt_height(&b->t) + b->text_y;
 	b->pl.keep = 1;
 	switch (level) {
 	case 1:
@@ -504,8 +505,10 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	(void)start;
 	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
 	b->auxsn = tag_new(r, "Caption", b->sn);
-	b->pl.height = geom.fig_pad + b->cl.height + geom.fig_cap +
-	    pt_height(&b->aux) + geom.fig_pad - geom.fig_tail;
+	b->chart_y = geom.fig_pad;
+	b->cap_y = b->chart_y + b->cl.height + geom.fig_cap;
+	b->pl.height = b->cap_y + pt_height(&b->aux) + geom.fig_pad -
+	    geom.fig_tail;
 	b->pl.before = b->pl.after = geom.fig_sp;
 	/* Outside frames and lists a figure may move forward. */
 	b->pl.floats = r->frame < 0 && c->depth == 0;
@@ -539,11 +542,13 @@ row_fit(struct row *row, const double *colx, const double *colw)
 	double	 h;
 
 	row->h = 0;
+	row->px = geom.cell_px;
+	row->py = geom.cell_py;
 	for (i = 0; i < row->nc; i++) {
 		row->c[i].x = colx[i];
 		row->c[i].w = colw[i];
-		pt_set_width(&row->c[i].t, colw[i] - 2 * geom.cell_px);
-		h = pt_height(&row->c[i].t) + 2 * geom.cell_py;
+		pt_set_width(&row->c[i].t, colw[i] - 2 * row->px);
+		h = pt_height(&row->c[i].t) + 2 * row->py;
 		if (h > row->h)
 			row->h = h;
 	}
@@ -722,8 +727,8 @@ row_box(struct pr *r, const struct bctx *c, struct snode *tsn,
 	b->pl.kind = PL_LINES;
 	b->pl.split = 1;
 	b->pl.repeat = repeat;
-	b->pl.pad_top = geom.cell_py;
-	b->pl.pad_bottom = row->h - geom.cell_py - n * lead;
+	b->pl.pad_top = b->own_pt = row->py;
+	b->pl.pad_bottom = b->own_pb = row->h - row->py - n * lead;
 	b->lh = xcalloc(n, sizeof(*b->lh));
 	b->fn = xcalloc(n, sizeof(*b->fn));
 	for (j = 0; j < n; j++)
@@ -835,7 +840,8 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	g->rows = xcalloc(1, sizeof(*g->rows));
 	g->rows[0] = ghead;
 	g->nrows = 1;
-	g->pl.height = pt_height(&g->aux) + geom.tab_cap + ghead.h;
+	g->text_y = pt_height(&g->aux) + geom.tab_cap;
+	g->pl.height = g->text_y + ghead.h;
 	g->pl.ghost = 1;
 	gi = (long)box_push(r, g);
 	g->line = 0;
@@ -1357,6 +1363,7 @@ box_toc(struct pr *r)
 		b = box_new(B_TOC, &c, tag_new(r, "TOCI", tsn));
 		b->auxsn = tag_new(r, "Reference", b->sn);
 		b->level = t->level;
+		b->text_x = geom.toc_ind;
 		pt_str(r, &b->t, t->text, t->level == 1 ? ST_TOC1 : ST_TOC2,
 		    COL_W - geom.toc_ind - geom.toc_numw, PANGO_ALIGN_LEFT);
 		if (t->num != NULL)

@@ -496,7 +496,7 @@ draw_row(struct pr *r, const struct row *row, double x, double y,
     double h, int from, int to, int tagged)
 {
 	size_t	 i;
-	double	 ty = y + (from == 0 ? geom.cell_py : 0), w;
+	double	 ty = y + (from == 0 ? row->py : 0), w;
 	int	 n, last = 1;
 
 	for (i = 0; i < row->nc; i++) {
@@ -508,11 +508,11 @@ draw_row(struct pr *r, const struct row *row, double x, double y,
 		if (from >= n)
 			continue;
 		if (tagged) {
-			draw_text(r, c->sn, &c->t, x + c->x + geom.cell_px, ty,
+			draw_text(r, c->sn, &c->t, x + c->x + row->px, ty,
 			    from, n, from == 0 && n == c->t.nlines);
 			notes(r, c->sn, &c->t, from, n);
 		} else
-			draw_lines(r, &c->t, x + c->x + geom.cell_px, ty,
+			draw_lines(r, &c->t, x + c->x + row->px, ty,
 			    from, n, 0);
 	}
 	if (row->nc == 0)
@@ -567,7 +567,7 @@ draw_toc(struct pr *r, const struct box *b, double x, double y)
 	PangoLayoutLine	*last;
 	size_t		 i;
 	char		 num[16], *attr;
-	double		 by, tx = x + geom.toc_ind, endx;
+	double		 by, tx = x + b->text_x, endx;
 	int		 page;
 
 	i = box_find_dest(r, b->dest, B_HEADING);
@@ -598,7 +598,7 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 {
 	struct box	*b = r->b[pc->box];
 	double		 x = geom.m_left + b->x, y = geom.m_top + pc->y, ty, cy,
-			 h, own;
+			 h;
 	size_t		 i;
 
 	ty = y + (pc->first ? b->pl.pad_top : 0);
@@ -627,12 +627,10 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		break;
 	case B_HEADING:
 		tag_to(r, b->sn);
-		cy = ty;
-		if (b->aux.pl != NULL) {
-			draw_lines(r, &b->aux, x, cy, 0, b->aux.nlines,
+		if (b->aux.pl != NULL)
+			draw_lines(r, &b->aux, x, ty, 0, b->aux.nlines,
 			    b->t.nlines > 0 && b->t.nlinks > 0);
-			cy += pt_height(&b->aux) + geom.chapnum_gap;
-		}
+		cy = ty + b->text_y;
 		draw_lines(r, &b->t, x, cy, 0, b->t.nlines, b->t.nlinks > 0);
 		if (b->t.nlinks == 0)
 			tag_pop(r);
@@ -659,10 +657,10 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 		    b->chart->title != NULL ? b->chart->title : "";
 		cairo_tag_begin(r->cr, "Span", "");
 		chart_cairo_draw(&b->cl, r->cr, r->o->fonts, x,
-		    ty + geom.fig_pad);
+		    ty + b->chart_y);
 		cairo_tag_end(r->cr, "Span");
-		draw_text(r, b->auxsn, &b->aux, x, ty + geom.fig_pad +
-		    b->cl.height + geom.fig_cap, 0, b->aux.nlines, 1);
+		draw_text(r, b->auxsn, &b->aux, x, ty + b->cap_y, 0,
+		    b->aux.nlines, 1);
 		tag_art_begin(r, PDFA_TAG_ARTIFACT);
 		fill_rect(r, C_RULE, x, ty + b->pl.height - geom.hair, b->w,
 		    geom.hair);
@@ -682,22 +680,20 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 			if (b->aux.pl != NULL) {
 				draw_lines(r, &b->aux, x, y, 0, b->aux.nlines,
 				    0);
-				y += pt_height(&b->aux) + geom.tab_cap;
+				y += b->text_y;
 			}
 			draw_row(r, &b->rows[0], x, y, b->rows[0].h, 0,
 			    INT_MAX, 0);
 			tag_art_end(r, PDFA_TAG_ARTIFACT);
 		} else if (b->pl.kind == PL_LINES) {
 			/* Without the padding of frames around the table. */
-			own = b->rows[0].h - geom.cell_py -
-			    b->pl.nlines * b->lh[0];
 			h = pc->h;
 			if (pc->first) {
-				h -= b->pl.pad_top - geom.cell_py;
-				y += b->pl.pad_top - geom.cell_py;
+				h -= b->pl.pad_top - b->own_pt;
+				y += b->pl.pad_top - b->own_pt;
 			}
 			if (pc->last)
-				h -= b->pl.pad_bottom - own;
+				h -= b->pl.pad_bottom - b->own_pb;
 			draw_row(r, &b->rows[0], x, y, h, (int)pc->from,
 			    (int)pc->to, 1);
 		} else
