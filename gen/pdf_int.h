@@ -477,35 +477,53 @@ struct ib {
 #define ZWNJ	"\xe2\x80\x8c"	/* no ligature across a hyphenation point
 				   (from hyph.c), never written */
 
-/* pdftext.c: text setting (the inline builder, Pango layouts, hyphenation). */
-
+/*
+ * pdftext.c: text setting.  The builder: ib_init() starts one in style
+ * st (hyph: Dutch words hyphenated), ib_text() appends text, ib_attr()
+ * and ib_color() set an attribute from start to the end so far,
+ * ib_link() makes [start, end so far) a link (taking attr, owned).
+ */
 void	 ib_init(struct ib *b, struct pr *r, enum st st, int hyph);
 void	 ib_attr(struct ib *b, PangoAttribute *a, size_t start);
 void	 ib_color(struct ib *b, struct rgb c, size_t start);
 void	 ib_text(struct ib *b, const char *s, size_t len);
 void	 ib_link(struct ib *b, size_t start, char *attr);
-/* Counts lines and places footnote references on them. */
-void	 pt_lines(struct ptext *t);
-/* Makes t from the builder (which it empties) in style st. */
+/*
+ * Measured text: pt_make() makes t from the builder (which it empties)
+ * in style st, width 0 for one unwrapped line; pt_str() from a plain
+ * string; pt_free() frees it.  pt_lines() counts the lines again after
+ * the layout changed and places footnote references on them.
+ */
 void	 pt_make(struct pr *r, struct ptext *t, struct ib *b, enum st st,
 	    double width, PangoAlignment align);
-/* Makes t from a plain string. */
 void	 pt_str(struct pr *r, struct ptext *t, const char *s, enum st st,
 	    double width, PangoAlignment align);
 void	 pt_free(struct ptext *t);
+void	 pt_lines(struct ptext *t);
+/* Its height (lines times pitch) and its widest line, in points. */
 double	 pt_height(const struct ptext *t);
-/* Widest line, in points. */
 double	 pt_width(const struct ptext *t);
+/* Wraps t at width w (unwrapped when w <= 0). */
 void	 pt_set_width(struct ptext *t, double w);
+/* The widest piece no line break may split; t left unwrapped. */
 double	 pt_min_width(struct ptext *t);
 /* The width of t's longest word, unhyphenated; t unwrapped. */
 double	 pt_word_width(const struct ptext *t);
 /* Sets t's type at s times its style's size (a table set smaller). */
 void	 pt_scale(struct ptext *t, enum st st, double s);
-/* The text of line i without soft hyphens, at most max bytes (whole characters). */
+/* Appends line i's text without soft hyphens, at most max bytes. */
 void	 pt_line_text(const struct ptext *t, int i, struct buf *out,
 	    size_t max);
+/*
+ * The offset of the hyphen that ends line i inside a word, or -1;
+ * *soft set when it is a soft hyphen.
+ */
 int	 pt_hy_end(const struct ptext *t, int i, int *soft);
+/*
+ * The hyphenation passes: before pagination, and after it (nonzero if
+ * a page-end word was set whole and the document needs paginating
+ * again).
+ */
 void	 pt_limit_runs(struct pr *r);
 int	 pt_page_ends(struct pr *r);
 
@@ -513,50 +531,69 @@ int	 pt_page_ends(struct pr *r);
 
 /* Footnote texts, measured before the text that refers to them. */
 void	 box_footnotes(struct pr *r);
+/* The table of contents: its heading and an entry per TOC line. */
 void	 box_toc(struct pr *r);
-size_t	 box_find_dest(const struct pr *r, const char *id, enum bkind kind);
-void	 box_paginate(struct pr *r);
-/* The printed number of a layout page: the cover is page 1. */
-int	 box_pageno(int page);
-void	 box_free(struct box *b);
-/* Every character of the Markdown and the front matter the PDF sets. */
-void	 box_glyphs(struct pr *r);
 /* The boxes of every part of the document, each part a Sect. */
 void	 box_parts(struct pr *r);
+/*
+ * Every character of the Markdown and the front matter the PDF sets,
+ * checked with pr_glyph_scan().
+ */
+void	 box_glyphs(struct pr *r);
+/* Breaks the boxes into pages (r->L) and notes each box's page. */
+void	 box_paginate(struct pr *r);
+/* The box of kind with destination id, or r->nb when there is none. */
+size_t	 box_find_dest(const struct pr *r, const char *id, enum bkind kind);
+/* The printed number of a layout page: the cover is page 1. */
+int	 box_pageno(int page);
+/* The Markdown file a box comes from (or NULL), *line its line there. */
 const char	*box_source(const struct box *b, int *line);
+void	 box_free(struct box *b);
 
 /* pdfdraw.c: the pages drawn with Cairo. */
 
+/* Sets r->col[]: the fixed colours, the accent and its tints. */
 void	 draw_colors(struct pr *r);
+/* A piece of a box where pagination put it. */
 void	 draw_piece(struct pr *r, const struct pl_piece *pc);
 /* Frame decoration on page p: pieces [p0, p1) are the page's. */
 void	 draw_frames(struct pr *r, size_t p0, size_t p1);
+/* The cover page, and the running footer with page number page. */
 void	 draw_cover(struct pr *r);
 void	 draw_footer(struct pr *r, int page);
 
 /* pdftag.c: the structure tree, destinations, outline, metadata, PDF/A. */
 
+/* A new element of the structure tree under parent (r owns it). */
+struct snode	*tag_new(struct pr *r, const char *tag, struct snode *parent);
+/* Makes s the innermost open element: closes others, opens ancestors. */
+void	 tag_to(struct pr *r, struct snode *s);
+/* Closes the innermost open element. */
+void	 tag_pop(struct pr *r);
 /* Decoration: an artifact of the kind PDFA_TAG_ARTIFACT or _PAGINATION. */
 void	 tag_art_begin(struct pr *r, const char *kind);
 void	 tag_art_end(struct pr *r, const char *kind);
-struct snode	*tag_new(struct pr *r, const char *tag, struct snode *parent);
-void	 tag_pop(struct pr *r);
-/* Makes s the innermost open element: closes others, opens ancestors. */
-void	 tag_to(struct pr *r, struct snode *s);
 /* Appends a Cairo attribute value, quoted: ' and \ escaped. */
 void	 tag_quoted(struct buf *b, const char *s);
+/* A named destination at (x, y) on the current page. */
 void	 tag_dest(struct pr *r, const char *name, double x, double y);
 /* Bookmarks: the contents, then headings down to level 3, nested. */
 void	 tag_outline(struct pr *r);
+/* The document's title, author, subject, creator and dates. */
 void	 tag_metadata(struct pr *r);
 /* Cairo's PDF made archival by pdfa.c, appended to out. */
 int	 tag_archival(struct pr *r, const struct buf *raw, struct buf *out);
 
 /* pdf.c: the renderer's life and the checks on what the PDF can show. */
 
+/* Sets r up for edition e (NULL: only to set text); pr_free() frees. */
 void	 pr_init(struct pr *r, const struct edition *e,
 	    const struct pdf_opts *o, struct diag *diag);
 void	 pr_free(struct pr *r);
+/*
+ * Warns at each script of s (len bytes at line:col of path) that no
+ * shipped face has.
+ */
 void	 pr_glyph_scan(struct pr *r, const char *path, int line, int col,
 	    const char *s, size_t len);
 

@@ -946,8 +946,7 @@ logo(struct pr *r)
 	cairo_surface_destroy(img);
 }
 
-/* The cover: its band at least geom.cover_band tall, and grown to hold
- * the title. */
+/* The cover: its band at least geom.cover_band tall, grown for the title. */
 void
 draw_cover(struct pr *r)
 {

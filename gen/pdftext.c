@@ -4,10 +4,10 @@
  * inline builder ib_*, which hyphenates Dutch words with hyph.c and
  * lets URLs break after . @ /), then set as a Pango layout (pt_*).
  * After the boxes are measured, the hyphenation passes take breaks out
- * again: where a word set whole would leave its line loose enough
+ * again: where a word set whole leaves its line full enough
  * (hyph_cost), where more than RUN_MAX lines in a row would end in a
- * hyphen (limit_runs) and where a word would be broken over two pages
- * (page_ends).  pdf_break_lines() is this file's setting of a text,
+ * hyphen (pt_limit_runs) and where a word would be broken over two
+ * pages (pt_page_ends).  pdf_break_lines() is this file's setting of a text,
  * for the tests.
  */
 #include <stdlib.h>
