@@ -29,6 +29,8 @@
 
 static void	 blocks(struct pr *, cmark_node *, const struct bctx *);
 
+/* --- links and inline text ---------------------------------------------- */
+
 /* Nonzero if id is a named destination of this PDF. */
 static int
 known_dest(const struct pr *r, const char *id)
@@ -202,6 +204,8 @@ inlines(struct ib *b, cmark_node *n)
 		inl(b, c);
 }
 
+/* --- boxes and frames --------------------------------------------------- */
+
 static struct box *
 box_new(enum bkind kind, const struct bctx *c,
     struct snode *sn)
@@ -350,6 +354,8 @@ frame_close(struct pr *r, int prev, double margin)
 	}
 	r->frame = prev;
 }
+
+/* --- headings, paragraphs, code, figures -------------------------------- */
 
 static const char *
 htag(int level)
@@ -515,6 +521,8 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	b->dest = xasprintf("figuur-%d", x->chart.number);
 	box_push(r, b);
 }
+
+/* --- tables ------------------------------------------------------------- */
 
 /* Makes a cell: text in style st, element tag under the row. */
 static void
@@ -922,6 +930,8 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 	free(colx);
 }
 
+/* --- callouts, quotes, lists, blocks ------------------------------------ */
+
 static void
 callout(struct pr *r, cmark_node *n, const struct docx *x,
     const struct bctx *c)
@@ -1131,6 +1141,8 @@ blocks(struct pr *r, cmark_node *n, const struct bctx *c)
 	r->sline = line;
 	r->scol = col;
 }
+
+/* --- footnotes and contents --------------------------------------------- */
 
 static struct fblock *
 fn_add(struct pr *r, struct fnote *f, const char *tag, double x, int beside)
@@ -1377,6 +1389,8 @@ box_toc(struct pr *r)
 	}
 }
 
+/* --- pages -------------------------------------------------------------- */
+
 size_t
 box_find_dest(const struct pr *r, const char *id, enum bkind kind)
 {
@@ -1435,6 +1449,8 @@ box_free(struct box *b)
 	free(b->fn);
 	free(b);
 }
+
+/* --- the Markdown's characters, the parts ------------------------------- */
 
 /* The text a node shows in the PDF, or NULL. */
 static const char *

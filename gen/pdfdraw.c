@@ -40,6 +40,8 @@ static const char *const col_hex[NCOL] = {
 	"#6b6b6b", "#d9d9d9"
 };
 
+/* --- colours ------------------------------------------------------------ */
+
 static int
 parse_rgb(const char *s, struct rgb *c)
 {
@@ -92,6 +94,8 @@ fill_rect(struct pr *r, enum col c, double x, double y, double w, double h)
 	cairo_rectangle(r->cr, x, y, w, h);
 	cairo_fill(r->cr);
 }
+
+/* --- lines, cluster by cluster ------------------------------------------ */
 
 static int
 link_at(const struct ptext *t, unsigned off)
@@ -421,6 +425,8 @@ draw_lines(struct pr *r, const struct ptext *t, double x, double y,
 	seg_end(r, &cur);
 }
 
+/* --- text, footnotes, rows, contents ------------------------------------ */
+
 /*
  * Draws lines of t as the text of element sn: directly in it when the
  * whole text is drawn at once and has no links, else as Span and Link
@@ -592,6 +598,8 @@ draw_toc(struct pr *r, const struct box *b, double x, double y)
 	    geom.leader_after, by);
 	pt_free(&pn);
 }
+
+/* --- pieces and frames -------------------------------------------------- */
 
 void
 draw_piece(struct pr *r, const struct pl_piece *pc)
@@ -838,6 +846,8 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 		tag_art_end(r, PDFA_TAG_ARTIFACT);
 	}
 }
+
+/* --- the cover and the footer ------------------------------------------- */
 
 /* Scales a w x h logo into the cover's logo box. */
 static double
