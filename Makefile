@@ -50,8 +50,9 @@ LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c 
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
            gen/build.c gen/outdir.c gen/publish.c gen/newed.c gen/pngcheck.c \
            gen/series.c gen/archive.c gen/logo.c gen/logopng.c \
-           gen/url.c gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdfa.c gen/serve.c \
-           gen/tree.c
+           gen/url.c gen/hyph.c gen/pdflayout.c gen/pdf.c gen/pdftext.c gen/pdfbox.c \
+           gen/pdfdraw.c gen/pdftag.c \
+           gen/pdfa.c gen/serve.c gen/tree.c
 LIB_CXX  = gen/pdfa_content.cc
 LIB_OBJS = $(patsubst gen/%.c,$(OBJDIR)/%.o,$(LIB_SRCS)) \
            $(patsubst gen/%.cc,$(OBJDIR)/%.o,$(LIB_CXX))
@@ -238,7 +239,7 @@ install-check: $(BIN)
 	@$(TEST_ENV) sh tests/install.sh ./$(BIN) "$(MAKE)"
 
 # Only doc.c (and, until it walks gen's own document tree as html.c
-# does, pdf.c) may see cmark-gfm.
+# does, pdfbox.c) may see cmark-gfm.
 cmark-includes:
 	@sh tests/cmark_includes.sh
 

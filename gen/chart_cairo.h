@@ -1,7 +1,7 @@
 /*
  * chart_cairo.h: draws a chart layout (chart.h) on a Cairo context,
  * for PDF pages and PNG images, with the shipped faces (fonts.h).
- * Included by pdf.c and the chart tests (tests/unit/test_chart.c,
+ * Included by pdfdraw.c and the chart tests (tests/unit/test_chart.c,
  * tests/chartdemo.c).
  */
 #ifndef GEN_CHART_CAIRO_H

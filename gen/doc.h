@@ -7,8 +7,8 @@
  * callout kinds and the parser of chart and table blocks; it names no
  * cmark type.  The cmark trees and their annotations, which only the
  * back-ends walk, are in doc_cmark.h.
- * Included by content.c, edition.c, doc_cmark.h (so doc.c, html.c and
- * pdf.c), and the tests that build documents.
+ * Included by content.c, edition.c, pdfdraw.c, doc_cmark.h (so doc.c,
+ * html.c and pdfbox.c), and the tests that build documents.
  */
 #ifndef GEN_DOC_H
 #define GEN_DOC_H

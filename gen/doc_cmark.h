@@ -2,10 +2,10 @@
  * doc_cmark.h: the document as pdf.c walks it today: the cmark-gfm
  * tree of each Markdown file and what gen adds to its nodes
  * (doc_ext()).  The one header that brings in cmark-gfm.h, so that the
- * parser stops at doc.c and pdf.c; it goes when gen's own document
- * tree (doc.h), which html.c walks, replaces the cmark trees in pdf.c
- * (tests/cmark_includes.sh checks who includes cmark-gfm).
- * Included by doc.c and pdf.c, and tests/unit/test_doc.c.
+ * parser stops at doc.c and pdfbox.c; it goes when gen's own document
+ * tree (doc.h), which html.c walks, replaces the cmark trees in
+ * pdfbox.c (tests/cmark_includes.sh checks who includes cmark-gfm).
+ * Included by doc.c and pdfbox.c.
  */
 #ifndef GEN_DOC_CMARK_H
 #define GEN_DOC_CMARK_H

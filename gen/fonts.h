@@ -3,7 +3,8 @@
  * fontconfig before Pango's first use so that every machine lays text
  * out with the same faces, and text measurement for chart layout.
  * Included by build.c (which loads the fonts), chart_cairo.c,
- * logopng.c, pdf.c and the tests that measure text.
+ * logopng.c, the PDF back-end (pdf.c, pdftext.c, pdfbox.c, pdfdraw.c)
+ * and the tests that measure text.
  */
 #ifndef GEN_FONTS_H
 #define GEN_FONTS_H

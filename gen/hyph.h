@@ -5,7 +5,7 @@
  * (U+00AD) where they may break, which Pango turns into a visible
  * hyphen at a line end.  (Named hyph, not hyphen, so that "hyphen.h"
  * never hides the library's <hyphen.h>.)  Included by build.c (which
- * loads the patterns), pdf.c and its tests.
+ * loads the patterns), pdftext.c and its tests.
  */
 #ifndef GEN_HYPH_H
 #define GEN_HYPH_H

@@ -4,7 +4,7 @@
  * name says, and for an SVG cleaned of everything that could run
  * script or load something (spec 6.4).  The back-ends publish and draw
  * these bytes, never the file.  Included by content.c, edition.c,
- * build.c, logopng.c, pdf.c and tests/unit/test_url.c.
+ * build.c, logopng.c, pdfdraw.c and tests/unit/test_url.c.
  */
 #ifndef GEN_LOGO_H
 #define GEN_LOGO_H

@@ -3,7 +3,7 @@
  * tagged A4 publication with cover, table of contents, outline,
  * running footer, footnotes, figures and tables.  Reads the prepared
  * document and metrics; computes and reads nothing itself.  Included
- * by build.c and the tests.
+ * by build.c, the PDF back-end's own files and the tests.
  */
 #ifndef GEN_PDF_H
 #define GEN_PDF_H

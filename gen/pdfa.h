@@ -6,7 +6,7 @@
  * MarkInfo, /Alt on figures, /Scope on table headers, /ID on notes,
  * /Tabs, link annotations with /Contents and the print flag,
  * CIDToGIDMap, real artifacts and a deterministic trailer /ID.
- * Included by pdf.c (and pdfa.c, pdfa_content.cc).
+ * Included by pdftag.c and pdfdraw.c (and pdfa.c, pdfa_content.cc).
  */
 #ifndef GEN_PDFA_H
 #define GEN_PDFA_H

@@ -6,7 +6,8 @@
  * which page and how far down.  Pure, so that its decisions (line by
  * line splits, widows and orphans, keep-with-next, footnote space,
  * repeated table headers) are unit tested without rendering.
- * Included by pdf.c and tests/unit/test_pdflayout.c.
+ * Included by pdf_int.h, pdf.c, pdftext.c, pdfbox.c and
+ * tests/unit/test_pdflayout.c.
  */
 #ifndef GEN_PDFLAYOUT_H
 #define GEN_PDFLAYOUT_H

@@ -2,7 +2,7 @@
  * url.h: the one judgement of a link's URL (spec 6.4), used by the
  * document (which warns about a refused link) and by both back-ends
  * (which link only what it accepts).  Included by doc.c, html.c and
- * pdf.c.
+ * pdfbox.c.
  */
 #ifndef GEN_URL_H
 #define GEN_URL_H
