@@ -147,10 +147,8 @@ struct pdf_geom {
 	double	 cover_org;	/* the organisation's top */
 	double	 cover_org_gap;	/* organisation to the title block */
 	double	 cover_sub_gap;	/* title to subtitle, subtitle to date */
-	double	 cover_date_gap; /* above the date, as the title block is
-				   measured; it is drawn cover_sub_gap
-				   below the subtitle, so a subtitle makes
-				   the measured block taller than drawn */
+	double	 cover_date_gap; /* title to date when there is no
+				   subtitle */
 	double	 cover_sub_narrow; /* subtitle's width short of the column */
 	double	 logo_top;	/* the logo box's top */
 	double	 logo_w, logo_h; /* the logo box */

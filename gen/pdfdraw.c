@@ -966,7 +966,7 @@ draw_cover(struct pr *r)
 	struct ptext		 t[4];
 	struct buf		 date = { NULL, 0, 0 };
 	double			 panel = (geom.page_h * geom.cover_band), y, h,
-				 top;
+				 top, off[4];
 	char			*up;
 	int			 i;
 
@@ -986,11 +986,18 @@ draw_cover(struct pr *r)
 	buf_free(&date);
 
 	/*
+	 * Where title, subtitle and date stand in the title block, worked
+	 * out once: the block's height and its drawing both read off[].
+	 */
+	off[1] = 0;
+	off[2] = pt_height(&t[1]) + geom.cover_sub_gap;
+	off[3] = t[2].pl != NULL ? off[2] + pt_height(&t[2]) +
+	    geom.cover_sub_gap : pt_height(&t[1]) + geom.cover_date_gap;
+	h = off[3] + pt_height(&t[3]);
+	/*
 	 * The title block stands on the band's lower edge; a long title
 	 * starts below the organisation and pushes the edge down.
 	 */
-	h = pt_height(&t[1]) + (t[2].pl != NULL ? geom.cover_sub_gap +
-	    pt_height(&t[2]) : 0) + geom.cover_date_gap + pt_height(&t[3]);
 	top = geom.cover_org + pt_height(&t[0]) + geom.cover_org_gap;
 	if (top < geom.cover_top)
 		top = geom.cover_top;
@@ -1010,15 +1017,10 @@ draw_cover(struct pr *r)
 
 	draw_text(r, r->cov[0], &t[0], geom.m_left, geom.cover_org, 0,
 	    t[0].nlines, 1);
-	draw_text(r, r->cov[1], &t[1], geom.m_left, y, 0, t[1].nlines, 1);
-	y += pt_height(&t[1]) + geom.cover_sub_gap;
-	if (t[2].pl != NULL) {
-		draw_text(r, r->cov[2], &t[2], geom.m_left, y, 0,
-		    t[2].nlines, 1);
-		y += pt_height(&t[2]);
-	}
-	draw_text(r, r->cov[3], &t[3], geom.m_left, y + geom.cover_sub_gap, 0,
-	    t[3].nlines, 1);
+	for (i = 1; i < 4; i++)
+		if (t[i].pl != NULL)
+			draw_text(r, r->cov[i], &t[i], geom.m_left, y + off[i],
+			    0, t[i].nlines, 1);
 	for (i = 0; i < 4; i++)
 		pt_free(&t[i]);
 }
