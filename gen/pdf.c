@@ -1,7 +1,7 @@
 /*
  * pdf.c: the PDF back-end's entry points.  Three steps, as in mandoc's
- * term.c and term_ps.c: the annotated cmark trees become a flat list of
- * boxes measured with Pango (pdfbox.c, setting text with pdftext.c);
+ * term.c and term_ps.c: gen's document tree (doc.h) becomes a flat list
+ * of boxes measured with Pango (pdfbox.c, setting text with pdftext.c);
  * pdflayout.c breaks them into pages; the pages are drawn with Cairo
  * (pdfdraw.c) into a tagged PDF with named destinations, links, an
  * outline and metadata (pdftag.c), made archival by pdfa.c.  This file
