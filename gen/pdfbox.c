@@ -26,7 +26,8 @@
 #include "url.h"
 #include "util.h"
 
-static void	 blocks(struct pr *, const struct dnode *, const struct bctx *);
+static void	 blocks(struct pr *, const struct dnode *,
+		    const struct bctx *);
 
 /* --- links and inline text ---------------------------------------------- */
 
@@ -1092,7 +1093,7 @@ block(struct pr *r, const struct dnode *n, const struct bctx *c)
 		code(r, n->text, c);
 		break;
 	case DN_HTML:
-		/* Raw HTML cannot be set in a PDF: shown as code, or left out. */
+		/* Raw HTML cannot be set in a PDF: as code, or left out. */
 		if (!r->e->meta.unsafe_html)
 			code(r, n->text, c);
 		break;

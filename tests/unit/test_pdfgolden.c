@@ -101,7 +101,7 @@ test_golden(void **state)
 	free(want);
 }
 
-/* backend_pdf appends the PDF pdf_edition() writes, the edition's logo on it. */
+/* backend_pdf appends the PDF pdf_edition() writes, with the logo. */
 static void
 test_backend(void **state)
 {
