@@ -238,8 +238,7 @@ serve: $(BIN)
 install-check: $(BIN)
 	@$(TEST_ENV) sh tests/install.sh ./$(BIN) "$(MAKE)"
 
-# Only doc.c (and, until it walks gen's own document tree as html.c
-# does, pdfbox.c) may see cmark-gfm.
+# Only doc.c may see cmark-gfm.
 cmark-includes:
 	@sh tests/cmark_includes.sh
 

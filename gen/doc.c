@@ -1292,6 +1292,8 @@ convert(struct tctx *t, cmark_node *n, struct dnode *to)
 	struct dnode	*m;
 	const char	*s;
 	int		 line = 0, col = cmark_node_get_start_column(n), k;
+	int		 flen, foff;
+	char		 fch;
 
 	if (cmark_node_get_start_line(n) > 0)
 		line = t->part->line0 + cmark_node_get_start_line(n);
@@ -1335,6 +1337,8 @@ convert(struct tctx *t, cmark_node *n, struct dnode *to)
 		m = dn_new(DN_LIST, to, line, col);
 		m->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 		m->start = cmark_node_get_list_start(n);
+		m->delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ?
+		    ')' : '.';
 		m->tight = cmark_node_get_list_tight(n);
 		convert_children(t, n, m);
 		break;
@@ -1361,6 +1365,7 @@ convert(struct tctx *t, cmark_node *n, struct dnode *to)
 		m->text = xstrdup(s != NULL ? s : "");
 		if ((s = cmark_node_get_fence_info(n)) != NULL && *s != '\0')
 			m->info = xstrdup(s);
+		m->fenced = cmark_node_get_fenced(n, &flen, &foff, &fch);
 		break;
 	case CMARK_NODE_HTML_BLOCK:
 		s = cmark_node_get_literal(n);

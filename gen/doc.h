@@ -61,9 +61,9 @@ enum dn_type {
 	DN_HEADING,	/* level, id, num */
 	DN_QUOTE,	/* block quote */
 	DN_CALLOUT,	/* [!kind] quote: callout, title */
-	DN_LIST,	/* ordered, start, tight */
+	DN_LIST,	/* ordered, start, delim, tight */
 	DN_ITEM,	/* list item: task */
-	DN_CODE,	/* code block: text, info */
+	DN_CODE,	/* code block: text, info, fenced */
 	DN_HTML,	/* raw HTML block, comments removed: text */
 	DN_RULE,	/* thematic break */
 	DN_TABLE,	/* GFM table of DN_ROWs: ncol */
@@ -109,10 +109,13 @@ struct dnode {
 	char		*title;		/* also DN_LINK, DN_IMAGE; or NULL */
 	/* DN_LIST; DN_PARA: tight */
 	int		 ordered, start, tight;
+	char		 delim;		/* DN_LIST ordered: '.' or ')' */
 	/* DN_ITEM: 0 no task, 1 a task to do, 2 a task done */
 	int		 task;
 	/* DN_CODE: the fence's info string, or NULL */
 	char		*info;
+	int		 fenced;	/* DN_CODE: fenced, its text starts on
+					   the line below its line */
 	/* DN_TABLE: columns; DN_CELL: 'l', 'c', 'r' or 0 */
 	int		 ncol;
 	char		 align;

@@ -1,11 +1,11 @@
 /*
- * doc_cmark.h: the document as pdf.c walks it today: the cmark-gfm
- * tree of each Markdown file and what gen adds to its nodes
- * (doc_ext()).  The one header that brings in cmark-gfm.h, so that the
- * parser stops at doc.c and pdfbox.c; it goes when gen's own document
- * tree (doc.h), which html.c walks, replaces the cmark trees in
- * pdfbox.c (tests/cmark_includes.sh checks who includes cmark-gfm).
- * Included by doc.c and pdfbox.c.
+ * doc_cmark.h: the document as doc.c prepares it: the cmark-gfm tree
+ * of each Markdown file and what gen adds to its nodes (doc_ext()),
+ * from which doc.c builds gen's own document tree (doc.h), the one
+ * every back-end walks.  The one header that brings in cmark-gfm.h, so
+ * that the parser stops at doc.c (tests/cmark_includes.sh checks who
+ * includes cmark-gfm).
+ * Included by doc.c.
  */
 #ifndef GEN_DOC_CMARK_H
 #define GEN_DOC_CMARK_H

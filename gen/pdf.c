@@ -1,7 +1,7 @@
 /*
  * pdf.c: the PDF back-end's entry points.  Three steps, as in mandoc's
- * term.c and term_ps.c: the annotated cmark trees become a flat list of
- * boxes measured with Pango (pdfbox.c, setting text with pdftext.c);
+ * term.c and term_ps.c: gen's document tree (doc.h) becomes a flat list
+ * of boxes measured with Pango (pdfbox.c, setting text with pdftext.c);
  * pdflayout.c breaks them into pages; the pages are drawn with Cairo
  * (pdfdraw.c) into a tagged PDF with named destinations, links, an
  * outline and metadata (pdftag.c), made archival by pdfa.c.  This file
@@ -18,6 +18,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "backend.h"
 #include "diag.h"
 #include "edition.h"
 #include "fonts.h"
@@ -417,3 +418,36 @@ pdf_edition(const struct edition *e, const struct pdf_opts *o,
 	pr_free(&r);
 	return rc;
 }
+
+/* The back-end (backend.h): what pdf_edition() needs for a build. */
+static void *
+pdf_new(const struct backend_opts *o)
+{
+	struct pdf_opts	*po = xcalloc(1, sizeof(*po));
+
+	po->fonts = o->fonts;
+	po->hyph = o->hyph;
+	po->icc = o->icc;
+	return po;
+}
+
+/* Appends the edition's PDF, its logo drawn from the edition's. */
+static int
+pdf_rndr(void *arg, const struct backend_in *in, struct buf *out,
+    struct diag *diag)
+{
+	struct pdf_opts	 po = *(const struct pdf_opts *)arg;
+
+	po.logo = in->e->logo;
+	return pdf_edition(in->e, &po, out, NULL, diag);
+}
+
+static void
+pdf_free(void *arg)
+{
+	free(arg);
+}
+
+const struct backend backend_pdf = {
+	"pdf", "%s.pdf", pdf_new, pdf_rndr, pdf_free
+};

@@ -20,7 +20,6 @@
 
 struct calloutdef;
 struct diag;
-struct doc_part;
 struct edition;
 struct pdf_opts;
 
@@ -358,8 +357,8 @@ struct box {
 	unsigned char	*hy;		/* B_TEXT: lines ending in a soft hyphen */
 	double		*fn;		/* footnote space by line, or [0] */
 	struct pl_box	 pl;		/* what pagination needs */
-	const struct doc_part *part;	/* the file it comes from, or NULL */
-	int		 line, col;	/* where it starts in that file's text */
+	const char	*path;		/* the file it comes from, or NULL */
+	int		 line, col;	/* where it starts in that file */
 };
 
 enum fkind { FR_CALLOUT, FR_QUOTE, FR_CODE };
@@ -401,7 +400,6 @@ struct fnote {
 struct bctx {
 	struct snode	*sn;		/* parent element */
 	double		 x, w;		/* column slice */
-	int		 tight;		/* in an item of a tight list */
 	int		 depth;		/* list depth */
 };
 
@@ -427,7 +425,7 @@ struct pr {
 	size_t			 nsn;
 	struct snode		*doc;		/* Document */
 	struct snode		*cov[4];	/* cover: org, title, subtitle, date */
-	const struct doc_part	*part;		/* part being built */
+	const char		*path;		/* file of the part being built */
 	int			 sline, scol;	/* start of the block being
 						   built in its Markdown, or 0 */
 	struct fnote		*fn;		/* footnotes 1..nfn */

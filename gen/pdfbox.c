@@ -1,7 +1,6 @@
 /*
  * pdfbox.c: the document measured into boxes for the PDF back-end.
- * Walks the annotated cmark trees (the one file of the back-end that
- * does, until gen's own document tree lands: issue 10) and makes a
+ * Walks gen's document tree (doc.h: struct dnode) and makes a
  * flat list of boxes measured with Pango: paragraph and list item
  * lines, headings, figures, table captions and rows, code, callout
  * and quote frames, footnotes and table of contents entries, each
@@ -13,76 +12,47 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark-gfm-core-extensions.h>
 #include <pango/pangocairo.h>
 
 #include "chart.h"
 #include "diag.h"
-#include "doc_cmark.h"
+#include "doc.h"
 #include "edition.h"
 #include "fonts.h"
 #include "pdf.h"
 #include "pdf_int.h"
 #include "pdflayout.h"
+#include "stats.h"
 #include "url.h"
 #include "util.h"
 
-static void	 blocks(struct pr *, cmark_node *, const struct bctx *);
+static void	 blocks(struct pr *, const struct dnode *,
+		    const struct bctx *);
 
 /* --- links and inline text ---------------------------------------------- */
 
-/* Nonzero if id is a named destination of this PDF. */
-static int
-known_dest(const struct pr *r, const char *id)
-{
-	const struct doc	*d = r->e->doc;
-	size_t			 i;
-	int			 n;
-	char			 c;
-
-	for (i = 0; i < d->nx; i++)
-		if (d->x[i]->kind == DOCX_HEADING && d->x[i]->id != NULL &&
-		    strcmp(d->x[i]->id, id) == 0)
-			return 1;
-	if (sscanf(id, "figuur-%d%c", &n, &c) == 1)
-		return n >= 1 && n <= d->nfig;
-	if (sscanf(id, "tabel-%d%c", &n, &c) == 1)
-		return n >= 1 && n <= d->ntab;
-	if (sscanf(id, "fn-%d%c", &n, &c) == 1)
-		return n >= 1 && n <= d->nfn;
-	return 0;
-}
-
 /*
- * The Cairo link attributes for a Markdown URL (caller frees), or NULL
- * when the PDF cannot link it: as url_judge() decides, "#id" goes to a
- * named destination, http(s), mailto and tel URIs are percent-encoded
- * into ASCII, anything else (relative paths, refused schemes) stays
- * plain text.
+ * The Cairo link attributes of a link (caller frees), or NULL when the
+ * PDF cannot link it: as the tree says (url_judge() decided), "#id"
+ * naming a place in this document goes to a named destination, http(s),
+ * mailto and tel URIs are percent-encoded into ASCII, anything else
+ * (relative paths, fragments naming nothing here) stays plain text.
  */
 static char *
-link_attr(const struct pr *r, const char *url)
+link_attr(const struct dnode *n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	struct buf		 b = { NULL, 0, 0 }, u = { NULL, 0, 0 };
-	struct buf		 j = { NULL, 0, 0 };
 	const unsigned char	*s;
 
-	switch (url_judge(url, &j)) {
-	case URL_FRAGMENT:
-		if (known_dest(r, j.s + 1)) {
-			buf_puts(&b, "dest=");
-			tag_quoted(&b, j.s + 1);
-		}
-		buf_free(&j);
-		return b.s != NULL ? buf_detach(&b) : NULL;
-	case URL_ABSOLUTE:
-		break;
-	default:
-		buf_free(&j);
-		return NULL;
+	if (n->ukind == URL_FRAGMENT && n->dest) {
+		buf_puts(&b, "dest=");
+		tag_quoted(&b, n->url + 1);
+		return buf_detach(&b);
 	}
-	for (s = (const unsigned char *)j.s; *s != '\0'; s++) {
+	if (n->ukind != URL_ABSOLUTE)
+		return NULL;
+	for (s = (const unsigned char *)n->url; *s != '\0'; s++) {
 		if (*s <= 0x20 || *s >= 0x7f || strchr("\"'<>\\^`{|}", *s)) {
 			buf_putc(&u, '%');
 			buf_putc(&u, hex[*s >> 4]);
@@ -91,64 +61,74 @@ link_attr(const struct pr *r, const char *url)
 			buf_putc(&u, *s);
 	}
 	buf_puts(&b, "uri=");
-	tag_quoted(&b, u.s);
+	tag_quoted(&b, u.s != NULL ? u.s : "");
 	buf_free(&u);
-	buf_free(&j);
 	return buf_detach(&b);
 }
 
-static void	 inlines(struct ib *, cmark_node *);
-
-static void
-inl(struct ib *b, cmark_node *n)
+/* Whether n is text as the PDF sets it: prose or a value. */
+static int
+is_text(const struct dnode *n)
 {
-	cmark_node_type	 t = cmark_node_get_type(n);
-	const char	*s;
+	return n != NULL && (n->type == DN_TEXT || n->type == DN_VALUE);
+}
+
+/*
+ * The text of n and the text and value siblings after it, one run as
+ * the Markdown wrote it ("{{ n }}%"), into b; returns the last node of
+ * the run.
+ */
+static const struct dnode *
+text_run(const struct dnode *n, struct buf *b)
+{
+	buf_puts(b, n->text);
+	while (is_text(n->next)) {
+		n = n->next;
+		buf_puts(b, n->text);
+	}
+	return n;
+}
+
+static void	 inlines(struct ib *, const struct dnode *);
+
+/* An inline node other than text and values into b. */
+static void
+inl(struct ib *b, const struct dnode *n)
+{
 	char		*attr, num[16];
 	size_t		 start = b->s.len;
-	int		 k;
 
-	if (t == CMARK_NODE_STRIKETHROUGH) {
+	switch (n->type) {
+	case DN_STRIKE:
 		inlines(b, n);
 		ib_attr(b, pango_attr_strikethrough_new(TRUE), start);
-		return;
-	}
-	switch (t) {
-	case CMARK_NODE_TEXT:
-		if ((s = cmark_node_get_literal(n)) != NULL)
-			ib_text(b, s, strlen(s));
 		break;
-	case CMARK_NODE_SOFTBREAK:
+	case DN_SOFTBREAK:
 		buf_putc(&b->s, ' ');
 		break;
-	case CMARK_NODE_LINEBREAK:
+	case DN_BREAK:
 		buf_putc(&b->s, '\n');
 		break;
-	case CMARK_NODE_CODE:
-		if ((s = cmark_node_get_literal(n)) != NULL)
-			buf_puts(&b->s, s);
+	case DN_CODESPAN:
+		buf_puts(&b->s, n->text);
 		ib_attr(b, pango_attr_family_new(FONTS_MONO), start);
 		ib_attr(b, pango_attr_size_new_absolute((int)(b->size *
 		    geom.code_size * PANGO_SCALE)), start);
 		break;
-	case CMARK_NODE_HTML_INLINE:
-		if (doc_ext(n) != NULL && doc_ext(n)->kind == DOCX_BREAK)
-			buf_putc(&b->s, '\n');
-		else if (!b->r->e->meta.unsafe_html &&
-		    (s = cmark_node_get_literal(n)) != NULL)
-			buf_puts(&b->s, s);
+	case DN_RAW:
+		if (!b->r->e->meta.unsafe_html)
+			buf_puts(&b->s, n->text);
 		break;
-	case CMARK_NODE_EMPH:
+	case DN_EMPH:
 		inlines(b, n);
 		ib_attr(b, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
 		break;
-	case CMARK_NODE_STRONG:
+	case DN_STRONG:
 		inlines(b, n);
 		ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
 		break;
-	case CMARK_NODE_LINK:
-		s = cmark_node_get_url(n);
-		attr = s != NULL ? link_attr(b->r, s) : NULL;
+	case DN_LINK:
+		attr = link_attr(n);
 		b->inlink++;
 		inlines(b, n);
 		b->inlink--;
@@ -160,48 +140,57 @@ inl(struct ib *b, cmark_node *n)
 		} else
 			free(attr);
 		break;
-	case CMARK_NODE_IMAGE:
+	case DN_IMAGE:
 		/* As in the HTML: the description, not the picture. */
 		inlines(b, n);
 		ib_attr(b, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
 		break;
-	default:
-		if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
-			s = cmark_node_get_literal(n);
-			k = b->r->part->fn_base + (s != NULL ? atoi(s) : 0);
-			if (k < 1 || k > b->r->nfn)
-				break;
-			snprintf(num, sizeof(num), "%d", k);
-			buf_puts(&b->s, num);
-			ib_attr(b, pango_attr_rise_new((int)(b->size *
-			    geom.fnref_rise * PANGO_SCALE)), start);
-			ib_attr(b, pango_attr_size_new_absolute((int)(b->size *
-			    geom.fnref_size * PANGO_SCALE)), start);
-			ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
-			    start);
-			ib_color(b, b->r->col[C_ACCENT], start);
-			if (b->r->in_fn)
-				break;
-			ib_link(b, start, xasprintf("dest='fn-%d'", k));
-			b->fns = xreallocarray(b->fns, b->nfns + 1,
-			    sizeof(*b->fns));
-			memset(&b->fns[b->nfns], 0, sizeof(*b->fns));
-			b->fns[b->nfns].at = (unsigned)start;
-			b->fns[b->nfns++].num = k;
+	case DN_NOTEREF:
+		if (n->fn < 1 || n->fn > b->r->nfn)
 			break;
-		}
+		snprintf(num, sizeof(num), "%d", n->fn);
+		buf_puts(&b->s, num);
+		ib_attr(b, pango_attr_rise_new((int)(b->size *
+		    geom.fnref_rise * PANGO_SCALE)), start);
+		ib_attr(b, pango_attr_size_new_absolute((int)(b->size *
+		    geom.fnref_size * PANGO_SCALE)), start);
+		ib_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+		ib_color(b, b->r->col[C_ACCENT], start);
+		if (b->r->in_fn)
+			break;
+		ib_link(b, start, xasprintf("dest='fn-%d'", n->fn));
+		b->fns = xreallocarray(b->fns, b->nfns + 1, sizeof(*b->fns));
+		memset(&b->fns[b->nfns], 0, sizeof(*b->fns));
+		b->fns[b->nfns].at = (unsigned)start;
+		b->fns[b->nfns++].num = n->fn;
+		break;
+	default:
 		inlines(b, n);
 		break;
 	}
 }
 
+/*
+ * The inline content of n into b: text and values next to each other
+ * set as one run (a word may span a value and its text), since words
+ * are hyphenated whole.
+ */
 static void
-inlines(struct ib *b, cmark_node *n)
+inlines(struct ib *b, const struct dnode *n)
 {
-	cmark_node	*c;
+	const struct dnode	*c;
+	struct buf		 run = { NULL, 0, 0 };
 
-	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
-		inl(b, c);
+	for (c = n->first; c != NULL; c = c->next) {
+		if (!is_text(c)) {
+			inl(b, c);
+			continue;
+		}
+		run.len = 0;
+		c = text_run(c, &run);
+		ib_text(b, run.s != NULL ? run.s : "", run.len);
+	}
+	buf_free(&run);
 }
 
 /* --- boxes and frames --------------------------------------------------- */
@@ -242,7 +231,7 @@ box_push(struct pr *r, struct box *b)
 		}
 	}
 	if (r->sline > 0) {
-		b->part = r->part;
+		b->path = r->path;
 		b->line = r->sline;
 		b->col = r->scol;
 	}
@@ -385,14 +374,13 @@ mid_word(const struct ptext *t)
 }
 
 static void
-heading(struct pr *r, cmark_node *n, const struct bctx *c)
+heading(struct pr *r, const struct dnode *n, const struct bctx *c)
 {
-	const struct docx	*x = doc_ext(n);
 	struct box		*b;
 	struct ib		 ib;
 	enum st			 st;
 	char			*text;
-	int			 level = cmark_node_get_heading_level(n);
+	int			 level = n->level;
 
 	if (level == 1)
 		page_break(r);
@@ -410,8 +398,8 @@ heading(struct pr *r, cmark_node *n, const struct bctx *c)
 		inlines(&ib, n);
 		pt_make(r, &b->t, &ib, st, c->w, PANGO_ALIGN_LEFT);
 	}
-	if (level == 1 && x != NULL && x->num != NULL)
-		pt_str(r, &b->aux, x->num, ST_CHAPNUM, 0, PANGO_ALIGN_LEFT);
+	if (level == 1 && n->num != NULL)
+		pt_str(r, &b->aux, n->num, ST_CHAPNUM, 0, PANGO_ALIGN_LEFT);
 	b->text_y = b->aux.pl != NULL ? pt_height(&b->aux) +
 	    geom.chapnum_gap : 0;
 	b->pl.height = pt_height(&b->t) + b->text_y;
@@ -434,18 +422,18 @@ heading(struct pr *r, cmark_node *n, const struct bctx *c)
 		b->pl.after = geom.h4_after;
 		break;
 	}
-	if (x != NULL && x->id != NULL)
-		b->dest = xstrdup(x->id);
-	text = doc_text(n);
-	b->title = x != NULL && x->num != NULL ?
-	    xasprintf("%s %s", x->num, text) : xstrdup(text);
+	if (n->id != NULL)
+		b->dest = xstrdup(n->id);
+	text = dn_text(n);
+	b->title = n->num != NULL ? xasprintf("%s %s", n->num, text) :
+	    xstrdup(text);
 	free(text);
 	block_fn(r, b, &b->t);
 	box_push(r, b);
 }
 
 static void
-paragraph(struct pr *r, cmark_node *n, const struct bctx *c)
+paragraph(struct pr *r, const struct dnode *n, const struct bctx *c)
 {
 	struct box	*b;
 	struct ib	 ib;
@@ -461,7 +449,7 @@ paragraph(struct pr *r, cmark_node *n, const struct bctx *c)
 	b = box_new(B_TEXT, c, tag_new(r, "P", c->sn));
 	pt_make(r, &b->t, &ib, ST_BODY, c->w, PANGO_ALIGN_LEFT);
 	lines_box(r, b);
-	b->pl.after = c->tight ? geom.item_sp : geom.para_sp;
+	b->pl.after = n->tight ? geom.item_sp : geom.para_sp;
 	box_push(r, b);
 }
 
@@ -490,25 +478,20 @@ code(struct pr *r, const char *lit, const struct bctx *c)
 }
 
 static void
-figure(struct pr *r, const struct docx *x, const struct bctx *c)
+figure(struct pr *r, const struct chart *ch, const struct bctx *c)
 {
 	struct box	*b;
 	struct ib	 ib;
-	char		 num[32];
-	size_t		 start;
 
 	b = box_new(B_FIGURE, c, tag_new(r, "Figure", c->sn));
-	b->chart = &x->chart;
-	chart_layout(&x->chart, c->w, &r->measure, &b->cl);
+	b->chart = ch;
+	chart_layout(ch, c->w, &r->measure, &b->cl);
 	ib_init(&ib, r, ST_CAPTION, 0);
-	snprintf(num, sizeof(num), "Figuur %d.", x->chart.number);
-	buf_puts(&ib.s, num);
+	buf_puts(&ib.s, ch->label);
 	ib_attr(&ib, pango_attr_weight_new(PANGO_WEIGHT_BOLD), 0);
 	ib_color(&ib, r->col[C_TEXT], 0);
 	buf_putc(&ib.s, ' ');
-	start = ib.s.len;
-	buf_puts(&ib.s, x->chart.title != NULL ? x->chart.title : "");
-	(void)start;
+	buf_puts(&ib.s, ch->title != NULL ? ch->title : "");
 	pt_make(r, &b->aux, &ib, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
 	b->auxsn = tag_new(r, "Caption", b->sn);
 	b->chart_y = geom.fig_pad;
@@ -518,7 +501,7 @@ figure(struct pr *r, const struct docx *x, const struct bctx *c)
 	b->pl.before = b->pl.after = geom.fig_sp;
 	/* Outside frames and lists a figure may move forward. */
 	b->pl.floats = r->frame < 0 && c->depth == 0;
-	b->dest = xasprintf("figuur-%d", x->chart.number);
+	b->dest = xstrdup(ch->id);
 	box_push(r, b);
 }
 
@@ -685,8 +668,8 @@ too_wide(struct pr *r, const struct row *head, long col)
 	if (head != NULL && (size_t)col < head->nc)
 		for (k = 0; k < head->c[col].t.nlines; k++)
 			pt_line_text(&head->c[col].t, k, &name, 60);
-	if (r->part != NULL && r->sline > 0)
-		diag_error(r->diag, r->part->path, r->part->line0 + r->sline,
+	if (r->path != NULL && r->sline > 0)
+		diag_error(r->diag, r->path, r->sline,
 		    r->scol, "PDF: this table is too wide for the page even "
 		    "in %.0f pt type: column %ld%s%s%s cannot be made narrower "
 		    "(shorten its longest word, or split the table)",
@@ -792,15 +775,14 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	struct row	*rows, ghead;
 	double		 colx[3], colw[3];
 	int		 fixed[3] = { 0, 1, 1 };
-	size_t		 i, nrows, ncol = 1 + (t->col_count != 0) +
+	size_t		 i, len, nrows, ncol = 1 + (t->col_count != 0) +
 			    (t->col_pct != 0);
 	long		 worst, gi;
 	char		 num[48];
 
 	b = box_new(B_TABLE, c, tsn);
 	ib_init(&ib, r, ST_CAPTION, 0);
-	snprintf(num, sizeof(num), "Tabel %d.", t->number);
-	buf_puts(&ib.s, num);
+	buf_puts(&ib.s, t->label);
 	ib_attr(&ib, pango_attr_weight_new(PANGO_WEIGHT_BOLD), 0);
 	ib_color(&ib, r->col[C_TEXT], 0);
 	buf_putc(&ib.s, ' ');
@@ -810,7 +792,7 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	b->pl.height = pt_height(&b->aux) + geom.tab_cap;
 	b->pl.keep = 1;
 	b->pl.before = geom.fig_sp;
-	b->dest = xasprintf("tabel-%d", t->number);
+	b->dest = xstrdup(t->id);
 	box_push(r, b);
 
 	/* Rows: the header twice (the second for the ghost), body, total. */
@@ -842,7 +824,11 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 
 	/* The ghost: "Tabel N (vervolg)" above the header, decoration. */
 	g = box_new(B_ROW, c, tsn);
-	snprintf(num, sizeof(num), "Tabel %d (vervolg)", t->number);
+	/* "Tabel N." without its full stop. */
+	len = strlen(t->label);
+	if (len > 0 && t->label[len - 1] == '.')
+		len--;
+	snprintf(num, sizeof(num), "%.*s (vervolg)", (int)len, t->label);
 	pt_str(r, &g->aux, num, ST_CAPTION, c->w, PANGO_ALIGN_LEFT);
 	ghead = rows[0];
 	g->rows = xcalloc(1, sizeof(*g->rows));
@@ -866,13 +852,28 @@ tblock(struct pr *r, const struct tblock *t, const struct bctx *c)
 	space_after(r, 0, geom.fig_sp);
 }
 
+/* The alignment of column j of a GFM table: its header cell's. */
+static PangoAlignment
+col_align(const struct dnode *table, size_t j)
+{
+	const struct dnode	*cn;
+
+	if (table->first == NULL)
+		return PANGO_ALIGN_LEFT;
+	for (cn = table->first->first; cn != NULL && j > 0; cn = cn->next)
+		j--;
+	if (cn == NULL)
+		return PANGO_ALIGN_LEFT;
+	return cn->align == 'r' ? PANGO_ALIGN_RIGHT : cn->align == 'c' ?
+	    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+}
+
 /* A Markdown (GFM) table: a box per row, the header repeated. */
 static void
-gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
+gfm_table(struct pr *r, const struct dnode *n, const struct bctx *c)
 {
 	struct snode	*tsn = tag_new(r, "Table", c->sn);
-	cmark_node	*rn, *cn;
-	uint8_t		*align;
+	const struct dnode *rn, *cn;
 	struct row	*rows = NULL;
 	struct ib	 ib;
 	size_t		 nrows = 0, ncol, j, first;
@@ -880,34 +881,29 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 	long		 worst;
 	PangoAlignment	 al;
 
-	ncol = cmark_gfm_extensions_get_table_columns(n);
-	align = cmark_gfm_extensions_get_table_alignments(n);
-	if (ncol == 0)
+	if (n->ncol <= 0)
 		return;
-	for (rn = cmark_node_first_child(n); rn != NULL;
-	    rn = cmark_node_next(rn)) {
-		int	 is_head = cmark_gfm_extensions_get_table_row_is_header(rn);
+	ncol = (size_t)n->ncol;
+	for (rn = n->first; rn != NULL; rn = rn->next) {
+		int	 is_head = rn->head;
 		struct row *row;
 
 		rows = xreallocarray(rows, nrows + 1, sizeof(*rows));
 		row = &rows[nrows++];
 		memset(row, 0, sizeof(*row));
 		row->kind = is_head ? ROW_HEAD : ROW_BODY;
-		row->line = cmark_node_get_start_line(rn);
-		row->col = cmark_node_get_start_column(rn);
+		row->line = rn->line;
+		row->col = rn->col;
 		row->sn = tag_new(r, "TR", tsn);
 		row->c = xcalloc(ncol, sizeof(*row->c));
-		for (cn = cmark_node_first_child(rn), j = 0; j < ncol; j++) {
+		for (cn = rn->first, j = 0; j < ncol; j++) {
 			enum st st = is_head ? ST_CELLHEAD : ST_CELL;
 
-			al = align != NULL && align[j] == 'r' ?
-			    PANGO_ALIGN_RIGHT : align != NULL &&
-			    align[j] == 'c' ? PANGO_ALIGN_CENTER :
-			    PANGO_ALIGN_LEFT;
+			al = col_align(n, j);
 			ib_init(&ib, r, st, 1);
 			if (cn != NULL) {
 				inlines(&ib, cn);
-				cn = cmark_node_next(cn);
+				cn = cn->next;
 			}
 			pt_make(r, &row->c[j].t, &ib, st, 0, al);
 			row->c[j].st = st;
@@ -933,10 +929,9 @@ gfm_table(struct pr *r, cmark_node *n, const struct bctx *c)
 /* --- callouts, quotes, lists, blocks ------------------------------------ */
 
 static void
-callout(struct pr *r, cmark_node *n, const struct docx *x,
-    const struct bctx *c)
+callout(struct pr *r, const struct dnode *n, const struct bctx *c)
 {
-	enum callout	 k = x->callout;
+	enum callout	 k = n->callout;
 	struct bctx	 cc = *c;
 	struct box	*b;
 	double		 pl = geom.co_px, pr = geom.co_px, pad = geom.co_pad;
@@ -962,15 +957,14 @@ callout(struct pr *r, cmark_node *n, const struct docx *x,
 	cc.sn = tag_new(r, "Div", c->sn);
 	cc.x += pl;
 	cc.w -= pl + pr;
-	cc.tight = 0;
 	b = box_new(B_TEXT, &cc, tag_new(r, "P", cc.sn));
 	if (k == CO_VOORBEELD) {
-		up = g_utf8_strup(x->title, -1);
+		up = g_utf8_strup(n->title, -1);
 		pt_str(r, &b->t, up, ST_LABEL, cc.w, PANGO_ALIGN_LEFT);
 		g_free(up);
 		b->label = 1;
 	} else
-		pt_str(r, &b->t, x->title, st, cc.w, PANGO_ALIGN_LEFT);
+		pt_str(r, &b->t, n->title, st, cc.w, PANGO_ALIGN_LEFT);
 	if (!b->label)
 		b->t.color = r->col[tc];
 	lines_box(r, b);
@@ -982,7 +976,7 @@ callout(struct pr *r, cmark_node *n, const struct docx *x,
 }
 
 static void
-quote(struct pr *r, cmark_node *n, const struct bctx *c)
+quote(struct pr *r, const struct dnode *n, const struct bctx *c)
 {
 	struct bctx	 cc = *c;
 	int		 prev;
@@ -991,31 +985,28 @@ quote(struct pr *r, cmark_node *n, const struct bctx *c)
 	cc.sn = tag_new(r, "BlockQuote", c->sn);
 	cc.x += geom.quote_ind;
 	cc.w -= geom.quote_ind;
-	cc.tight = 0;
 	blocks(r, n, &cc);
 	frame_close(r, prev, geom.para_sp);
 }
 
 static void
-list(struct pr *r, cmark_node *n, const struct bctx *c)
+list(struct pr *r, const struct dnode *n, const struct bctx *c)
 {
 	struct bctx	 cc = *c;
 	struct snode	*l = tag_new(r, "L", c->sn), *li;
-	cmark_node	*item;
+	const struct dnode *item;
 	char		 m[32];
 	struct ptext	 mt;
 	size_t		 from = r->nb, lastitem = 0;
 	double		 ind;
-	int		 k = cmark_node_get_list_start(n), last, task;
-	int		 ordered = cmark_node_get_list_type(n) ==
-			    CMARK_ORDERED_LIST;
+	int		 k = n->start, last, ordered = n->ordered;
 
 	cc.depth++;
 	ind = geom.list_ind;
 	if (ordered) {
 		/* Room for the widest number inside the indent. */
-		for (item = cmark_node_first_child(n), last = k;
-		    item != NULL; item = cmark_node_next(item))
+		for (item = n->first, last = k; item != NULL;
+		    item = item->next)
 			last++;
 		snprintf(m, sizeof(m), "%d.", last > k ? last - 1 : k);
 		pt_str(r, &mt, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
@@ -1025,31 +1016,24 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 	}
 	cc.x += ind;
 	cc.w -= ind;
-	cc.tight = cmark_node_get_list_tight(n);
-	for (item = cmark_node_first_child(n); item != NULL;
-	    item = cmark_node_next(item), k++) {
+	for (item = n->first; item != NULL; item = item->next, k++) {
 		li = tag_new(r, "LI", l);
-		task = strcmp(cmark_node_get_type_string(item),
-		    "tasklist") == 0;
-		if (task)
+		if (item->task)
 			/* A task: a ballot box, checked or not, for its mark. */
-			snprintf(m, sizeof(m), "%s",
-			    cmark_gfm_extensions_get_tasklist_item_checked(item) ?
+			snprintf(m, sizeof(m), "%s", item->task == 2 ?
 			    "\xe2\x98\x91" : "\xe2\x98\x90");
 		else if (ordered)
-			snprintf(m, sizeof(m), "%d%c", k,
-			    cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ?
-			    ')' : '.');
+			snprintf(m, sizeof(m), "%d%c", k, n->delim);
 		else
 			snprintf(m, sizeof(m), "%s", cc.depth % 2 ?
 			    "\xe2\x80\xa2" : "\xe2\x80\x93");
 		pt_free(&r->pend_mark);
 		pt_str(r, &r->pend_mark, m, ST_BODY, 0, PANGO_ALIGN_LEFT);
-		if (!ordered || task)
+		if (!ordered || item->task)
 			r->pend_mark.color = r->col[C_ACCENT];
 		r->pend_marksn = tag_new(r, "Lbl", li);
 		cc.sn = tag_new(r, "LBody", li);
-		if (cmark_node_next(item) == NULL)
+		if (item->next == NULL)
 			lastitem = r->nb;
 		blocks(r, item, &cc);
 	}
@@ -1067,55 +1051,54 @@ list(struct pr *r, cmark_node *n, const struct bctx *c)
 }
 
 static void
-block(struct pr *r, cmark_node *n, const struct bctx *c)
+rule(struct pr *r, const struct bctx *c)
 {
-	const struct docx *x = doc_ext(n);
-	cmark_node_type	 t = cmark_node_get_type(n);
 	struct box	*b;
-	const char	*s;
 
-	if (t == CMARK_NODE_TABLE) {
+	b = box_new(B_RULE, c, NULL);
+	b->pl.height = geom.rule_h;
+	b->pl.before = b->pl.after = geom.rule_sp;
+	box_push(r, b);
+}
+
+static void
+block(struct pr *r, const struct dnode *n, const struct bctx *c)
+{
+	switch (n->type) {
+	case DN_TABLE:
 		gfm_table(r, n, c);
-		return;
-	}
-	switch (t) {
-	case CMARK_NODE_PARAGRAPH:
+		break;
+	case DN_PARA:
 		paragraph(r, n, c);
 		break;
-	case CMARK_NODE_HEADING:
+	case DN_HEADING:
 		heading(r, n, c);
 		break;
-	case CMARK_NODE_BLOCK_QUOTE:
-		if (x != NULL && x->kind == DOCX_CALLOUT)
-			callout(r, n, x, c);
-		else
-			quote(r, n, c);
+	case DN_CALLOUT:
+		callout(r, n, c);
 		break;
-	case CMARK_NODE_LIST:
+	case DN_QUOTE:
+		quote(r, n, c);
+		break;
+	case DN_LIST:
 		list(r, n, c);
 		break;
-	case CMARK_NODE_CODE_BLOCK:
-		if (x != NULL && x->kind == DOCX_CHART)
-			figure(r, x, c);
-		else if (x != NULL && x->kind == DOCX_TABLE)
-			tblock(r, &x->table, c);
-		else if ((s = cmark_node_get_literal(n)) != NULL)
-			code(r, s, c);
+	case DN_FIGURE:
+		figure(r, n->chart, c);
 		break;
-	case CMARK_NODE_HTML_BLOCK:
-		/* Raw HTML cannot be set in a PDF: shown as code, or left out. */
-		if (!r->e->meta.unsafe_html &&
-		    (s = cmark_node_get_literal(n)) != NULL)
-			code(r, s, c);
+	case DN_DATA:
+		tblock(r, n->table, c);
 		break;
-	case CMARK_NODE_THEMATIC_BREAK:
-		b = box_new(B_RULE, c, NULL);
-		b->pl.height = geom.rule_h;
-		b->pl.before = b->pl.after = geom.rule_sp;
-		box_push(r, b);
+	case DN_CODE:
+		code(r, n->text, c);
 		break;
-	case CMARK_NODE_FOOTNOTE_DEFINITION:
-		/* Set at the foot of the page that refers to it. */
+	case DN_HTML:
+		/* Raw HTML cannot be set in a PDF: as code, or left out. */
+		if (!r->e->meta.unsafe_html)
+			code(r, n->text, c);
+		break;
+	case DN_RULE:
+		rule(r, c);
 		break;
 	default:
 		blocks(r, n, c);
@@ -1125,16 +1108,15 @@ block(struct pr *r, cmark_node *n, const struct bctx *c)
 
 /* The blocks in n, their boxes marked with where each starts. */
 static void
-blocks(struct pr *r, cmark_node *n, const struct bctx *c)
+blocks(struct pr *r, const struct dnode *n, const struct bctx *c)
 {
-	cmark_node	*ch;
-	int		 line = r->sline, col = r->scol;
+	const struct dnode	*ch;
+	int			 line = r->sline, col = r->scol;
 
-	for (ch = cmark_node_first_child(n); ch != NULL;
-	    ch = cmark_node_next(ch)) {
-		if (cmark_node_get_start_line(ch) > 0) {
-			r->sline = cmark_node_get_start_line(ch);
-			r->scol = cmark_node_get_start_column(ch);
+	for (ch = n->first; ch != NULL; ch = ch->next) {
+		if (ch->line > 0) {
+			r->sline = ch->line;
+			r->scol = ch->col;
 		}
 		block(r, ch, c);
 	}
@@ -1160,9 +1142,9 @@ fn_add(struct pr *r, struct fnote *f, const char *tag, double x, int beside)
 
 /* A footnote's table: a line per row, its cells at tab stops. */
 static void
-fn_table(struct pr *r, struct fnote *f, cmark_node *n)
+fn_table(struct pr *r, struct fnote *f, const struct dnode *n)
 {
-	cmark_node	*rn, *cn;
+	const struct dnode *rn, *cn;
 	PangoTabArray	*tabs;
 	struct fblock	*b;
 	struct ib	 ib;
@@ -1171,32 +1153,30 @@ fn_table(struct pr *r, struct fnote *f, cmark_node *n)
 	size_t		 ncol, j;
 	char		*s;
 
-	ncol = cmark_gfm_extensions_get_table_columns(n);
+	ncol = n->ncol > 0 ? (size_t)n->ncol : 0;
 	if (ncol > GEN_NELEM(colw))
 		ncol = GEN_NELEM(colw);
 	memset(colw, 0, sizeof(colw));
-	for (rn = cmark_node_first_child(n); rn != NULL;
-	    rn = cmark_node_next(rn))
-		for (cn = cmark_node_first_child(rn), j = 0; cn != NULL &&
-		    j < ncol; cn = cmark_node_next(cn), j++) {
-			s = doc_text(cn);
+	for (rn = n->first; rn != NULL; rn = rn->next)
+		for (cn = rn->first, j = 0; cn != NULL && j < ncol;
+		    cn = cn->next, j++) {
+			s = dn_text(cn);
 			pt_str(r, &m, s, ST_FN, 0, PANGO_ALIGN_LEFT);
 			if (pt_width(&m) + geom.fn_tab > colw[j])
 				colw[j] = pt_width(&m) + geom.fn_tab;
 			pt_free(&m);
 			free(s);
 		}
-	for (rn = cmark_node_first_child(n); rn != NULL;
-	    rn = cmark_node_next(rn)) {
+	for (rn = n->first; rn != NULL; rn = rn->next) {
 		b = fn_add(r, f, "P", 0, 0);
 		ib_init(&ib, r, ST_FN, 0);
-		for (cn = cmark_node_first_child(rn), j = 0; cn != NULL &&
-		    j < ncol; cn = cmark_node_next(cn), j++) {
+		for (cn = rn->first, j = 0; cn != NULL && j < ncol;
+		    cn = cn->next, j++) {
 			if (j > 0)
 				buf_putc(&ib.s, '\t');
 			inlines(&ib, cn);
 		}
-		if (cmark_gfm_extensions_get_table_row_is_header(rn))
+		if (rn->head)
 			ib_attr(&ib, pango_attr_weight_new(PANGO_WEIGHT_BOLD),
 			    0);
 		pt_make(r, &b->t, &ib, ST_FN, COL_W - geom.fn_ind,
@@ -1217,52 +1197,44 @@ fn_table(struct pr *r, struct fnote *f, cmark_node *n)
 
 /* A block of a footnote after its first paragraph, set in small type. */
 static void
-fn_block(struct pr *r, struct fnote *f, cmark_node *n)
+fn_block(struct pr *r, struct fnote *f, const struct dnode *n)
 {
-	cmark_node_type	 t = cmark_node_get_type(n);
-	cmark_node	*item, *c;
+	const struct dnode *item, *c;
 	struct fblock	*b;
 	struct ib	 ib;
 	const char	*lit;
 	char		*s, m[32];
-	int		 k, ordered;
+	int		 k;
 
-	if (t == CMARK_NODE_TABLE) {
+	switch (n->type) {
+	case DN_TABLE:
 		fn_table(r, f, n);
 		return;
-	}
-	switch (t) {
-	case CMARK_NODE_PARAGRAPH:
+	case DN_PARA:
 		b = fn_add(r, f, "P", 0, 0);
 		ib_init(&ib, r, ST_FN, 0);
 		inlines(&ib, n);
 		pt_make(r, &b->t, &ib, ST_FN, COL_W - geom.fn_ind,
 		    PANGO_ALIGN_LEFT);
 		break;
-	case CMARK_NODE_LIST:
-		ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-		k = cmark_node_get_list_start(n);
-		for (item = cmark_node_first_child(n); item != NULL;
-		    item = cmark_node_next(item), k++) {
-			if (ordered)
-				snprintf(m, sizeof(m), "%d%c", k,
-				    cmark_node_get_list_delim(n) ==
-				    CMARK_PAREN_DELIM ? ')' : '.');
+	case DN_LIST:
+		k = n->start;
+		for (item = n->first; item != NULL; item = item->next, k++) {
+			if (n->ordered)
+				snprintf(m, sizeof(m), "%d%c", k, n->delim);
 			else
 				snprintf(m, sizeof(m), "\xe2\x80\xa2");
 			b = fn_add(r, f, "P", 0, 0);
 			pt_str(r, &b->t, m, ST_FN, 0, PANGO_ALIGN_LEFT);
 			b = fn_add(r, f, "P", geom.fn_ind + geom.fn_item, 1);
 			ib_init(&ib, r, ST_FN, 0);
-			for (c = cmark_node_first_child(item); c != NULL;
-			    c = cmark_node_next(c)) {
-				if (c != cmark_node_first_child(item))
+			for (c = item->first; c != NULL; c = c->next) {
+				if (c != item->first)
 					buf_putc(&ib.s, '\n');
-				if (cmark_node_get_type(c) ==
-				    CMARK_NODE_PARAGRAPH)
+				if (c->type == DN_PARA)
 					inlines(&ib, c);
 				else {
-					s = doc_text(c);
+					s = dn_text(c);
 					buf_puts(&ib.s, s);
 					free(s);
 				}
@@ -1273,12 +1245,12 @@ fn_block(struct pr *r, struct fnote *f, cmark_node *n)
 			f->h += pt_height(&b->t);
 		}
 		return;
-	case CMARK_NODE_CODE_BLOCK:
-	case CMARK_NODE_HTML_BLOCK:
-		if (t == CMARK_NODE_HTML_BLOCK && r->e->meta.unsafe_html)
+	case DN_HTML:
+		if (r->e->meta.unsafe_html)
 			return;
-		if ((lit = cmark_node_get_literal(n)) == NULL)
-			return;
+		/* FALLTHROUGH */
+	case DN_CODE:
+		lit = n->text;
 		b = fn_add(r, f, "Code", 0, 0);
 		ib_init(&ib, r, ST_CODE, 0);
 		buf_add(&ib.s, lit, strlen(lit) - (strlen(lit) > 0 &&
@@ -1288,7 +1260,7 @@ fn_block(struct pr *r, struct fnote *f, cmark_node *n)
 		break;
 	default:
 		b = fn_add(r, f, "P", 0, 0);
-		s = doc_text(n);
+		s = dn_text(n);
 		pt_str(r, &b->t, s, ST_FN, COL_W - geom.fn_ind,
 		    PANGO_ALIGN_LEFT);
 		free(s);
@@ -1297,53 +1269,44 @@ fn_block(struct pr *r, struct fnote *f, cmark_node *n)
 	f->h += pt_height(&b->t);
 }
 
+/* Footnote n (a DN_NOTE) measured into f. */
+static void
+footnote(struct pr *r, struct fnote *f, const struct dnode *n)
+{
+	const struct dnode	*c = n->first;
+	struct ib		 ib;
+	char			 num[16];
+
+	f->note = tag_new(r, "Note", NULL);
+	f->lbl = tag_new(r, "Lbl", f->note);
+	f->p = tag_new(r, "P", f->note);
+	ib_init(&ib, r, ST_FN, 0);
+	if (c != NULL && c->type == DN_PARA) {
+		inlines(&ib, c);
+		c = c->next;
+	}
+	pt_make(r, &f->t, &ib, ST_FN, COL_W - geom.fn_ind, PANGO_ALIGN_LEFT);
+	f->h = pt_height(&f->t);
+	for (; c != NULL; c = c->next)
+		fn_block(r, f, c);
+	f->h += geom.fn_gap;
+	snprintf(num, sizeof(num), "%d", n->fn);
+	pt_str(r, &f->num, num, ST_FN, 0, PANGO_ALIGN_LEFT);
+}
+
 /* Footnote texts, measured before the text that refers to them. */
 void
 box_footnotes(struct pr *r)
 {
 	const struct doc	*d = r->e->doc;
-	struct fnote		*f;
-	struct ib		 ib;
-	cmark_node		*n, *c;
-	char			 num[16];
-	size_t			 i;
 	int			 k;
 
 	r->nfn = d->nfn;
 	r->fn = xcalloc((size_t)d->nfn + 1, sizeof(*r->fn));
 	r->in_fn = 1;
-	for (i = 0; i < d->nparts; i++) {
-		r->part = &d->parts[i];
-		k = 0;
-		for (n = cmark_node_first_child(d->parts[i].root); n != NULL;
-		    n = cmark_node_next(n)) {
-			if (cmark_node_get_type(n) !=
-			    CMARK_NODE_FOOTNOTE_DEFINITION)
-				continue;
-			if (d->parts[i].fn_base + ++k > d->nfn)
-				break;
-			f = &r->fn[d->parts[i].fn_base + k];
-			f->note = tag_new(r, "Note", NULL);
-			f->lbl = tag_new(r, "Lbl", f->note);
-			f->p = tag_new(r, "P", f->note);
-			c = cmark_node_first_child(n);
-			ib_init(&ib, r, ST_FN, 0);
-			if (c != NULL && cmark_node_get_type(c) ==
-			    CMARK_NODE_PARAGRAPH) {
-				inlines(&ib, c);
-				c = cmark_node_next(c);
-			}
-			pt_make(r, &f->t, &ib, ST_FN, COL_W - geom.fn_ind,
-			    PANGO_ALIGN_LEFT);
-			f->h = pt_height(&f->t);
-			for (; c != NULL; c = cmark_node_next(c))
-				fn_block(r, f, c);
-			f->h += geom.fn_gap;
-			snprintf(num, sizeof(num), "%d",
-			    d->parts[i].fn_base + k);
-			pt_str(r, &f->num, num, ST_FN, 0, PANGO_ALIGN_LEFT);
-		}
-	}
+	for (k = 1; k <= d->nfn; k++)
+		if (d->notes != NULL && d->notes[k - 1] != NULL)
+			footnote(r, &r->fn[k], d->notes[k - 1]);
 	r->in_fn = 0;
 }
 
@@ -1452,28 +1415,54 @@ box_free(struct box *b)
 
 /* --- the Markdown's characters, the parts ------------------------------- */
 
-/* The text a node shows in the PDF, or NULL. */
-static const char *
-glyph_text(const struct pr *r, cmark_node *n)
+/*
+ * The characters of n and the nodes in it that the PDF sets, checked
+ * at their place in path; text and values next to each other are one
+ * run, checked from where the first starts.
+ */
+static void
+glyph_node(struct pr *r, const char *path, const struct dnode *n)
 {
-	const struct docx	*x = doc_ext(n);
+	const struct dnode	*c, *first;
+	struct buf		 run = { NULL, 0, 0 };
 
-	switch (cmark_node_get_type(n)) {
-	case CMARK_NODE_TEXT:
-	case CMARK_NODE_CODE:
-		return cmark_node_get_literal(n);
-	case CMARK_NODE_CODE_BLOCK:
-		return x == NULL ? cmark_node_get_literal(n) : NULL;
-	case CMARK_NODE_HTML_BLOCK:
-	case CMARK_NODE_HTML_INLINE:
-		return r->e->meta.unsafe_html || x != NULL ? NULL :
-		    cmark_node_get_literal(n);
+	switch (n->type) {
+	case DN_CODESPAN:
+		pr_glyph_scan(r, path, n->line, n->col, n->text,
+		    strlen(n->text));
+		return;
+	case DN_CODE:
+		/* The text of a fenced block starts below the fence. */
+		pr_glyph_scan(r, path, n->line + (n->fenced != 0), 1, n->text,
+		    strlen(n->text));
+		return;
+	case DN_HTML:
+	case DN_RAW:
+		if (!r->e->meta.unsafe_html)
+			pr_glyph_scan(r, path, n->line, n->col, n->text,
+			    strlen(n->text));
+		return;
 	default:
-		return NULL;
+		break;
 	}
+	for (c = n->first; c != NULL; c = c->next) {
+		if (!is_text(c)) {
+			glyph_node(r, path, c);
+			continue;
+		}
+		run.len = 0;
+		first = c;
+		c = text_run(c, &run);
+		pr_glyph_scan(r, path, first->line, first->col,
+		    run.s != NULL ? run.s : "", run.len);
+	}
+	buf_free(&run);
 }
 
-/* Every character of the Markdown and the front matter the PDF sets. */
+/*
+ * Every character of the Markdown and the front matter the PDF sets:
+ * each part, then its footnotes, as they stand in its file.
+ */
 void
 box_glyphs(struct pr *r)
 {
@@ -1482,35 +1471,24 @@ box_glyphs(struct pr *r)
 		&m->title, &m->subtitle, &m->organisation, &m->footer,
 		&m->brand_name
 	};
-	const struct doc_part	*part;
-	cmark_iter		*it;
-	cmark_node		*n;
-	const char		*s;
+	const struct dnode	*part, *notes = NULL, *n;
 	size_t			 i;
-	int			 line, flen, foff;
-	char			 fch;
 
 	for (i = 0; i < GEN_NELEM(fm); i++)
 		if (fm[i]->s != NULL)
 			pr_glyph_scan(r, r->e->index_path, fm[i]->line,
 			    fm[i]->col, fm[i]->s, strlen(fm[i]->s));
-	for (i = 0; i < r->e->doc->nparts; i++) {
-		part = &r->e->doc->parts[i];
-		it = cmark_iter_new(part->root);
-		while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
-			n = cmark_iter_get_node(it);
-			if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
-			    (s = glyph_text(r, n)) == NULL)
-				continue;
-			line = part->line0 + cmark_node_get_start_line(n);
-			if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK &&
-			    cmark_node_get_fenced(n, &flen, &foff, &fch))
-				line++;		/* the text starts below the fence */
-			pr_glyph_scan(r, part->path, line,
-			    cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ?
-			    1 : cmark_node_get_start_column(n), s, strlen(s));
-		}
-		cmark_iter_free(it);
+	for (n = r->e->doc->root->first; n != NULL; n = n->next)
+		if (n->type == DN_NOTES)
+			notes = n;
+	for (part = r->e->doc->root->first; part != NULL; part = part->next) {
+		if (part->type != DN_PART)
+			continue;
+		glyph_node(r, part->path, part);
+		for (n = notes != NULL ? notes->first : NULL; n != NULL;
+		    n = n->next)
+			if (n->path == part->path)
+				glyph_node(r, n->path, n);
 	}
 }
 
@@ -1518,17 +1496,18 @@ box_glyphs(struct pr *r)
 void
 box_parts(struct pr *r)
 {
-	const struct doc	*d = r->e->doc;
+	const struct dnode	*part;
 	struct bctx		 c;
-	size_t			 i;
 
-	for (i = 0; i < d->nparts; i++) {
-		r->part = &d->parts[i];
+	for (part = r->e->doc->root->first; part != NULL; part = part->next) {
+		if (part->type != DN_PART)
+			continue;
+		r->path = part->path;
 		memset(&c, 0, sizeof(c));
 		c.sn = tag_new(r, "Sect", r->doc);
 		c.w = COL_W;
 		page_break(r);
-		blocks(r, r->part->root, &c);
+		blocks(r, part, &c);
 	}
 }
 
@@ -1539,8 +1518,8 @@ box_parts(struct pr *r)
 const char *
 box_source(const struct box *b, int *line)
 {
-	if (b->part == NULL)
+	if (b->path == NULL)
 		return NULL;
-	*line = b->part->line0 + b->line;
-	return b->part->path;
+	*line = b->line;
+	return b->path;
 }

@@ -4,7 +4,8 @@
  * applied and the published text formatted (4.7); and the data behind
  * chart and table blocks, taken from the same counts.  Included by
  * content.c, edition.c, doc.c, doc_cmark.h, chartdata.c, series.c,
- * publish.c, main.c, the HTML back-end (html.c) and the tests.
+ * publish.c, main.c, the HTML back-end (html.c), pdfbox.c and the
+ * tests.
  */
 #ifndef GEN_STATS_H
 #define GEN_STATS_H

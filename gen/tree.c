@@ -156,6 +156,8 @@ node(struct buf *b, const struct dnode *n, int depth)
 	case DN_LIST:
 		if (n->ordered)
 			buf_printf(b, " ordered start=%d", n->start);
+		if (n->ordered && n->delim == ')')
+			buf_puts(b, " delim=)");
 		if (n->tight)
 			buf_puts(b, " tight");
 		break;
@@ -165,6 +167,8 @@ node(struct buf *b, const struct dnode *n, int depth)
 		break;
 	case DN_CODE:
 		attr(b, "info", n->info);
+		if (n->fenced)
+			buf_puts(b, " fenced");
 		break;
 	case DN_TABLE:
 		buf_printf(b, " ncol=%d", n->ncol);

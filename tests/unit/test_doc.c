@@ -266,8 +266,35 @@ test_values_not_in_code(void **state)
 	    "      text @5:23 \" voor \"\n"
 	    "      value @5:29 metric=\"aantal\" shown \"6\"\n"
 	    "      text @5:41 \".\"\n"
-	    "    code @7:1 \"{{ aantal }} en {{ onbekend }}\\n\"\n"
+	    "    code @7:1 fenced \"{{ aantal }} en {{ onbekend }}\\n\"\n"
 	    "    code @11:5 \"{{ ingesprongen }}\\n\"\n");
+	free(h);
+	ted_free(&t);
+}
+
+/* An ordered list's delimiter, which the PDF's item marks show. */
+static void
+test_list_delim(void **state)
+{
+	struct ted	 t;
+	char		*h;
+
+	ted_build(&t, *state, "1) een\n2) twee\n\n3. drie\n", 4, NULL,
+	    0, 0);
+	assert_text(cap_text(&t.cap), "");
+	h = tree(&t, 0);
+	assert_text(h,
+	    "    list @5:1 ordered start=1 delim=) tight\n"
+	    "      item @5:1\n"
+	    "        para @5:4 tight\n"
+	    "          text @5:4 \"een\"\n"
+	    "      item @6:1\n"
+	    "        para @6:4 tight\n"
+	    "          text @6:4 \"twee\"\n"
+	    "    list @8:1 ordered start=3 tight\n"
+	    "      item @8:1\n"
+	    "        para @8:4 tight\n"
+	    "          text @8:4 \"drie\"\n");
 	free(h);
 	ted_free(&t);
 }
@@ -665,6 +692,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_values_not_in_code),
+		cmocka_unit_test(test_list_delim),
 		cmocka_unit_test(test_unknown_value_position),
 		cmocka_unit_test(test_value_position_after_escapes),
 		cmocka_unit_test(test_unclosed_value),

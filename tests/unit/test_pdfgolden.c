@@ -1,7 +1,8 @@
 /*
  * test_pdfgolden.c: the golden test of the PDF layout: the sample
  * edition laid out by pdf.c, dumped as text (pages, boxes, line ranges,
- * footnotes; no PDF bytes) and compared with tests/golden-pdf/.
+ * footnotes; no PDF bytes) and compared with tests/golden-pdf/; and
+ * backend_pdf, which appends exactly the PDF pdf_edition() writes.
  *
  *   test_pdfgolden                 compare (part of make unit)
  *   test_pdfgolden --dump [EDDIR]  print the dump (tests/pdf.sh uses it
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend.h"
 #include "content.h"
 #include "diag.h"
 #include "edition.h"
@@ -35,6 +37,8 @@
    serves its frozen files and is not laid out again. */
 #define EDITION	"tests/golden/sample/content/2020-bemiddeling"
 #define GOLDEN	"tests/golden-pdf/2020-bemiddeling.txt"
+/* An edition with a logo, for backend_pdf. */
+#define LOGOED	"tests/golden/sample/content/leergang-helmond"
 
 /*
  * Lays the edition in dir out and returns the dump (caller frees), or
@@ -97,11 +101,64 @@ test_golden(void **state)
 	free(want);
 }
 
+/* backend_pdf appends the PDF pdf_edition() writes, with the logo. */
+static void
+test_backend(void **state)
+{
+	struct content	 c;
+	struct diag	 d;
+	struct fonts	*f;
+	struct hyph	*h;
+	struct pdf_opts	 o;
+	struct backend_opts bo;
+	struct backend_in in;
+	struct buf	 want = { NULL, 0, 0 }, got = { NULL, 0, 0 };
+	char		*args[1] = { (char *)LOGOED };
+	const char	*fd = getenv("GEN_FONTDIR");
+	void		*r;
+
+	(void)state;
+	diag_init(&d, stderr);
+	f = fonts_new(fd != NULL ? fd : "assets/fonts");
+	assert_non_null(f);
+	h = hyph_new(HYPH_NL_DIC);
+	assert_int_equal(content_load(&c, args, 1, &d), 0);
+	assert_int_equal(c.ned, 1);
+	memset(&o, 0, sizeof(o));
+	o.fonts = f;
+	o.hyph = h;
+	o.logo = c.ed[0]->logo;
+	assert_non_null(o.logo);
+	o.icc = "assets/icc/sRGB.icc";
+	assert_int_equal(pdf_edition(c.ed[0], &o, &want, NULL, &d), 0);
+	memset(&bo, 0, sizeof(bo));
+	bo.fonts = f;
+	bo.hyph = h;
+	bo.icc = o.icc;
+	in.e = c.ed[0];
+	in.logo = "logo.png";
+	assert_string_equal(backend_pdf.name, "pdf");
+	assert_string_equal(backend_pdf.file, "%s.pdf");
+	r = backend_pdf.new(&bo);
+	assert_non_null(r);
+	buf_puts(&got, "before");
+	assert_int_equal(backend_pdf.rndr(r, &in, &got, &d), 0);
+	backend_pdf.free(r);
+	assert_int_equal(got.len, 6 + want.len);
+	assert_memory_equal(got.s + 6, want.s, want.len);
+	buf_free(&got);
+	buf_free(&want);
+	content_free(&c);
+	hyph_free(h);
+	fonts_free(f);
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden),
+		cmocka_unit_test(test_backend),
 	};
 	char	*s;
 
