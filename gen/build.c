@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "archive.h"
+#include "backend.h"
 #include "build.h"
 #include "cfile.h"
 #include "chart.h"
@@ -20,9 +21,20 @@
 #include "logo.h"
 #include "logopng.h"
 #include "outdir.h"
-#include "pdf.h"
 #include "publish.h"
 #include "util.h"
+
+/*
+ * The back-ends every edition is rendered with, in this order: the
+ * page first, since an edition whose page comes out as in the earlier
+ * build (and whose logo is the same) keeps the other files it had.  A
+ * new output format is one more entry (backend.h).
+ */
+static const struct backend *const build_backends[] = {
+	&backend_html,		/* index.html */
+	&backend_pdf		/* SLUG.pdf */
+};
+#define NBACKENDS	GEN_NELEM(build_backends)
 
 /* State of one build. */
 struct bctx {
@@ -32,6 +44,8 @@ struct bctx {
 	struct fonts		*fonts;		/* shipped faces */
 	struct hyph		*hyph;		/* Dutch hyphenation (PDF), or NULL */
 	struct chart_measure	 measure;	/* chart text widths */
+	char			*icc;		/* the sRGB profile (PDF/A) */
+	void			*rndr[NBACKENDS]; /* build_backends' renderers */
 	size_t			 nkept;		/* editions whose PDF was kept */
 	int			 failed;
 };
@@ -140,34 +154,44 @@ same_bytes(const char *path, const char *data, size_t len)
 /*
  * An edition not named on the command line whose page came out as in
  * the earlier build (old, its folder there), with the same logo: its
- * document is the same, so its PDF is kept rather than laid out again.
- * Returns 1 if kept.
+ * document is the same, so its file name (a PDF) is kept rather than
+ * rendered again.  Returns 1 if kept.
  */
 static int
-keep_pdf(const struct edition *e, const char *old, const char *dir,
+keep_file(const char *old, const char *dir, const char *name,
     const char *logo)
 {
-	char	*a, *t, *name;
+	char	*a, *t, *data;
 	size_t	 n;
 	int	 kept = 1;
 
 	if (logo != NULL) {
 		a = util_path_join(old, logo);
 		t = util_path_join(dir, logo);
-		kept = (name = util_read_file(t, &n)) != NULL &&
-		    same_bytes(a, name, n);
-		free(name);
+		kept = (data = util_read_file(t, &n)) != NULL &&
+		    same_bytes(a, data, n);
+		free(data);
 		free(a);
 		free(t);
 	}
-	name = xasprintf("%s.pdf", e->slug);
 	a = util_path_join(old, name);
 	t = util_path_join(dir, name);
 	kept = kept && util_is_file(a) && util_copy_file(a, t) == 0;
 	free(a);
 	free(t);
-	free(name);
 	return kept;
+}
+
+/* A back-end's file name for an edition: its "%s" is the slug. */
+static char *
+file_name(const struct backend *be, const char *slug)
+{
+	const char	*s = strstr(be->file, "%s");
+
+	if (s == NULL)
+		return xstrdup(be->file);
+	return xasprintf("%.*s%s%s", (int)(s - be->file), be->file, slug,
+	    s + 2);
 }
 
 /*
@@ -178,10 +202,11 @@ static void
 edition_into(struct bctx *b, const struct edition *e, const char *dir,
     const char *old)
 {
-	struct html_opts	 o;
-	struct buf		 pdf = { NULL, 0, 0 };
-	char			*page, *name;
-	const char		*logo = NULL;
+	struct backend_in	 in;
+	struct buf		 out = { NULL, 0, 0 };
+	char			*name, *was;
+	size_t			 i;
+	int			 kept = 0;
 
 	if (e->frozen != NULL) {
 		/* A published edition: its verified bytes, unchanged. */
@@ -192,62 +217,65 @@ edition_into(struct bctx *b, const struct edition *e, const char *dir,
 		free(files);
 		return;
 	}
-	memset(&o, 0, sizeof(o));
-	o.measure = &b->measure;
-	o.pdf = 1;
+	memset(&in, 0, sizeof(in));
+	in.e = e;
 	if (e->logo != NULL) {
 		/*
 		 * The checked (for an SVG, cleaned) bytes, not the file; an
 		 * SVG drawn into a PNG in the shipped fonts (logopng.h).
 		 */
-		logo = "logo.png";
+		in.logo = "logo.png";
 		if (e->logo->kind == LOGO_PNG)
-			put(b, dir, logo, e->logo->data, e->logo->len);
+			put(b, dir, in.logo, e->logo->data, e->logo->len);
 		else if (logo_png(e->logo, e->meta.brand_logo.s, b->fonts,
-		    &pdf, b->diag) == 0)
-			put(b, dir, logo, pdf.s, pdf.len);
+		    &out, b->diag) == 0)
+			put(b, dir, in.logo, out.s, out.len);
 		else
-			logo = NULL;
-		buf_free(&pdf);
-		o.logo = logo;
+			in.logo = NULL;
+		buf_free(&out);
 	}
-	page = html_edition(e, &o);
-	put(b, dir, "index.html", page, strlen(page));
-	if (old != NULL) {
-		name = util_path_join(old, "index.html");
-		if (!same_bytes(name, page, strlen(page)))
-			old = NULL;
-		free(name);
-	}
-	free(page);
 	static_files(b, dir);
-	if (old != NULL && keep_pdf(e, old, dir, logo))
-		b->nkept++;
-	else if (build_pdf(e, b->fonts, b->hyph, b->assets, &pdf,
-	    b->diag) != 0)
-		b->failed = 1;
-	else {
-		name = xasprintf("%s.pdf", e->slug);
-		put(b, dir, name, pdf.s, pdf.len);
+	for (i = 0; i < NBACKENDS; i++) {
+		name = file_name(build_backends[i], e->slug);
+		if (i > 0 && old != NULL && keep_file(old, dir, name, in.logo))
+			kept = 1;
+		else if (build_backends[i]->rndr(b->rndr[i], &in, &out,
+		    b->diag) != 0)
+			b->failed = 1;
+		else
+			put(b, dir, name, out.s, out.len);
+		/* The page differs: the document changed, keep nothing. */
+		if (i == 0 && old != NULL) {
+			was = util_path_join(old, name);
+			if (!same_bytes(was, out.s, out.len))
+				old = NULL;
+			free(was);
+		}
+		buf_free(&out);
 		free(name);
 	}
-	buf_free(&pdf);
+	b->nkept += kept;
 }
 
 int
 build_pdf(const struct edition *e, struct fonts *fonts, struct hyph *hyph,
     const char *assets, struct buf *out, struct diag *diag)
 {
-	struct pdf_opts	 po;
-	char		*icc = util_path_join(assets, "icc/sRGB.icc");
-	int		 rc;
+	struct backend_opts	 o;
+	struct backend_in	 in;
+	char			*icc = util_path_join(assets, "icc/sRGB.icc");
+	void			*r;
+	int			 rc;
 
-	memset(&po, 0, sizeof(po));
-	po.fonts = fonts;
-	po.hyph = hyph;
-	po.logo = e->logo;
-	po.icc = icc;
-	rc = pdf_edition(e, &po, out, NULL, diag);
+	memset(&o, 0, sizeof(o));
+	o.fonts = fonts;
+	o.hyph = hyph;
+	o.icc = icc;
+	memset(&in, 0, sizeof(in));
+	in.e = e;
+	r = backend_pdf.new(&o);
+	rc = backend_pdf.rndr(r, &in, out, diag);
+	backend_pdf.free(r);
 	free(icc);
 	return rc;
 }
@@ -271,7 +299,9 @@ static int
 bctx_init(struct bctx *b, const struct content *c, const char *assets,
     struct diag *diag)
 {
-	char	*fontdir;
+	struct backend_opts	 o;
+	char			*fontdir;
+	size_t			 i;
 
 	memset(b, 0, sizeof(*b));
 	b->c = c;
@@ -290,7 +320,29 @@ bctx_init(struct bctx *b, const struct content *c, const char *assets,
 		diag_warn(diag, HYPH_NL_DIC, 0, 0, "cannot load the Dutch "
 		    "hyphenation patterns (Debian package hyphen-nl); the PDF "
 		    "is set without hyphenation");
+	b->icc = util_path_join(assets, "icc/sRGB.icc");
+	memset(&o, 0, sizeof(o));
+	o.measure = &b->measure;
+	o.fonts = b->fonts;
+	o.hyph = b->hyph;
+	o.icc = b->icc;
+	o.pdf = 1;
+	for (i = 0; i < NBACKENDS; i++)
+		b->rndr[i] = build_backends[i]->new(&o);
 	return 0;
+}
+
+static void
+bctx_free(struct bctx *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < NBACKENDS; i++)
+		if (b->rndr[i] != NULL)
+			build_backends[i]->free(b->rndr[i]);
+	free(b->icc);
+	fonts_free(b->fonts);
+	hyph_free(b->hyph);
 }
 
 /*
@@ -419,8 +471,7 @@ build_publish(const struct content *c, const struct edition *e,
 	buf_free(&own);
 	free(tmp);
 	free(final);
-	fonts_free(b.fonts);
-	hyph_free(b.hyph);
+	bctx_free(&b);
 	return b.failed ? -1 : 0;
 }
 
@@ -483,8 +534,7 @@ build_into(const struct content *c, struct outdir *od,
 	}
 	if (!b.failed && outdir_commit(od, diag) != 0)
 		b.failed = 1;
-	fonts_free(b.fonts);
-	hyph_free(b.hyph);
+	bctx_free(&b);
 	return b.failed ? -1 : 0;
 }
 

@@ -35,6 +35,7 @@
 
 #include <microhttpd.h>
 
+#include "backend.h"
 #include "build.h"
 #include "content.h"
 #include "diag.h"
@@ -387,18 +388,26 @@ logo_name(const struct edition *e)
 	return e->logo != NULL ? "logo.png" : NULL;
 }
 
-/* The page of e as build.c writes it; the caller frees it. */
+/* The page of e as build.c writes it (backend_html); the caller frees it. */
 static char *
 render_page(struct srv *s, const struct content *c, const struct edition *e)
 {
-	struct html_opts	 o;
+	struct backend_opts	 o;
+	struct backend_in	 in;
+	struct buf		 b = { NULL, 0, 0 };
+	void			*r;
 
 	(void)c;
 	memset(&o, 0, sizeof(o));
 	o.measure = &s->measure;
 	o.pdf = 1;
-	o.logo = logo_name(e);
-	return html_edition(e, &o);
+	memset(&in, 0, sizeof(in));
+	in.e = e;
+	in.logo = logo_name(e);
+	r = backend_html.new(&o);
+	(void)backend_html.rndr(r, &in, &b, NULL);
+	backend_html.free(r);
+	return b.s != NULL ? buf_detach(&b) : xstrdup("");
 }
 
 static int
