@@ -1,14 +1,14 @@
 /*
  * doc.h: an edition's document: the Markdown of index.md and its
  * chapters parsed by cmark-gfm, with template values substituted,
- * chart and table blocks computed, callouts recognised, headings
- * numbered and given ids.  This header is what every module may see:
- * building and freeing the document, its contents and counts, the
- * callout kinds and the parser of chart and table blocks; it names no
- * cmark type.  The cmark trees and their annotations, which only the
- * back-ends walk, are in doc_cmark.h.
- * Included by content.c, edition.c, pdfdraw.c, doc_cmark.h (so doc.c,
- * html.c and pdfbox.c), and the tests that build documents.
+ * chart and table blocks computed, callouts recognised, links judged,
+ * headings, figures, tables and footnotes numbered, all held in gen's
+ * own document tree (struct dnode) that every back-end walks.  It
+ * names no cmark type: cmark-gfm stops at doc.c.  Also the callout
+ * kinds and the parser of chart and table blocks.
+ * Included by doc.c, content.c, edition.c, the back-ends (html.c,
+ * pdfbox.c, pdfdraw.c, tree.c), and the tests that build or render
+ * documents.
  */
 #ifndef GEN_DOC_H
 #define GEN_DOC_H
@@ -153,11 +153,11 @@ struct toc_entry {
 struct doc {
 	struct dnode	*root;		/* the tree (owned) */
 	struct dnode	**notes;	/* notes[i]: footnote i + 1 (borrowed) */
-	struct doc_part	*parts;		/* one per Markdown file (doc_cmark.h) */
+	struct doc_part	*parts;		/* one per Markdown file (doc.c's own) */
 	size_t		 nparts;
 	struct toc_entry *toc;
 	size_t		 ntoc;
-	struct docx	**x;		/* every annotation (owned; doc_cmark.h) */
+	struct docx	**x;		/* cmark nodes' annotations (doc.c's) */
 	size_t		 nx;
 	int		 nfig;		/* figures */
 	int		 ntab;		/* tables */

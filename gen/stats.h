@@ -3,7 +3,7 @@
  * over its selected trajectories, with disclosure control (4.6)
  * applied and the published text formatted (4.7); and the data behind
  * chart and table blocks, taken from the same counts.  Included by
- * content.c, edition.c, doc.c, doc_cmark.h, chartdata.c, series.c,
+ * content.c, edition.c, doc.c, chartdata.c, series.c,
  * publish.c, main.c, the HTML back-end (html.c), pdfbox.c and the
  * tests.
  */
