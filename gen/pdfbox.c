@@ -1195,6 +1195,41 @@ fn_table(struct pr *r, struct fnote *f, const struct dnode *n)
 	}
 }
 
+/*
+ * A block of a footnote as plain text.  A figure or a computed table
+ * is not drawn at the foot of a page: its caption and its figures are
+ * written out instead, so that no word or number is lost.
+ */
+static char *
+fn_plain(const struct dnode *n)
+{
+	struct buf	 b = { NULL, 0, 0 };
+	const struct tblock *t = n->table;
+	size_t		 i;
+
+	if (n->type == DN_FIGURE) {
+		buf_printf(&b, "%s %s", n->chart->label, n->chart->title ?
+		    n->chart->title : "");
+		if (n->chart->desc != NULL)
+			buf_printf(&b, ": %s", n->chart->desc);
+		return buf_detach(&b);
+	}
+	if (n->type != DN_DATA)
+		return dn_text(n);
+	buf_printf(&b, "%s %s:", t->label, t->title ? t->title : "");
+	for (i = 0; i <= t->nrows; i++) {
+		const struct trow *row = i < t->nrows ? &t->rows[i] : &t->total;
+
+		buf_printf(&b, "%s %s", i > 0 ? ";" : "", row->label);
+		if (t->col_count && row->count != NULL)
+			buf_printf(&b, " %s", row->count);
+		if (t->col_pct && row->pct != NULL)
+			buf_printf(&b, " (%s)", row->pct);
+	}
+	buf_putc(&b, '.');
+	return buf_detach(&b);
+}
+
 /* A block of a footnote after its first paragraph, set in small type. */
 static void
 fn_block(struct pr *r, struct fnote *f, const struct dnode *n)
@@ -1260,7 +1295,7 @@ fn_block(struct pr *r, struct fnote *f, const struct dnode *n)
 		break;
 	default:
 		b = fn_add(r, f, "P", 0, 0);
-		s = dn_text(n);
+		s = fn_plain(n);
 		pt_str(r, &b->t, s, ST_FN, COL_W - geom.fn_ind,
 		    PANGO_ALIGN_LEFT);
 		free(s);

@@ -17,6 +17,10 @@
 #     break in a paragraph and a table cell; task list items are ballot
 #     boxes (☑ ☐) before their text.
 #
+#   - a chart and a computed table inside a footnote: the PDF does not
+#     draw them at the foot of a page but writes out their caption and
+#     every figure as text.
+#
 # Prints "words: N of M found" for the figures of the report.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -113,5 +117,39 @@ for t in '☑ Cijfers nagekeken' '☐ Tekst voorgelegd aan de regio' '☑ Twente
 	grep -qxF -- "$t" "$tmp/md.txt" && ok ||
 	    bad "veilig: task '$t' is not in the PDF as a box and its text"
 done
+
+# A chart and a table block inside a footnote reach the PDF as text.
+mkdir -p "$tmp/fn"
+cp -R "$root/tests/golden/sample/content" "$tmp/fn/content"
+cat >>"$tmp/fn/content/2020-bemiddeling/index.md" <<'MD'
+
+Zie de noot.[^cijfers]
+
+[^cijfers]: De cijfers in de noot:
+
+    ```chart
+    type: bar
+    data: signaal
+    title: Signalen in de noot
+    ```
+
+    ```table
+    data: uitkomst
+    columns: [aantal, pct]
+    title: Uitkomsten in de noot
+    ```
+MD
+if (cd "$tmp/fn" && "$gen" build -q -o out content) >/dev/null 2>&1; then
+	pdftotext "$tmp/fn/out/2020-bemiddeling/2020-bemiddeling.pdf" - |
+	    tr '\n' ' ' >"$tmp/fn.txt"
+	for w in "Signalen in de noot: Rechtstreeks per e-mail 9" \
+	    "Uitkomsten in de noot: Geslaagd 41 (91%)" "Totaal"; do
+		if grep -qF -- "$w" "$tmp/fn.txt"; then ok; else
+			bad "a block in a footnote: '$w' is not in the PDF"
+		fi
+	done
+else
+	bad "a chart and a table in a footnote: the build failed"
+fi
 
 summary words
