@@ -342,6 +342,7 @@ struct box {
 					   the frames' around the table */
 	struct snode	*auxsn;		/* the caption's element */
 	struct ptext	 mark;		/* list marker, or none */
+	double		 mark_x, mark_y; /* its place from the box's text */
 	struct snode	*marksn;	/* its Lbl */
 	int		 label;		/* B_TEXT: a callout label on a tab */
 	char		*dest;		/* named destination at its top */
@@ -379,9 +380,9 @@ struct frame {
 struct fblock {
 	struct ptext	 t;
 	struct snode	*sn;		/* its P (or Code), under the Note */
-	double		 x;		/* from the footnote's text column */
-	int		 beside;	/* drawn at the previous block's top (a
-					   list item's text beside its number) */
+	double		 x, y;		/* from the footnote's text column and
+					   its first line's top; a list item's
+					   text stands beside its number */
 };
 
 struct fnote {

@@ -227,6 +227,9 @@ box_push(struct pr *r, struct box *b)
 		if (r->pend_mark.pl != NULL) {
 			b->mark = r->pend_mark;
 			b->marksn = r->pend_marksn;
+			/* Right-aligned before the text, on its baseline. */
+			b->mark_x = -geom.mark_gap - pt_width(&b->mark);
+			b->mark_y = b->t.base - b->mark.base;
 			memset(&r->pend_mark, 0, sizeof(r->pend_mark));
 		}
 	}
@@ -1127,7 +1130,7 @@ blocks(struct pr *r, const struct dnode *n, const struct bctx *c)
 /* --- footnotes and contents --------------------------------------------- */
 
 static struct fblock *
-fn_add(struct pr *r, struct fnote *f, const char *tag, double x, int beside)
+fn_add(struct pr *r, struct fnote *f, const char *tag, double x)
 {
 	struct fblock	*b;
 
@@ -1136,7 +1139,7 @@ fn_add(struct pr *r, struct fnote *f, const char *tag, double x, int beside)
 	memset(b, 0, sizeof(*b));
 	b->sn = tag_new(r, tag, f->note);
 	b->x = x;
-	b->beside = beside;
+	b->y = f->h;
 	return b;
 }
 
@@ -1168,7 +1171,7 @@ fn_table(struct pr *r, struct fnote *f, const struct dnode *n)
 			free(s);
 		}
 	for (rn = n->first; rn != NULL; rn = rn->next) {
-		b = fn_add(r, f, "P", 0, 0);
+		b = fn_add(r, f, "P", 0);
 		ib_init(&ib, r, ST_FN, 0);
 		for (cn = rn->first, j = 0; cn != NULL && j < ncol;
 		    cn = cn->next, j++) {
@@ -1246,7 +1249,7 @@ fn_block(struct pr *r, struct fnote *f, const struct dnode *n)
 		fn_table(r, f, n);
 		return;
 	case DN_PARA:
-		b = fn_add(r, f, "P", 0, 0);
+		b = fn_add(r, f, "P", 0);
 		ib_init(&ib, r, ST_FN, 0);
 		inlines(&ib, n);
 		pt_make(r, &b->t, &ib, ST_FN, COL_W - geom.fn_ind,
@@ -1259,9 +1262,9 @@ fn_block(struct pr *r, struct fnote *f, const struct dnode *n)
 				snprintf(m, sizeof(m), "%d%c", k, n->delim);
 			else
 				snprintf(m, sizeof(m), "\xe2\x80\xa2");
-			b = fn_add(r, f, "P", 0, 0);
+			b = fn_add(r, f, "P", 0);
 			pt_str(r, &b->t, m, ST_FN, 0, PANGO_ALIGN_LEFT);
-			b = fn_add(r, f, "P", geom.fn_ind + geom.fn_item, 1);
+			b = fn_add(r, f, "P", geom.fn_ind + geom.fn_item);
 			ib_init(&ib, r, ST_FN, 0);
 			for (c = item->first; c != NULL; c = c->next) {
 				if (c != item->first)
@@ -1286,7 +1289,7 @@ fn_block(struct pr *r, struct fnote *f, const struct dnode *n)
 		/* FALLTHROUGH */
 	case DN_CODE:
 		lit = n->text;
-		b = fn_add(r, f, "Code", 0, 0);
+		b = fn_add(r, f, "Code", 0);
 		ib_init(&ib, r, ST_CODE, 0);
 		buf_add(&ib.s, lit, strlen(lit) - (strlen(lit) > 0 &&
 		    lit[strlen(lit) - 1] == '\n'));
@@ -1294,7 +1297,7 @@ fn_block(struct pr *r, struct fnote *f, const struct dnode *n)
 		    PANGO_ALIGN_LEFT);
 		break;
 	default:
-		b = fn_add(r, f, "P", 0, 0);
+		b = fn_add(r, f, "P", 0);
 		s = fn_plain(n);
 		pt_str(r, &b->t, s, ST_FN, COL_W - geom.fn_ind,
 		    PANGO_ALIGN_LEFT);

@@ -453,7 +453,6 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
 {
 	struct fnote	*f;
 	size_t		 i, j;
-	double		 y;
 	char		 name[32];
 
 	for (i = 0; i < t->nfns; i++) {
@@ -479,15 +478,11 @@ notes(struct pr *r, struct snode *owner, const struct ptext *t, int from,
 		draw_text(r, f->lbl, &f->num, geom.m_left, r->fncur, 0, 1, 1);
 		draw_text(r, f->p, &f->t, geom.m_left + geom.fn_ind,
 		    r->fncur, 0, f->t.nlines, 1);
-		y = r->fncur + pt_height(&f->t);
 		for (j = 0; j < f->nblk; j++) {
 			const struct fblock *b = &f->blk[j];
 
-			if (b->beside && j > 0)
-				y -= pt_height(&f->blk[j - 1].t);
 			draw_text(r, b->sn, &b->t, geom.m_left + geom.fn_ind +
-			    b->x, y, 0, b->t.nlines, 1);
-			y += pt_height(&b->t);
+			    b->x, r->fncur + b->y, 0, b->t.nlines, 1);
 		}
 		r->fncur += f->h;
 	}
@@ -617,9 +612,8 @@ draw_piece(struct pr *r, const struct pl_piece *pc)
 	switch (b->kind) {
 	case B_TEXT:
 		if (pc->first && b->mark.pl != NULL)
-			draw_text(r, b->marksn, &b->mark, x - geom.mark_gap -
-			    pt_width(&b->mark), ty + (b->t.base - b->mark.base),
-			    0, 1, 1);
+			draw_text(r, b->marksn, &b->mark, x + b->mark_x,
+			    ty + b->mark_y, 0, 1, 1);
 		if (b->label && pc->first) {
 			tag_art_begin(r, PDFA_TAG_ARTIFACT);
 			source(r, r->col[C_ACCENT]);
