@@ -167,6 +167,8 @@ struct pctx {
 	size_t			 nnames;
 	int			 nerr;
 	const char		*src;		/* the part's Markdown, or NULL */
+	const char		**lines;	/* where each of its lines starts */
+	int			 nlines;
 	cmark_node		*lblock;	/* block of the last link refused */
 	const char		*lfrom;		/* in src: past its "{{" */
 };
@@ -188,36 +190,53 @@ find2(const char *s, const char *end, const char *pair)
 }
 
 /*
- * The column in the file of the k-th "{{" of a text node.  The
- * literal has escapes and entities resolved, so an offset into it is
- * not a column: find the same "{{" in the source line instead, and
- * fall back to the offset if the source does not show it.
+ * The columns in the file of a text node's "{{", in order.  The literal
+ * has escapes and entities resolved, so an offset into it is not a
+ * column: find the same "{{" in the source line instead, and fall back
+ * to the offset if the source does not show it.  A cursor, so that a
+ * line of many values is read once.
  */
-static int
-value_col(const struct pctx *p, cmark_node *n, int k, int fallback)
-{
-	const char	*s = p->src, *eol, *q, *o, *c;
-	int		 line = cmark_node_get_start_line(n);
-	int		 col = cmark_node_get_start_column(n), l;
+struct vcur {
+	const char	*s;		/* the source line, or NULL: fall back */
+	const char	*eol, *q;	/* its end; where to look next */
+};
 
-	if (s == NULL || line < 1 || col < 1)
-		return fallback;
-	for (l = 1; l < line; l++)
-		if ((s = strchr(s, '\n')) == NULL)
-			return fallback;
-		else
-			s++;
-	eol = s + strcspn(s, "\n");
-	if (col - 1 > eol - s)
-		return fallback;
-	for (q = s + col - 1; ; q = c + 2) {
-		if ((o = find2(q, eol, "{{")) == NULL)
-			return fallback;
-		if (k-- == 0)
-			return (int)(o - s) + 1;
-		if ((c = find2(o + 2, eol, "}}")) == NULL)
-			return fallback;
+static void
+vcur_init(const struct pctx *p, cmark_node *n, struct vcur *v)
+{
+	int	 line = cmark_node_get_start_line(n);
+	int	 col = cmark_node_get_start_column(n);
+
+	memset(v, 0, sizeof(*v));
+	if (p->lines == NULL || line < 1 || line > p->nlines || col < 1)
+		return;
+	v->s = p->lines[line - 1];
+	v->eol = v->s + strcspn(v->s, "\n");
+	if (col - 1 > v->eol - v->s) {
+		v->s = NULL;
+		return;
 	}
+	v->q = v->s + col - 1;
+}
+
+/* The column of the next "{{", or fallback. */
+static int
+vcur_next(struct vcur *v, int fallback)
+{
+	const char	*o, *c;
+	int		 col;
+
+	if (v->s == NULL || (o = find2(v->q, v->eol, "{{")) == NULL) {
+		v->s = NULL;
+		return fallback;
+	}
+	col = (int)(o - v->s) + 1;
+	/* Not closed on its line: the values after it fall back. */
+	if ((c = find2(o + 2, v->eol, "}}")) == NULL)
+		v->s = NULL;
+	else
+		v->q = c + 2;
+	return col;
 }
 
 /* Records that the value metric, hidden or not, fills [off, b->len). */
@@ -253,19 +272,21 @@ values(struct pctx *p, cmark_node *n)
 	const struct metric	*m;
 	struct buf		 b = { NULL, 0, 0 };
 	struct docx		*x = NULL;
+	struct vcur		 vc;
 	char			*name, *err, *hint;
 	size_t			 off;
-	int			 k;
+	int			 col;
 
 	if (lit == NULL || strstr(lit, "{{") == NULL)
 		return;
-	for (k = 0, s = lit; (open = strstr(s, "{{")) != NULL;
-	    s = close + 2, k++) {
+	vcur_init(p, n, &vc);
+	for (s = lit; (open = strstr(s, "{{")) != NULL; s = close + 2) {
+		col = vcur_next(&vc, cmark_node_get_start_column(n) +
+		    (int)(open - lit));
 		buf_add(&b, s, (size_t)(open - s));
 		if ((close = strstr(open + 2, "}}")) == NULL) {
 			diag_error(p->diag, p->part->path, line_of(p, n),
-			    value_col(p, n, k, cmark_node_get_start_column(n) +
-			    (int)(open - lit)),
+			    col,
 			    "'{{' is not closed by '}}'");
 			p->nerr++;
 			buf_free(&b);
@@ -279,36 +300,29 @@ values(struct pctx *p, cmark_node *n)
 		off = b.len;
 		if (*name == '\0') {
 			diag_error(p->diag, p->part->path, line_of(p, n),
-			    value_col(p, n, k, cmark_node_get_start_column(n) +
-			    (int)(open - lit)), "the value name in '{{ }}' is "
+			    col, "the value name in '{{ }}' is "
 			    "empty (gen stats lists every name)");
 			p->nerr++;
 		} else if ((m = stats_get(p->st, name)) != NULL) {
 			buf_puts(&b, m->shown);
 			value_span(p, n, &x, off, &b, name, (int)m->hide,
-			    value_col(p, n, k, cmark_node_get_start_column(n) +
-			    (int)(open - lit)), (int)(close + 2 - open));
+			    col, (int)(close + 2 - open));
 		} else if (strncmp(name, SERIES_PREV, strlen(SERIES_PREV)) == 0) {
 			if ((m = series_prev_metric(p->e, name +
 			    strlen(SERIES_PREV), &err)) != NULL) {
 				buf_puts(&b, m->shown);
 				value_span(p, n, &x, off, &b, name,
-				    (int)m->hide, value_col(p, n, k,
-				    cmark_node_get_start_column(n) +
-				    (int)(open - lit)), (int)(close + 2 - open));
+				    (int)m->hide, col, (int)(close + 2 - open));
 			} else {
 				diag_error(p->diag, p->part->path,
-				    line_of(p, n), value_col(p, n, k,
-				    cmark_node_get_start_column(n) +
-				    (int)(open - lit)), "%s", err);
+				    line_of(p, n), col, "%s", err);
 				free(err);
 				p->nerr++;
 			}
 		} else {
 			hint = diag_hint(name, p->names, p->nnames, NULL);
 			diag_error(p->diag, p->part->path, line_of(p, n),
-			    value_col(p, n, k, cmark_node_get_start_column(n) +
-			    (int)(open - lit)),
+			    col,
 			    "unknown value '%s'%s", name, hint);
 			free(hint);
 			p->nerr++;
@@ -1567,6 +1581,25 @@ doc_tree(struct doc *d)
 }
 
 
+/* Where each line of src starts (caller frees), or NULL for no src. */
+static const char **
+line_starts(const char *src, int *n)
+{
+	const char	**v, *s;
+	int		  k = 1;
+
+	*n = 0;
+	if (src == NULL)
+		return NULL;
+	for (s = src; (s = strchr(s, '\n')) != NULL; s++)
+		k++;
+	v = xcalloc((size_t)k, sizeof(*v));
+	v[(*n)++] = src;
+	for (s = src; (s = strchr(s, '\n')) != NULL; s++)
+		v[(*n)++] = s + 1;
+	return v;
+}
+
 int
 doc_build(struct edition *e, struct diag *diag)
 {
@@ -1614,8 +1647,11 @@ doc_build(struct edition *e, struct diag *diag)
 	for (i = 0; i < d->nparts; i++) {
 		p.part = &d->parts[i];
 		p.src = srcs[i];
+		p.lines = line_starts(srcs[i], &p.nlines);
 		p.lblock = NULL;
 		prepare(&p, &chapno);
+		free(p.lines);
+		p.lines = NULL;
 	}
 	free(p.names);
 	doc_tree(d);
