@@ -68,7 +68,7 @@ SAN      = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 .PHONY: all deps reports test check-suite unit golden badinput sanitize \
         repro canary pathological bench pdf pdf-golden-update valgrind publish \
         golden-update clean fuzz fuzz-quick browser halves tsan archive outdir \
-        safety xlsx words spec serve cmark-includes layout typeset-report \
+        safety xlsx words spec serve cmark-includes headers layout typeset-report \
         install uninstall install-check FORCE
 
 all: deps $(BIN) reports
@@ -242,9 +242,13 @@ install-check: $(BIN)
 cmark-includes:
 	@sh tests/cmark_includes.sh
 
+# Every header's "Included by" line is true.
+headers:
+	@sh tests/headers.sh
+
 check-suite: unit golden badinput pdf publish repro canary pathological halves \
              archive outdir safety xlsx words spec serve install-check \
-             cmark-includes layout
+             cmark-includes headers layout
 
 # The whole suite again under AddressSanitizer and UBSan, in its own tree.
 sanitize:

@@ -6,8 +6,8 @@
  * values and whether they are hidden, link judgements, footnotes).
  * build.c renders every edition with the back-ends of
  * build_backends[] in one loop; `gen tree` uses backend_tree.
- * Included by build.c, main.c and the back-ends (html.c, pdf.c,
- * tree.c).
+ * Included by build.c, main.c, serve.c and the back-ends (html.c,
+ * pdf.c, tree.c), and the tests that render through it.
  */
 #ifndef GEN_BACKEND_H
 #define GEN_BACKEND_H

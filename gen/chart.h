@@ -3,9 +3,10 @@
  * primitives (rectangles, lines, wedges, text with positions), and the
  * two devices that draw a layout: SVG with real <text> for HTML
  * (chart_svg.c) and a Cairo context for PDF and PNG (chart_cairo.c).
- * Included by chart_svg.c, chart_cairo.c, build.c, html.c, pdfbox.c and pdfdraw.c,
- * by stats.h, series.h, content.h and pdf_int.h (whose structs hold
- * charts), and the chart tests.
+ * Included by chart_svg.c, chart_cairo.c, build.c, doc.c, the
+ * back-ends (html.c, pdfbox.c, pdfdraw.c, tree.c), by stats.h,
+ * series.h, content.h and pdf_int.h (whose structs hold charts), and
+ * the chart tests.
  */
 #ifndef GEN_CHART_H
 #define GEN_CHART_H

@@ -3,7 +3,7 @@
  * asked for, their data loaded, filtered, computed and their documents
  * prepared.  After content_load() succeeds everything the back-ends
  * need is in struct content, read-only.  Included by main.c, build.c,
- * archive.c, publish.c, html.c (the archive page) and
+ * serve.c, archive.c, publish.c, html.c (the archive page) and
  * tests/unit/test_pdfgolden.c.
  */
 #ifndef GEN_CONTENT_H

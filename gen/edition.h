@@ -2,8 +2,8 @@
  * edition.h: one edition (a folder under content/ with an index.md):
  * its front matter (spec 1), chapters, data, metrics and document.
  * Included by content.c, doc.c, archive.c, series.c, publish.c,
- * newed.c, build.c, main.c, the back-ends (html.c; pdf.c, pdfbox.c,
- * pdfdraw.c, pdftag.c) and the tests.
+ * newed.c, build.c, main.c, serve.c, the back-ends (html.c; pdf.c,
+ * pdfbox.c, pdfdraw.c, pdftag.c; tree.c) and the tests.
  */
 #ifndef GEN_EDITION_H
 #define GEN_EDITION_H

@@ -2,8 +2,8 @@
  * fonts.h: the typefaces gen ships in assets/fonts, registered with
  * fontconfig before Pango's first use so that every machine lays text
  * out with the same faces, and text measurement for chart layout.
- * Included by build.c (which loads the fonts), chart_cairo.c,
- * logopng.c, the PDF back-end (pdf.c, pdftext.c, pdfbox.c, pdfdraw.c)
+ * Included by build.c and serve.c (which load the fonts),
+ * chart_cairo.c, logopng.c, the PDF back-end (pdf.c, pdftext.c, pdfbox.c, pdfdraw.c)
  * and the tests that measure text.
  */
 #ifndef GEN_FONTS_H

@@ -1,9 +1,9 @@
 /*
  * html.h: the HTML back-end (spec 6.1): an edition as one page, and
  * the archive page over all editions.  Reads the prepared document and
- * metrics; computes and reads nothing itself.  Included by build.c, and
- * by the tests that render Markdown (tests/spec_render.c,
- * tests/fuzz/fuzz_markdown.c).
+ * metrics; computes and reads nothing itself.  Included by build.c and
+ * serve.c, and by the tests that render Markdown (tests/spec_render.c,
+ * tests/fuzz/fuzz_markdown.c, tests/unit/test_html.c).
  */
 #ifndef GEN_HTML_H
 #define GEN_HTML_H

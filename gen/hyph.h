@@ -4,8 +4,8 @@
  * to Latin-1 for the lookup and come back as UTF-8 with soft hyphens
  * (U+00AD) where they may break, which Pango turns into a visible
  * hyphen at a line end.  (Named hyph, not hyphen, so that "hyphen.h"
- * never hides the library's <hyphen.h>.)  Included by build.c (which
- * loads the patterns), pdftext.c and its tests.
+ * never hides the library's <hyphen.h>.)  Included by build.c and
+ * serve.c (which load the patterns), pdftext.c and its tests.
  */
 #ifndef GEN_HYPH_H
 #define GEN_HYPH_H

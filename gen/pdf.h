@@ -2,8 +2,10 @@
  * pdf.h: the PDF back-end (spec 6.2): an edition as a paginated,
  * tagged A4 publication with cover, table of contents, outline,
  * running footer, footnotes, figures and tables.  Reads the prepared
- * document and metrics; computes and reads nothing itself.  Included
- * by build.c, the PDF back-end's own files and the tests.
+ * document tree and metrics; computes and reads nothing itself; build.c
+ * reaches it as backend_pdf (backend.h).  Included by the PDF
+ * back-end's own files (pdf.c, pdftext.c, pdfbox.c, pdfdraw.c,
+ * pdftag.c) and the tests.
  */
 #ifndef GEN_PDF_H
 #define GEN_PDF_H

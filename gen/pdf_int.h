@@ -6,7 +6,8 @@
  * (struct box, table rows and cells, frames, footnotes), the
  * structure tree's elements (struct snode) and the renderer that holds
  * it all (struct pr), and the functions one file calls in another.
- * Included only by the PDF back-end's own files, never outside it.
+ * Included by the PDF back-end's own files only (pdf.c, pdftext.c,
+ * pdfbox.c, pdfdraw.c, pdftag.c).
  */
 #ifndef GEN_PDF_INT_H
 #define GEN_PDF_INT_H

@@ -5,7 +5,7 @@
  * EDITION/published/figures.tsv, and the sums of the edition's own
  * files in EDITION/published/SOURCES; later builds verify all of them
  * and serve the frozen bytes unchanged.  Included by content.c,
- * build.c, newed.c and series.c.
+ * build.c, serve.c, newed.c and series.c.
  */
 #ifndef GEN_PUBLISH_H
 #define GEN_PUBLISH_H

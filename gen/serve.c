@@ -43,7 +43,6 @@
 #include "fonts.h"
 #include "html.h"
 #include "hyph.h"
-#include "pdf.h"
 #include "publish.h"
 #include "serve.h"
 #include "util.h"

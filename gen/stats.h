@@ -4,7 +4,7 @@
  * applied and the published text formatted (4.7); and the data behind
  * chart and table blocks, taken from the same counts.  Included by
  * content.c, edition.c, doc.c, chartdata.c, series.c,
- * publish.c, main.c, the HTML back-end (html.c), pdfbox.c and the
+ * publish.c, main.c, the back-ends (html.c, pdfbox.c, tree.c) and the
  * tests.
  */
 #ifndef GEN_STATS_H

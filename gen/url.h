@@ -1,8 +1,10 @@
 /*
- * url.h: the one judgement of a link's URL (spec 6.4), used by the
- * document (which warns about a refused link) and by both back-ends
- * (which link only what it accepts).  Included by doc.c, html.c and
- * pdfbox.c.
+ * url.h: the one judgement of a link's URL (spec 6.4), made by the
+ * document (which warns about a refused link and keeps the judgement
+ * in the tree) and read by the back-ends (which link only what it
+ * accepts).  Included by doc.c (which judges
+ * every link once) and the back-ends that read the judgement (html.c,
+ * pdfbox.c, tree.c).
  */
 #ifndef GEN_URL_H
 #define GEN_URL_H
