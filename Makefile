@@ -46,7 +46,7 @@ DEB_TEST  = valgrind poppler-utils qpdf clang libclang-rt-14-dev bc python3 \
 LIB_SRCS = gen/util.c gen/diag.c gen/fmt.c gen/cfile.c gen/csvread.c gen/xlsx.c \
            gen/codes.c gen/bigreg.c \
            gen/register.c gen/tables.c gen/stats.c gen/chartdata.c \
-           gen/edition.c gen/doc.c gen/content.c gen/chart.c \
+           gen/edition.c gen/doc.c gen/docblock.c gen/content.c gen/chart.c \
            gen/chart_svg.c gen/chart_cairo.c gen/fonts.c gen/html.c \
            gen/build.c gen/outdir.c gen/publish.c gen/newed.c gen/pngcheck.c \
            gen/series.c gen/archive.c gen/logo.c gen/logopng.c \

@@ -3,8 +3,8 @@
  * primitives (rectangles, lines, wedges, text with positions), and the
  * two devices that draw a layout: SVG with real <text> for HTML
  * (chart_svg.c) and a Cairo context for PDF and PNG (chart_cairo.c).
- * Included by chart_svg.c, chart_cairo.c, build.c, doc.c, the
- * back-ends (html.c, pdfbox.c, pdfdraw.c, tree.c), by stats.h,
+ * Included by chart_svg.c, chart_cairo.c, build.c, doc.c, docblock.c,
+ * the back-ends (html.c, pdfbox.c, pdfdraw.c, tree.c), by stats.h,
  * series.h, content.h and pdf_int.h (whose structs hold charts), and
  * the chart tests.
  */
@@ -77,7 +77,7 @@ struct chart {
 	char		*desc;		/* one-sentence summary for <desc> / alt text */
 };
 
-/* Gives c number n, its anchor id and its label: the one place they are written. */
+/* Gives c number n, its id and label: the one place they are written. */
 void	 chart_number(struct chart *c, int n);
 
 void	 chart_free(struct chart *);	/* frees members; chart_free(NULL) is harmless */

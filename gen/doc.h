@@ -6,7 +6,7 @@
  * own document tree (struct dnode) that every back-end walks.  It
  * names no cmark type: cmark-gfm stops at doc.c.  Also the callout
  * kinds and the parser of chart and table blocks.
- * Included by doc.c, content.c, edition.c, the back-ends (html.c,
+ * Included by doc.c, docblock.c, content.c, edition.c, the back-ends (html.c,
  * pdfbox.c, pdfdraw.c, tree.c), and the tests that build or render
  * documents.
  */

@@ -1,7 +1,7 @@
 /*
  * edition.h: one edition (a folder under content/ with an index.md):
  * its front matter (spec 1), chapters, data, metrics and document.
- * Included by content.c, doc.c, archive.c, series.c, publish.c,
+ * Included by content.c, doc.c, docblock.c, archive.c, series.c, publish.c,
  * newed.c, build.c, main.c, serve.c, the back-ends (html.c; pdf.c,
  * pdfbox.c, pdfdraw.c, pdftag.c; tree.c) and the tests.
  */

@@ -3,8 +3,9 @@
  * and formatted for readers (spec 4.7: Dutch conventions).  Every
  * back-end shows what these functions return, so HTML and PDF cannot
  * disagree.  Included by the loaders (codes.c, register.c, edition.c,
- * xlsx.c), stats.c, chartdata.c, series.c, doc.c, publish.c, archive.c,
- * chart.c, the back-ends (html.c, pdfdraw.c, pdftag.c) and the tests.
+ * xlsx.c), stats.c, chartdata.c, series.c, doc.c, docblock.c,
+ * publish.c, archive.c, chart.c, the back-ends (html.c, pdfdraw.c,
+ * pdftag.c) and the tests.
  */
 #ifndef GEN_FMT_H
 #define GEN_FMT_H

@@ -3,7 +3,7 @@
  * over its selected trajectories, with disclosure control (4.6)
  * applied and the published text formatted (4.7); and the data behind
  * chart and table blocks, taken from the same counts.  Included by
- * content.c, edition.c, doc.c, chartdata.c, series.c,
+ * content.c, edition.c, doc.c, docblock.c, chartdata.c, series.c,
  * publish.c, main.c, the back-ends (html.c, pdfbox.c, tree.c) and the
  * tests.
  */
@@ -158,7 +158,7 @@ struct tblock {
 	char		*note;		/* e.g. multi-valued shares note, or NULL */
 };
 
-/* Gives t number n, its anchor id and its label: the one place they are written. */
+/* Gives t number n, its id and label: the one place they are written. */
 void		 tblock_number(struct tblock *t, int n);
 
 /*
