@@ -1,11 +1,13 @@
 /*
  * fuzz_markdown.c: the whole Markdown pipeline (cmark-gfm parse,
  * template values, chart and table blocks, callouts, headings,
- * footnotes) and the HTML back-end on any bytes.
+ * footnotes, gen's document tree) and the HTML and tree back-ends on
+ * any bytes.
  */
 #include <stddef.h>
 #include <stdint.h>
 
+#include "backend.h"
 #include "common.h"
 #include "doc.h"
 #include "edition.h"
@@ -25,7 +27,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct edition		 e;
 	struct html_opts	 o;
 	struct diag		 d;
+	struct backend_opts	 bo;
+	struct backend_in	 in;
+	struct buf		 b = { NULL, 0, 0 };
 	char			*page;
+	void			*t;
 
 	diag_init(&d, NULL);
 	if (reg == NULL) {
@@ -51,6 +57,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		memset(&o, 0, sizeof(o));
 		page = html_edition(&e, &o);
 		free(page);
+		memset(&bo, 0, sizeof(bo));
+		memset(&in, 0, sizeof(in));
+		in.e = &e;
+		t = backend_tree.new(&bo);
+		if (backend_tree.rndr(t, &in, &b, &d) != 0)
+			abort();
+		backend_tree.free(t);
+		buf_free(&b);
 	}
 	doc_free(e.doc);
 	free(e.body);
