@@ -996,7 +996,7 @@ dn_new(enum dn_type t, struct dnode *parent, int line, int col)
 	n->line = line;
 	n->col = col;
 	if ((n->parent = parent) != NULL) {
-		if ((n->prev = parent->last) != NULL)
+		if (parent->last != NULL)
 			parent->last->next = n;
 		else
 			parent->first = n;

@@ -93,7 +93,7 @@ struct tblock;
 
 struct dnode {
 	enum dn_type	 type;
-	struct dnode	*parent, *first, *last, *next, *prev;
+	struct dnode	*parent, *first, *last, *next;
 	int		 line, col;	/* in its file; 0 when unknown */
 	char		*text;		/* TEXT, VALUE, CODE, CODESPAN, HTML,
 					   RAW: the text; NULL elsewhere */
