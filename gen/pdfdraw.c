@@ -596,6 +596,17 @@ draw_toc(struct pr *r, const struct box *b, double x, double y)
 
 /* --- pieces and frames -------------------------------------------------- */
 
+/* A frame's outline: a co_line rule just inside x, y, w, h. */
+static void
+frame_line(struct pr *r, enum col c, double x, double y, double w, double h)
+{
+	source(r, r->col[c]);
+	cairo_set_line_width(r->cr, geom.co_line);
+	cairo_rectangle(r->cr, x + geom.co_line / 2, y + geom.co_line / 2,
+	    w - geom.co_line, h - geom.co_line);
+	cairo_stroke(r->cr);
+}
+
 void
 draw_piece(struct pr *r, const struct pl_piece *pc)
 {
@@ -786,12 +797,7 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 			break;
 		case FR_CODE:
 			fill_rect(r, C_CODE_BG, x, y0, w, y1 - y0);
-			source(r, r->col[C_CODE_LINE]);
-			cairo_set_line_width(cr, geom.co_line);
-			cairo_rectangle(cr, x + geom.co_line / 2,
-			    y0 + geom.co_line / 2, w - geom.co_line,
-			    y1 - y0 - geom.co_line);
-			cairo_stroke(cr);
+			frame_line(r, C_CODE_LINE, x, y0, w, y1 - y0);
 			fill_rect(r, C_KADER, x, y0, geom.quote_bar, y1 - y0);
 			break;
 		case FR_CALLOUT:
@@ -805,12 +811,7 @@ draw_frames(struct pr *r, size_t p0, size_t p1)
 				fill_rect(r, C_KADER, x, y0, geom.co_bar_wide,
 				    y1 - y0);
 			} else if (f->callout->kind == CO_VOORBEELD) {
-				source(r, r->col[C_RULE]);
-				cairo_set_line_width(cr, geom.co_line);
-				cairo_rectangle(cr, x + geom.co_line / 2,
-				    y0 + geom.co_line / 2, w - geom.co_line,
-				    y1 - y0 - geom.co_line);
-				cairo_stroke(cr);
+				frame_line(r, C_RULE, x, y0, w, y1 - y0);
 				fill_rect(r, C_ACCENT, x, y0, geom.co_bar,
 				    y1 - y0);
 				if (starts)
