@@ -43,7 +43,8 @@ enum docx_kind {
 	DOCX_CALLOUT,	/* a [!kind] block quote: kind, title */
 	DOCX_HEADING,	/* a heading: id, num */
 	DOCX_BREAK,	/* raw HTML <br>: a line break in every back-end */
-	DOCX_VALUES	/* a text node holding values: spans */
+	DOCX_VALUES,	/* a text node holding values: spans */
+	DOCX_LINK	/* a link url_judge() accepts: ukind */
 };
 
 /* Where a value sits in a text node's literal. */
@@ -66,6 +67,7 @@ struct docx {
 	char		*num;		/* DOCX_HEADING: "3" for chapter 3, or NULL */
 	struct vspan	*spans;		/* DOCX_VALUES */
 	size_t		 nspans;
+	enum url_kind	 ukind;		/* DOCX_LINK: how it was judged */
 };
 
 /* One Markdown file. */
@@ -788,12 +790,14 @@ judge_link(struct pctx *p, cmark_node *n)
 	struct buf	 u = { NULL, 0, 0 };
 	cmark_node	*at, *c;
 	const char	*url = cmark_node_get_url(n);
+	enum url_kind	 kind;
 	int		 col = 0;
 
 	if (url == NULL)
 		url = "";
-	if (url_judge(url, &u) != URL_REFUSED) {
+	if ((kind = url_judge(url, &u)) != URL_REFUSED) {
 		cmark_node_set_url(n, u.s != NULL ? u.s : "");
+		new_ext(p->d, n, DOCX_LINK)->ukind = kind;
 		buf_free(&u);
 		return;
 	}
@@ -1034,32 +1038,40 @@ struct tctx {
 	int			*defnum;	/* their numbers */
 	size_t			 ndefs;
 	int			*nref;		/* references per footnote */
+	const char		**ids;		/* heading ids, sorted */
+	size_t			 nids;
 };
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 /* Nonzero if id names a place in the document ("#id"). */
 static int
-is_dest(const struct doc *d, const char *id)
+is_dest(const struct tctx *t, const char *id)
 {
-	size_t	 i;
-	int	 n;
-	char	 buf[32];
+	const struct { const char *prefix; int n; } num[] = {
+		{ "figuur-", t->d->nfig }, { "tabel-", t->d->ntab },
+		{ "fn-", t->d->nfn }
+	};
+	size_t	 i, len;
+	long	 k;
+	char	*end, buf[32];
 
-	for (i = 0; i < d->nx; i++)
-		if (d->x[i]->kind == DOCX_HEADING && d->x[i]->id != NULL &&
-		    strcmp(d->x[i]->id, id) == 0)
-			return 1;
-	for (n = 1; n <= d->nfig; n++)
-		if (snprintf(buf, sizeof(buf), "figuur-%d", n) > 0 &&
-		    strcmp(buf, id) == 0)
-			return 1;
-	for (n = 1; n <= d->ntab; n++)
-		if (snprintf(buf, sizeof(buf), "tabel-%d", n) > 0 &&
-		    strcmp(buf, id) == 0)
-			return 1;
-	for (n = 1; n <= d->nfn; n++)
-		if (snprintf(buf, sizeof(buf), "fn-%d", n) > 0 &&
-		    strcmp(buf, id) == 0)
-			return 1;
+	if (bsearch(&id, t->ids, t->nids, sizeof(*t->ids), cmp_str) != NULL)
+		return 1;
+	/* "figuur-2" for figures 1 to nfig, written as gen writes it. */
+	for (i = 0; i < GEN_NELEM(num); i++) {
+		len = strlen(num[i].prefix);
+		if (strncmp(id, num[i].prefix, len) != 0)
+			continue;
+		k = strtol(id + len, &end, 10);
+		snprintf(buf, sizeof(buf), "%s%ld", num[i].prefix, k);
+		return *end == '\0' && k >= 1 && k <= num[i].n &&
+		    strcmp(buf, id) == 0;
+	}
 	return 0;
 }
 
@@ -1105,13 +1117,15 @@ convert_text(cmark_node *n, const struct docx *x, struct dnode *to,
 static void
 convert_link(struct tctx *t, cmark_node *n, struct dnode *l)
 {
-	struct buf	 u = { NULL, 0, 0 };
+	const struct docx *x = doc_ext(n);
 	const char	*s = cmark_node_get_url(n);
 
-	l->ukind = (int)url_judge(s != NULL ? s : "", &u);
-	l->url = u.s != NULL ? buf_detach(&u) : xstrdup("");
+	/* judge_link() published the URL and kept its judgement. */
+	l->ukind = x != NULL && x->kind == DOCX_LINK ? (int)x->ukind :
+	    URL_REFUSED;
+	l->url = xstrdup(s != NULL ? s : "");
 	if (l->ukind == URL_FRAGMENT)
-		l->dest = is_dest(t->d, l->url + 1);
+		l->dest = is_dest(t, l->url + 1);
 	if ((s = cmark_node_get_title(n)) != NULL && *s != '\0')
 		l->title = xstrdup(s);
 }
@@ -1324,6 +1338,11 @@ doc_tree(struct doc *d)
 	memset(&t, 0, sizeof(t));
 	t.d = d;
 	t.nref = xcalloc((size_t)d->nfn + 1, sizeof(*t.nref));
+	t.ids = xcalloc(d->nx + 1, sizeof(*t.ids));
+	for (i = 0; i < d->nx; i++)
+		if (d->x[i]->kind == DOCX_HEADING && d->x[i]->id != NULL)
+			t.ids[t.nids++] = d->x[i]->id;
+	qsort(t.ids, t.nids, sizeof(*t.ids), cmp_str);
 	d->root = dn_new(DN_ROOT, NULL, 0, 0);
 	for (i = 0; i < d->nparts; i++) {
 		t.part = &d->parts[i];
@@ -1370,6 +1389,7 @@ doc_tree(struct doc *d)
 	free(t.defs);
 	free(t.defnum);
 	free(t.nref);
+	free(t.ids);
 }
 
 

@@ -24,6 +24,7 @@
 #include "edition.h"
 #include "register.h"
 #include "stats.h"
+#include "url.h"
 #include "util.h"
 
 #include "tutil.h"
@@ -686,6 +687,39 @@ test_not_utf8(void **state)
 	ted_free(&t);
 }
 
+/* Links to "#id": judged once, and a place only as gen writes it. */
+static void
+test_link_dests(void **state)
+{
+	struct ted		 t;
+	const struct dnode	*l;
+	static const struct { const char *url; int dest; } want[] = {
+		{ "#doel", 1 }, { "#tabel-1", 1 }, { "#tabel-01", 0 },
+		{ "#tabel-2", 0 }, { "#fn-1", 1 }, { "#fn-+1", 0 },
+		{ "#nergens", 0 }
+	};
+	size_t			 i;
+
+	ted_build(&t, *state,
+	    "# Doel\n\n"
+	    "```table\ndata: themas\ntitle: T\n```\n\n"
+	    "[a](#doel) [b](#tabel-1) [c](#tabel-01) [d](#tabel-2) "
+	    "[e](#fn-1) [f](#fn-+1) [g](#nergens) [h](https://vng.nl)[^n]\n\n"
+	    "[^n]: Noot.\n", 4, NULL, 0, 0);
+	assert_int_equal(t.nerr, 0);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		l = first_of(&t, DN_LINK, i);
+		assert_non_null(l);
+		assert_string_equal(l->url, want[i].url);
+		assert_int_equal(l->ukind, URL_FRAGMENT);
+		assert_int_equal(l->dest, want[i].dest);
+	}
+	l = first_of(&t, DN_LINK, i);
+	assert_int_equal(l->ukind, URL_ABSOLUTE);
+	assert_string_equal(l->url, "https://vng.nl");
+	ted_free(&t);
+}
+
 int
 main(void)
 {
@@ -701,6 +735,7 @@ main(void)
 		cmocka_unit_test(test_parse_block),
 		cmocka_unit_test(test_callouts),
 		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_link_dests),
 		cmocka_unit_test(test_not_utf8),
 	};
 
