@@ -68,6 +68,8 @@ struct docx {
 	struct vspan	*spans;		/* DOCX_VALUES */
 	size_t		 nspans;
 	enum url_kind	 ukind;		/* DOCX_LINK: how it was judged */
+	size_t		 toc;		/* DOCX_HEADING: its contents entry + 1,
+					   or 0 */
 };
 
 /* One Markdown file. */
@@ -617,6 +619,7 @@ heading(struct pctx *p, cmark_node *n, int *chapno)
 		p->d->toc[p->d->ntoc].id = x->id;
 		p->d->toc[p->d->ntoc].num = x->num;
 		p->d->toc[p->d->ntoc++].text = text;
+		x->toc = p->d->ntoc;
 	} else
 		free(text);
 }
@@ -1194,6 +1197,12 @@ convert(struct tctx *t, cmark_node *n, struct dnode *to)
 		if (x != NULL && x->kind == DOCX_HEADING) {
 			m->id = xstrdup(x->id);
 			m->num = x->num != NULL ? xstrdup(x->num) : NULL;
+			if (x->toc > 0) {
+				/* Its contents entry points at it. */
+				t->d->toc[x->toc - 1].heading = m;
+				t->d->toc[x->toc - 1].id = m->id;
+				t->d->toc[x->toc - 1].num = m->num;
+			}
 		}
 		convert_children(t, n, m);
 		break;
@@ -1305,23 +1314,6 @@ convert(struct tctx *t, cmark_node *n, struct dnode *to)
 	}
 }
 
-static void
-toc_link(struct doc *d, const struct dnode *n)
-{
-	const struct dnode	*c;
-	size_t			 i;
-
-	if (n->type == DN_HEADING && n->id != NULL)
-		for (i = 0; i < d->ntoc; i++)
-			if (strcmp(d->toc[i].id, n->id) == 0) {
-				d->toc[i].heading = n;
-				d->toc[i].id = n->id;
-				d->toc[i].num = n->num;
-			}
-	for (c = n->first; c != NULL; c = c->next)
-		toc_link(d, c);
-}
-
 /*
  * Builds d->root from the prepared parts: each part, then its notes
  * (cmark-gfm keeps each part's definitions at its end, in the order
@@ -1384,8 +1376,6 @@ doc_tree(struct doc *d)
 	for (j = 0; j < t.ndefs; j++)
 		if (t.defnum[j] >= 1 && t.defnum[j] <= d->nfn)
 			d->notes[t.defnum[j] - 1]->ref = t.nref[t.defnum[j]];
-	/* The contents point at the tree's headings (ids are unique). */
-	toc_link(d, d->root);
 	free(t.defs);
 	free(t.defnum);
 	free(t.nref);
